@@ -95,12 +95,12 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
     public static string FindAzuriteScript(string? explicitPath = null)
     {
         var candidates = new List<string>();
-        foreach (var start in new[] { explicitPath, Environment.GetEnvironmentVariable("HERALD_AZURITE") })
+        var pinned = !string.IsNullOrWhiteSpace(explicitPath) ? explicitPath : Environment.GetEnvironmentVariable("HERALD_AZURITE");
+        if (!string.IsNullOrWhiteSpace(pinned))
         {
-            if (!string.IsNullOrWhiteSpace(start))
-            {
-                candidates.Add(Path.GetFullPath(start));
-            }
+            // A path someone set on purpose is the only place to look: falling back would hide the mistake.
+            return ResolveScript(Path.GetFullPath(pinned))
+                ?? throw new FileNotFoundException($"Azurite was not found at '{pinned}'. Run `npm ci` in the repository root, or fix the path.");
         }
 
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
