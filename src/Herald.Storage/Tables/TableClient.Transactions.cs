@@ -43,7 +43,10 @@ public partial class TableClient
         return Response.FromValue<IReadOnlyList<Response>>(parts, response);
     }
 
-    private static void ValidateTransaction(List<TableTransactionAction> actions)
+    // Emulators address the account in the path (http://127.0.0.1:P/devstoreaccount1); Azure in the host name.
+    private bool IsPathStyleEndpoint => _endpoint.AbsolutePath.Trim('/').Length > 0;
+
+    private void ValidateTransaction(List<TableTransactionAction> actions)
     {
         if (actions.Count is 0 or > MaxTransactionActions)
         {
@@ -64,6 +67,17 @@ public partial class TableClient
             if (!rows.Add(entity.RowKey))
             {
                 throw new ArgumentException($"Action {i} repeats a row of an earlier action: a transaction touches each row once.", "transactionActions");
+            }
+
+            // Azurite reads a batch operation's PartitionKey from its URL with a greedy pattern up to the last "',",
+            // so a RowKey holding "'," gives the wrong partition: merges answer 404 and upserts write a row under a
+            // garbage PartitionKey. The real service parses it correctly; against the emulator (path-style endpoint),
+            // refuse loudly instead of corrupting data. Single-entity operations are not affected.
+            if (IsPathStyleEndpoint && entity.RowKey.Contains("',", StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"Action {i}: Azurite misreads transactions whose RowKey contains \"',\" (it would write to the wrong partition); use single-entity operations for such rows.",
+                    "transactionActions");
             }
         }
     }

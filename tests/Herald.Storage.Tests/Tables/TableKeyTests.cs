@@ -16,6 +16,7 @@ public sealed class TableKeyTests(AzuriteFixture azurite)
         { "Müller-Łódź", "日本語のキー" },
         { "emoji 🎉", "percent %25 plus + amp & eq = comma , semicolon ; paren ()" },
         { "p", "'" },
+        { "a',b", "x',y')" },
     };
 
     [Theory(Timeout = 60_000)]
@@ -58,6 +59,27 @@ public sealed class TableKeyTests(AzuriteFixture azurite)
         var rows = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}")).ToListAsync();
         Assert.Equal(["new 'one' 日本", "to update 'x'", "upsert space"], rows.Select(r => r.RowKey).Order(StringComparer.Ordinal));
         Assert.Equal(1, rows.Single(r => r.RowKey == "to update 'x'").GetInt32("V"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SubmitTransactionAsync_RowKeyWithQuoteCommaOnAzurite_RefusedBeforeAnyRequest()
+    {
+        // Azurite would write this upsert under the PartitionKey "a',b',RowKey='r'" (see TableClient.Transactions).
+        var table = await azurite.CreateTableAsync();
+        const string pk = "a',b";
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.UpsertReplace, new TableEntity(pk, "r',s") { ["V"] = 2 }),
+        ]));
+        await table.SubmitTransactionAsync([new(TableTransactionActionType.UpsertReplace, new TableEntity(pk, "plain") { ["V"] = 1 })]);
+        await table.UpsertEntityAsync(new TableEntity(pk, "r',s") { ["V"] = 2 });
+
+        var rows = await table.QueryAsync<TableEntity>().ToListAsync();
+        Assert.Contains("Azurite", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal(pk, r.PartitionKey));
+        Assert.Equal(2, (await table.GetEntityAsync<TableEntity>(pk, "r',s")).Value.GetInt32("V"));
     }
 
     [Fact(Timeout = 60_000)]
