@@ -1,0 +1,12 @@
+using System.Runtime.InteropServices;
+
+namespace Herald.Storage.Development;
+
+/// <summary>POSIX signals: .NET can only SIGKILL a process, and Azurite deserves a SIGTERM first.</summary>
+internal static partial class NativeMethods
+{
+    public const int SigTerm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
+}

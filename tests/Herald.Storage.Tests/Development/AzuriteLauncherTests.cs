@@ -1,0 +1,54 @@
+using System.Net.Sockets;
+using Herald.Storage.Development;
+using Herald.Storage.Tables;
+using Herald.Testing;
+using Xunit.Abstractions;
+
+namespace Herald.Storage.Tests.Development;
+
+public sealed class AzuriteLauncherTests(ITestOutputHelper output)
+{
+    [Fact(Timeout = 90_000)]
+    public async Task StartAsync_ThenDispose_ServesRequestsThenFreesPortsAndFolder()
+    {
+        var launcher = await AzuriteLauncher.StartAsync(logger: new TestOutputLogger(output, "Azurite"));
+        var pid = launcher.ProcessId;
+        var tablePort = launcher.TablePort;
+        var table = new TableClient(launcher.ConnectionString, StorageNames.UniqueTableName());
+
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("p", "r"));
+        await launcher.DisposeAsync();
+        await launcher.DisposeAsync();
+
+        Assert.NotEqual(launcher.TablePort, launcher.QueuePort);
+        Assert.Throws<ArgumentException>(() => System.Diagnostics.Process.GetProcessById(pid));
+        using var probe = new TcpClient();
+        await Assert.ThrowsAnyAsync<SocketException>(() => probe.ConnectAsync("127.0.0.1", tablePort));
+    }
+
+    [Fact]
+    public void FindAzuriteScript_MissingExplicitPath_SaysRunNpmCiWithoutFallingBack()
+    {
+        var empty = Directory.CreateTempSubdirectory("herald-no-azurite");
+        try
+        {
+            var ex = Assert.Throws<FileNotFoundException>(() => AzuriteLauncher.FindAzuriteScript(empty.FullName + "/node_modules/.bin/azurite-not-here"));
+            Assert.Contains("npm ci", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void FindAzuriteScript_FromBinLink_ResolvesThePackageScript()
+    {
+        var script = AzuriteLauncher.FindAzuriteScript();
+        var fromBin = AzuriteLauncher.FindAzuriteScript(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(script))))!, ".bin", "azurite"));
+
+        Assert.EndsWith(Path.Combine("azurite", "dist", "src", "azurite.js"), script, StringComparison.Ordinal);
+        Assert.Equal(script, fromBin);
+    }
+}
