@@ -1,0 +1,127 @@
+using System.Text;
+
+namespace Herald.Core.Templates;
+
+/// <summary>
+/// Parses template text: <c>{{field}}</c> / <c>{{field|default}}</c> substitutions, spintax <c>{a|b|c}</c> (nestable),
+/// and <c>\{</c>, <c>\}</c>, <c>\|</c>, <c>\\</c> escapes. A <c>|</c> outside a choice is literal.
+/// </summary>
+internal sealed class TemplateParser(string text)
+{
+    private readonly List<TemplateError> _errors = [];
+    private int _pos;
+
+    public IReadOnlyList<TemplateError> Errors => _errors;
+
+    public IReadOnlyList<TemplateNode> Parse()
+    {
+        var nodes = ParseSequence(inChoice: false);
+        return nodes;
+    }
+
+    private List<TemplateNode> ParseSequence(bool inChoice)
+    {
+        var nodes = new List<TemplateNode>();
+        var literal = new StringBuilder();
+        while (_pos < text.Length)
+        {
+            var c = text[_pos];
+            if (c == '\\' && _pos + 1 < text.Length && text[_pos + 1] is '{' or '}' or '|' or '\\')
+            {
+                literal.Append(text[_pos + 1]);
+                _pos += 2;
+            }
+            else if (c == '{' && _pos + 1 < text.Length && text[_pos + 1] == '{')
+            {
+                Flush(nodes, literal);
+                if (ParseField() is { } field)
+                {
+                    nodes.Add(field);
+                }
+            }
+            else if (c == '{')
+            {
+                Flush(nodes, literal);
+                if (ParseChoice() is { } choice)
+                {
+                    nodes.Add(choice);
+                }
+            }
+            else if (c == '}' || (c == '|' && inChoice))
+            {
+                if (inChoice)
+                {
+                    break;
+                }
+
+                _errors.Add(new TemplateError(_pos, $"Unbalanced brace: '}}' at position {_pos} closes nothing (write \\}} for a literal brace)."));
+                _pos++;
+            }
+            else
+            {
+                literal.Append(c);
+                _pos++;
+            }
+        }
+
+        Flush(nodes, literal);
+        return nodes;
+    }
+
+    private TemplateNode.Field? ParseField()
+    {
+        var start = _pos;
+        var close = text.IndexOf("}}", _pos + 2, StringComparison.Ordinal);
+        var nextOpen = text.IndexOf('{', _pos + 2);
+        if (close < 0 || (nextOpen >= 0 && nextOpen < close))
+        {
+            _errors.Add(new TemplateError(start, $"Unbalanced brace: the field opened with '{{{{' at position {start} is not closed with '}}}}'."));
+            _pos = close < 0 ? text.Length : close + 2;
+            return null;
+        }
+
+        var body = text[(_pos + 2)..close];
+        _pos = close + 2;
+        var bar = body.IndexOf('|', StringComparison.Ordinal);
+        var name = (bar >= 0 ? body[..bar] : body).Trim();
+        var fallback = bar >= 0 ? body[(bar + 1)..] : null;
+        if (name.Length == 0 || !name.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' or '.'))
+        {
+            _errors.Add(new TemplateError(start, $"Bad field name '{{{{{body}}}}}' at position {start}: use letters, digits, '_', '-' or '.'."));
+            return null;
+        }
+
+        return new TemplateNode.Field(name, fallback, start);
+    }
+
+    private TemplateNode.Choice? ParseChoice()
+    {
+        var start = _pos;
+        _pos++;
+        var options = new List<IReadOnlyList<TemplateNode>>();
+        while (true)
+        {
+            options.Add(ParseSequence(inChoice: true));
+            if (_pos >= text.Length)
+            {
+                _errors.Add(new TemplateError(start, $"Unbalanced brace: the variants opened with '{{' at position {start} are not closed with '}}'."));
+                return null;
+            }
+
+            var c = text[_pos++];
+            if (c == '}')
+            {
+                return new TemplateNode.Choice(options);
+            }
+        }
+    }
+
+    private static void Flush(List<TemplateNode> nodes, StringBuilder literal)
+    {
+        if (literal.Length > 0)
+        {
+            nodes.Add(new TemplateNode.Text(literal.ToString()));
+            literal.Clear();
+        }
+    }
+}
