@@ -73,7 +73,7 @@ public partial class QueueClient
     /// <summary>The queue name.</summary>
     public virtual string Name { get; }
 
-    /// <summary>Creates the queue unless it exists (201 created, 204 already there).</summary>
+    /// <summary>Creates the queue unless it exists (201 created, 204 already there, 409 there with other metadata).</summary>
     public virtual async Task<Response> CreateIfNotExistsAsync(IDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default)
     {
         using var request = CreateRequest(RequestMethod.Put, null);
@@ -82,7 +82,15 @@ public partial class QueueClient
             request.Headers.Add("x-ms-meta-" + key, value);
         }
 
-        return await SendAsync(request, $"Create queue '{Name}'", cancellationToken, tolerated: 409).ConfigureAwait(false);
+        var response = await _pipeline.SendRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        // 409 QueueAlreadyExists means "there, with other metadata": still not an error for IfNotExists. Any other 409
+        // (QueueBeingDeleted) is.
+        if (response.Status >= 400 && !(response.Status == 409 && StorageErrors.ParseBody(response).Code == "QueueAlreadyExists"))
+        {
+            throw StorageErrors.Create(response, $"Create queue '{Name}'");
+        }
+
+        return response;
     }
 
     /// <summary>Deletes the queue and its messages; true when it existed.</summary>

@@ -13,6 +13,7 @@ public sealed class QueueOperationTests(AzuriteFixture azurite)
 
         var created = await queue.CreateIfNotExistsAsync(new Dictionary<string, string> { ["owner"] = "herald" });
         var again = await queue.CreateIfNotExistsAsync(new Dictionary<string, string> { ["owner"] = "herald" });
+        var otherMetadata = await queue.CreateIfNotExistsAsync(new Dictionary<string, string> { ["owner"] = "someone-else" });
         var exists = (await queue.ExistsAsync()).Value;
         var properties = (await queue.GetPropertiesAsync()).Value;
         var deleted = (await queue.DeleteIfExistsAsync()).Value;
@@ -21,6 +22,7 @@ public sealed class QueueOperationTests(AzuriteFixture azurite)
 
         Assert.Equal(201, created.Status);
         Assert.Equal(204, again.Status);
+        Assert.Equal(409, otherMetadata.Status);
         Assert.True(exists);
         Assert.Equal("herald", properties.Metadata["owner"]);
         Assert.True(deleted);

@@ -90,7 +90,7 @@ public sealed class TableKeyTests(AzuriteFixture azurite)
 
         await table.AddEntityAsync(new TableEntity(longest, longest));
         var read = (await table.GetEntityAsync<TableEntity>(longest, longest)).Value;
-        var ex = Assert.Throws<ArgumentException>(() => table.AddEntityAsync(new TableEntity("p", longest + "k")).GetAwaiter().GetResult());
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => table.AddEntityAsync(new TableEntity("p", longest + "k")));
 
         Assert.Equal(longest, read.RowKey);
         Assert.Contains("RowKey", ex.Message, StringComparison.Ordinal);

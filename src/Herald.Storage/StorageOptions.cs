@@ -1,0 +1,40 @@
+using Herald.Storage.Queues;
+
+namespace Herald.Storage;
+
+/// <summary>
+/// Where Herald's tables and queues live (configuration section <c>Storage</c>). Either a
+/// <see cref="ConnectionString"/> (Shared Key; <c>UseDevelopmentStorage=true</c> for Azurite on default ports), or
+/// <see cref="TableEndpoint"/> and <see cref="QueueEndpoint"/> with Microsoft Entra ID (the registered
+/// <c>Azure.Core.TokenCredential</c>, else <c>DefaultAzureCredential</c>).
+/// </summary>
+public sealed class StorageOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Storage";
+
+    /// <summary>A storage connection string. Default: null. When set, it wins over the endpoints.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The Table service endpoint for Entra ID auth (https). Default: null.</summary>
+    public Uri? TableEndpoint { get; set; }
+
+    /// <summary>The Queue service endpoint for Entra ID auth (https). Default: null.</summary>
+    public Uri? QueueEndpoint { get; set; }
+
+    /// <summary>Queue message encoding. Default: <see cref="QueueMessageEncoding.Base64"/>.</summary>
+    public QueueMessageEncoding MessageEncoding { get; set; } = QueueMessageEncoding.Base64;
+
+    /// <summary>Why these options cannot work, or null when they can.</summary>
+    public string? Validate()
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return StorageConnectionString.TryParse(ConnectionString, out _) ? null : "Storage:ConnectionString is not a valid storage connection string.";
+        }
+
+        return TableEndpoint is null || QueueEndpoint is null
+            ? "Set Storage:ConnectionString, or both Storage:TableEndpoint and Storage:QueueEndpoint (Entra ID)."
+            : null;
+    }
+}

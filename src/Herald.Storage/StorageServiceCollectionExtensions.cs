@@ -1,0 +1,54 @@
+using Azure.Core;
+using Azure.Identity;
+using Herald.Storage;
+using Herald.Storage.Queues;
+using Herald.Storage.Tables;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Herald's storage clients.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="StorageOptions"/> (validated on start) and singleton <see cref="TableServiceClient"/> and
+    /// <see cref="QueueServiceClient"/> built from them, with the registered <see cref="TimeProvider"/> (else the
+    /// system clock). Idempotent: existing registrations are kept.
+    /// </summary>
+    public static IServiceCollection AddHeraldStorage(this IServiceCollection services, Action<StorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = services.AddOptions<StorageOptions>();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        builder.Validate(o => o.Validate() is null, "Storage needs a valid ConnectionString, or TableEndpoint and QueueEndpoint.").ValidateOnStart();
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var clientOptions = new TableClientOptions { TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System };
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new TableServiceClient(options.TableEndpoint!, Credential(sp), clientOptions)
+                : new TableServiceClient(options.ConnectionString, clientOptions);
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var clientOptions = new QueueClientOptions
+            {
+                TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                MessageEncoding = options.MessageEncoding,
+            };
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new QueueServiceClient(options.QueueEndpoint!, Credential(sp), clientOptions)
+                : new QueueServiceClient(options.ConnectionString, clientOptions);
+        });
+        return services;
+    }
+
+    private static TokenCredential Credential(IServiceProvider sp) => sp.GetService<TokenCredential>() ?? new DefaultAzureCredential();
+}
