@@ -1,0 +1,86 @@
+namespace Herald.Engine;
+
+/// <summary>Settings of the durable engine, bound from <c>Herald:Engine</c>.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Prefix of every table and queue name, so several deployments can share an account. Default <c>herald</c>.</summary>
+    public string NamePrefix { get; set; } = "herald";
+
+    /// <summary>How long a tick holds its account's lease; a tick that outlives it is fenced off. Default 2 minutes.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a received tick message stays invisible while it is worked on. Default 60 seconds.</summary>
+    public TimeSpan MessageVisibility { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A message received more often than this is parked in the poison queue. Default 5 (as Azure Functions).</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>Ticks one worker works on at once. Default 16.</summary>
+    public int WorkerConcurrency { get; set; } = 16;
+
+    /// <summary>Longest pause between two polls of an empty queue. Default 1 second.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often each worker sweeps for overdue accounts and scheduled campaigns. Default 15 seconds.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>An account whose next tick is this late is re-armed by the sweeper. Default 30 seconds.</summary>
+    public TimeSpan OverdueAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most targets one campaign's pending set is split into (partitions). Default 64.</summary>
+    public int MaxShards { get; set; } = 64;
+
+    /// <summary>Targets per shard the engine aims for when it sizes a campaign. Default 1,000.</summary>
+    public int TargetsPerShard { get; set; } = 1000;
+
+    /// <summary>Most targets a bot claims in one tick (its per-second budget caps it further). Default 30.</summary>
+    public int MaxBotBatch { get; set; } = 30;
+
+    /// <summary>Most attempts for a target after transient failures before it fails. Default 5.</summary>
+    public int MaxTransientAttempts { get; set; } = 5;
+
+    /// <summary>First back-off after a transient failure; doubles per attempt. Default 5 seconds.</summary>
+    public TimeSpan TransientBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Queue delays are chained in hops of at most this (the queue allows 7 days). Default 3 days, as the Durable Task Framework.</summary>
+    public TimeSpan MaxTimerHop { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Validates the settings; returns the problems found.</summary>
+    public IEnumerable<string> Validate()
+    {
+        if (LeaseDuration <= MessageVisibility)
+        {
+            yield return "LeaseDuration must be longer than MessageVisibility.";
+        }
+
+        if (MaxDequeueCount < 1)
+        {
+            yield return "MaxDequeueCount must be at least 1.";
+        }
+
+        if (WorkerConcurrency is < 1 or > 256)
+        {
+            yield return "WorkerConcurrency must be between 1 and 256.";
+        }
+
+        if (MaxShards is < 1 or > 999)
+        {
+            yield return "MaxShards must be between 1 and 999.";
+        }
+
+        if (MaxBotBatch is < 1 or > 100)
+        {
+            yield return "MaxBotBatch must be between 1 and 100.";
+        }
+
+        if (MaxTimerHop <= TimeSpan.Zero || MaxTimerHop > TimeSpan.FromDays(7))
+        {
+            yield return "MaxTimerHop must be within (0, 7 days].";
+        }
+
+        if (string.IsNullOrWhiteSpace(NamePrefix) || !NamePrefix.All(char.IsAsciiLetterLower) || NamePrefix.Length > 20)
+        {
+            yield return "NamePrefix must be 1-20 lower-case ASCII letters.";
+        }
+    }
+}

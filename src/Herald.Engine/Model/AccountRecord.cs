@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Azure;
+using Herald.Core.Domain;
+using Herald.Core.Limits;
+using Herald.Core.Pacing;
+using Herald.Storage.Tables;
+
+namespace Herald.Engine.Model;
+
+/// <summary>
+/// The row of one account actor (partition = tenant, row = account id): what the account is, its
+/// pacing state, its live tick, its lease, and what it did per campaign. Only the tick holding the
+/// lease changes the actor fields; control fields (<see cref="Disabled"/>, <see cref="WakeRequested"/>)
+/// may change at any time, which the tick notices through the ETag.
+/// </summary>
+public sealed class AccountRecord
+{
+    /// <summary>The owning tenant (partition key).</summary>
+    public required string TenantId { get; init; }
+
+    /// <summary>The account id (row key).</summary>
+    public required string AccountId { get; init; }
+
+    /// <summary>The platform of the account.</summary>
+    public PlatformKind Platform { get; set; }
+
+    /// <summary>Bot or user account.</summary>
+    public AccountKind Kind { get; set; }
+
+    /// <summary>An operator's label for the account (never the token or phone).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Where the credential lives in the secret store.</summary>
+    public string SecretReference { get; set; } = "";
+
+    /// <summary>Optional proxy (network routing only, R23).</summary>
+    public string? Proxy { get; set; }
+
+    /// <summary>Per-account limits (only lower than the configured ones, R35).</summary>
+    public LimitOverrides? Overrides { get; set; }
+
+    /// <summary>Disabled by the operator: takes no work.</summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>The pacing state (counters, cooldown, adaptive factor, blocked).</summary>
+    public AccountState State { get; set; } = new();
+
+    /// <summary>The id of the one live tick, or null when the actor is parked (no work anywhere).</summary>
+    public string? TickId { get; set; }
+
+    /// <summary>When the live tick is due.</summary>
+    public DateTimeOffset? NextTickAt { get; set; }
+
+    /// <summary>The attempt that holds the account now (or died holding it).</summary>
+    public string? LeaseId { get; set; }
+
+    /// <summary>Until when the lease holds; after it another worker may take the account over.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>Set by a campaign start or resume while a tick runs, so the tick does not park.</summary>
+    public bool WakeRequested { get; set; }
+
+    /// <summary>What this account did, per campaign id.</summary>
+    public Dictionary<string, CampaignCounters> Counters { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When the account was registered.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The row's ETag as read.</summary>
+    public ETag ETag { get; set; }
+
+    /// <summary>The counters for one campaign, created on first use.</summary>
+    public CampaignCounters CountersFor(string campaignId)
+    {
+        if (!Counters.TryGetValue(campaignId, out var counters))
+        {
+            counters = new CampaignCounters();
+            Counters[campaignId] = counters;
+        }
+
+        return counters;
+    }
+
+    /// <summary>The table row.</summary>
+    public TableEntity ToEntity()
+    {
+        var e = new TableEntity(TenantId, AccountId)
+        {
+            ["Platform"] = Platform.ToString(),
+            ["Kind"] = Kind.ToString(),
+            ["Name"] = Name,
+            ["SecretReference"] = SecretReference,
+            ["Proxy"] = Proxy,
+            ["Overrides"] = Overrides is null ? null : JsonSerializer.Serialize(Overrides, EngineJson.Options),
+            ["Disabled"] = Disabled,
+            ["State"] = State.Serialize(),
+            ["Status"] = State.IsBlocked ? "blocked" : null,
+            ["TickId"] = TickId,
+            ["NextTickAt"] = NextTickAt,
+            ["LeaseId"] = LeaseId,
+            ["LeaseUntil"] = LeaseUntil,
+            ["WakeRequested"] = WakeRequested,
+            ["Counters"] = JsonSerializer.Serialize(Counters, EngineJson.Options),
+            ["CreatedAt"] = CreatedAt,
+        };
+        e.ETag = ETag;
+        return e;
+    }
+
+    /// <summary>Reads a table row.</summary>
+    public static AccountRecord FromEntity(TableEntity e) => new()
+    {
+        TenantId = e.PartitionKey,
+        AccountId = e.RowKey,
+        Platform = Enum.Parse<PlatformKind>(e.GetString("Platform") ?? nameof(PlatformKind.Telegram)),
+        Kind = Enum.Parse<AccountKind>(e.GetString("Kind") ?? nameof(AccountKind.Bot)),
+        Name = e.GetString("Name"),
+        SecretReference = e.GetString("SecretReference") ?? "",
+        Proxy = e.GetString("Proxy"),
+        Overrides = e.GetString("Overrides") is { Length: > 0 } o ? JsonSerializer.Deserialize<LimitOverrides>(o, EngineJson.Options) : null,
+        Disabled = e.GetBoolean("Disabled") ?? false,
+        State = AccountState.TryParse(e.GetString("State"), out var state) ? state : new AccountState(),
+        TickId = e.GetString("TickId"),
+        NextTickAt = e.GetDateTimeOffset("NextTickAt"),
+        LeaseId = e.GetString("LeaseId"),
+        LeaseUntil = e.GetDateTimeOffset("LeaseUntil"),
+        WakeRequested = e.GetBoolean("WakeRequested") ?? false,
+        Counters = e.GetString("Counters") is { Length: > 0 } c
+            ? JsonSerializer.Deserialize<Dictionary<string, CampaignCounters>>(c, EngineJson.Options) ?? new(StringComparer.Ordinal)
+            : new(StringComparer.Ordinal),
+        CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch,
+        ETag = e.ETag,
+    };
+}

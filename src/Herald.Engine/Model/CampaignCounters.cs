@@ -1,0 +1,142 @@
+using System.Text.Json.Serialization;
+using Herald.Core.Outcomes;
+
+namespace Herald.Engine.Model;
+
+/// <summary>
+/// What one account did for one campaign (R24). Kept in the account row, written with the tick that
+/// changed it (so counts follow the target transitions exactly), and projected to the stats table.
+/// </summary>
+public sealed class CampaignCounters
+{
+    /// <summary>How many per-minute speed buckets are kept.</summary>
+    public const int MinuteBuckets = 15;
+
+    /// <summary>Recipients invited.</summary>
+    [JsonPropertyName("inv")]
+    public long Invited { get; set; }
+
+    /// <summary>Contacts added.</summary>
+    [JsonPropertyName("con")]
+    public long ContactsAdded { get; set; }
+
+    /// <summary>Messages delivered.</summary>
+    [JsonPropertyName("msg")]
+    public long Messaged { get; set; }
+
+    /// <summary>Personal messages sent because the invite was refused by privacy (R13).</summary>
+    [JsonPropertyName("mii")]
+    public long MessagedInsteadOfInvited { get; set; }
+
+    /// <summary>Targets finished as done.</summary>
+    [JsonPropertyName("done")]
+    public long Done { get; set; }
+
+    /// <summary>Targets finished as failed.</summary>
+    [JsonPropertyName("fail")]
+    public long Failed { get; set; }
+
+    /// <summary>Targets whose attempt died half-way (at-most-once).</summary>
+    [JsonPropertyName("unk")]
+    public long Unknown { get; set; }
+
+    /// <summary>Targets skipped because the recipient is suppressed (R34).</summary>
+    [JsonPropertyName("skip")]
+    public long Skipped { get; set; }
+
+    /// <summary>FloodWaits / 429s this account received for the campaign.</summary>
+    [JsonPropertyName("fw")]
+    public long FloodWaits { get; set; }
+
+    /// <summary>Failures (and skips) by reason code.</summary>
+    [JsonPropertyName("why")]
+    public Dictionary<string, long> Reasons { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Actions per minute (key: minutes since the Unix epoch), the last <see cref="MinuteBuckets"/> minutes.</summary>
+    [JsonPropertyName("min")]
+    public Dictionary<long, long> Minutes { get; set; } = [];
+
+    /// <summary>Targets that reached a terminal state.</summary>
+    [JsonIgnore]
+    public long Processed => Done + Failed + Unknown + Skipped;
+
+    /// <summary>Counts one successful action.</summary>
+    public void CountDone(DoneKind kind, DateTimeOffset at)
+    {
+        switch (kind)
+        {
+            case DoneKind.Invited:
+                Invited++;
+                break;
+            case DoneKind.ContactAdded:
+                ContactsAdded++;
+                break;
+            case DoneKind.MessagedInsteadOfInvited:
+                MessagedInsteadOfInvited++;
+                break;
+            default:
+                Messaged++;
+                break;
+        }
+
+        CountMinute(at);
+    }
+
+    /// <summary>Counts a failure reason.</summary>
+    public void CountReason(string reason) =>
+        Reasons[reason] = Reasons.TryGetValue(reason, out var n) ? n + 1 : 1;
+
+    /// <summary>Adds another account's counters (for campaign totals).</summary>
+    public void Add(CampaignCounters other)
+    {
+        Invited += other.Invited;
+        ContactsAdded += other.ContactsAdded;
+        Messaged += other.Messaged;
+        MessagedInsteadOfInvited += other.MessagedInsteadOfInvited;
+        Done += other.Done;
+        Failed += other.Failed;
+        Unknown += other.Unknown;
+        Skipped += other.Skipped;
+        FloodWaits += other.FloodWaits;
+        foreach (var (reason, n) in other.Reasons)
+        {
+            Reasons[reason] = Reasons.TryGetValue(reason, out var m) ? m + n : n;
+        }
+
+        foreach (var (minute, n) in other.Minutes)
+        {
+            Minutes[minute] = Minutes.TryGetValue(minute, out var m) ? m + n : n;
+        }
+    }
+
+    /// <summary>Actions per minute over the last <paramref name="minutes"/> whole minutes before <paramref name="now"/>.</summary>
+    public double SpeedPerMinute(DateTimeOffset now, int minutes = 5)
+    {
+        var current = now.ToUnixTimeSeconds() / 60;
+        long sum = 0;
+        for (var m = current - minutes; m < current; m++)
+        {
+            sum += Minutes.GetValueOrDefault(m);
+        }
+
+        // The current, partial minute counts too when it already holds more than the average.
+        var partial = Minutes.GetValueOrDefault(current);
+        var elapsed = (now.ToUnixTimeSeconds() % 60) / 60.0;
+        return elapsed > 0.2 && partial / elapsed > sum / (double)minutes
+            ? (sum + partial) / (minutes + elapsed)
+            : sum / (double)minutes;
+    }
+
+    private void CountMinute(DateTimeOffset at)
+    {
+        var minute = at.ToUnixTimeSeconds() / 60;
+        Minutes[minute] = Minutes.GetValueOrDefault(minute) + 1;
+        if (Minutes.Count > MinuteBuckets)
+        {
+            foreach (var old in Minutes.Keys.Where(k => k <= minute - MinuteBuckets).ToList())
+            {
+                Minutes.Remove(old);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Herald.Engine.Model;
+
+/// <summary>How the engine builds partition and row keys. Every key starts with the tenant.</summary>
+public static class EngineKeys
+{
+    /// <summary>The partition of one shard of a campaign's targets.</summary>
+    public static string TargetPartition(string tenantId, string campaignId, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{tenantId}|{campaignId}|{shard:D3}");
+
+    /// <summary>The first and the last partition of a campaign's targets, for range queries.</summary>
+    public static (string From, string To) TargetPartitionRange(string tenantId, string campaignId) =>
+        ($"{tenantId}|{campaignId}|", $"{tenantId}|{campaignId}|~");
+
+    /// <summary>The row key of target number <paramref name="sequence"/> (sorts numerically).</summary>
+    public static string TargetRow(int sequence) => sequence.ToString("D7", CultureInfo.InvariantCulture);
+
+    /// <summary>The partition of a campaign's statistics rows.</summary>
+    public static string StatsPartition(string tenantId, string campaignId) => $"{tenantId}|{campaignId}";
+
+    /// <summary>The shard of a target partition key.</summary>
+    public static int ShardOf(string targetPartition) =>
+        int.Parse(targetPartition.AsSpan(targetPartition.LastIndexOf('|') + 1), CultureInfo.InvariantCulture);
+
+    /// <summary>A new opaque id (campaigns, ticks, attempts).</summary>
+    public static string NewId() => Guid.NewGuid().ToString("N");
+}

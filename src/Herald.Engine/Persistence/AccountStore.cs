@@ -1,0 +1,81 @@
+using Azure;
+using Herald.Engine.Model;
+using Herald.Storage.Tables;
+
+namespace Herald.Engine.Persistence;
+
+/// <summary>Reads and writes account rows; every write is conditional on the row's ETag.</summary>
+public sealed class AccountStore(EngineStorage storage)
+{
+    private TableClient Table => storage.Accounts;
+
+    /// <summary>The account, or null when there is none.</summary>
+    public async Task<AccountRecord?> GetAsync(string tenantId, string accountId, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(tenantId, accountId, cancellationToken: cancellationToken);
+        return response.HasValue ? AccountRecord.FromEntity(response.Value!) : null;
+    }
+
+    /// <summary>Adds a new account; false when the id is taken.</summary>
+    public async Task<bool> TryAddAsync(AccountRecord account, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await Table.AddEntityAsync(account.ToEntity(), cancellationToken);
+            account.ETag = response.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces the row if nobody changed it since it was read; false on a conflict (412) or when it is gone.</summary>
+    public async Task<bool> TryReplaceAsync(AccountRecord account, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(account.ToEntity(), account.ETag, TableUpdateMode.Replace, cancellationToken);
+            account.ETag = response.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes the row; false when it was already gone.</summary>
+    public async Task<bool> DeleteAsync(string tenantId, string accountId, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.DeleteEntityAsync(tenantId, accountId, ETag.All, cancellationToken);
+        return response.Status != 404;
+    }
+
+    /// <summary>Every account of a tenant.</summary>
+    public async Task<List<AccountRecord>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var list = new List<AccountRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(AccountRecord.FromEntity(e));
+        }
+
+        return list;
+    }
+
+    /// <summary>Accounts of every tenant whose next tick was due before <paramref name="dueBefore"/>.</summary>
+    public async Task<List<AccountRecord>> ListOverdueAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken = default)
+    {
+        var list = new List<AccountRecord>();
+        var filter = TableClient.CreateQueryFilter($"NextTickAt lt {dueBefore}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(AccountRecord.FromEntity(e));
+        }
+
+        return list;
+    }
+}

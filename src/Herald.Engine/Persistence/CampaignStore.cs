@@ -1,0 +1,105 @@
+using Azure;
+using Herald.Engine.Model;
+using Herald.Storage.Tables;
+
+namespace Herald.Engine.Persistence;
+
+/// <summary>Reads and writes campaign rows; every write is conditional on the row's ETag.</summary>
+public sealed class CampaignStore(EngineStorage storage)
+{
+    private TableClient Table => storage.Campaigns;
+
+    /// <summary>The campaign, or null when the tenant has none with that id.</summary>
+    public async Task<CampaignRecord?> GetAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(tenantId, campaignId, cancellationToken: cancellationToken);
+        return response.HasValue ? CampaignRecord.FromEntity(response.Value!) : null;
+    }
+
+    /// <summary>Adds a new campaign row.</summary>
+    public async Task AddAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.AddEntityAsync(campaign.ToEntity(), cancellationToken);
+        campaign.ETag = response.Headers.ETag ?? default;
+    }
+
+    /// <summary>Replaces the row if nobody changed it since it was read; false on a conflict (412).</summary>
+    public async Task<bool> TryReplaceAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(campaign.ToEntity(), campaign.ETag, TableUpdateMode.Replace, cancellationToken);
+            campaign.ETag = response.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the freshest row until the write wins. The change returns
+    /// false to leave the row as it is. Returns the row as it ends up, or null when there is none.
+    /// </summary>
+    public async Task<CampaignRecord?> UpdateAsync(string tenantId, string campaignId, Func<CampaignRecord, bool> change, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var campaign = await GetAsync(tenantId, campaignId, cancellationToken);
+            if (campaign is null || !change(campaign))
+            {
+                return campaign;
+            }
+
+            if (await TryReplaceAsync(campaign, cancellationToken))
+            {
+                return campaign;
+            }
+
+            if (attempt > 50)
+            {
+                throw new InvalidOperationException($"Campaign {campaignId} kept changing under 50 attempts to update it.");
+            }
+        }
+    }
+
+    /// <summary>The tenant's campaigns, newest first is not guaranteed: ordered by id.</summary>
+    public async Task<List<CampaignRecord>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var list = new List<CampaignRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(CampaignRecord.FromEntity(e));
+        }
+
+        return list;
+    }
+
+    /// <summary>The tenant's campaigns in one status.</summary>
+    public async Task<List<CampaignRecord>> ListAsync(string tenantId, CampaignStatus status, CancellationToken cancellationToken = default)
+    {
+        var list = new List<CampaignRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and Status eq {status.ToString()}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(CampaignRecord.FromEntity(e));
+        }
+
+        return list;
+    }
+
+    /// <summary>Scheduled campaigns of every tenant whose start time has come.</summary>
+    public async Task<List<CampaignRecord>> ListDueScheduledAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var list = new List<CampaignRecord>();
+        var filter = TableClient.CreateQueryFilter($"Status eq {nameof(CampaignStatus.Scheduled)} and StartAt le {now}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(CampaignRecord.FromEntity(e));
+        }
+
+        return list;
+    }
+}
