@@ -27,6 +27,12 @@ public sealed class EngineOptions
     /// <summary>An account whose next tick is this late is re-armed by the sweeper. Default 30 seconds.</summary>
     public TimeSpan OverdueAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How soon an account with running campaigns but nothing to claim looks again. Default 20 seconds.</summary>
+    public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Longest wait inside one tick between two steps of one recipient (user accounts). Default 20 seconds.</summary>
+    public TimeSpan MaxInTickWait { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Most targets one campaign's pending set is split into (partitions). Default 64.</summary>
     public int MaxShards { get; set; } = 64;
 

@@ -33,6 +33,9 @@ public sealed class CampaignRecord
     /// <summary>Recipients skipped at creation because they are suppressed (R34).</summary>
     public int SkippedAtCreation { get; set; }
 
+    /// <summary>Targets found in flight for an account that no longer exists, resolved as unknown.</summary>
+    public int OrphansUnknown { get; set; }
+
     /// <summary>How many partitions the targets are spread over.</summary>
     public int Shards { get; set; } = 1;
 
@@ -111,6 +114,7 @@ public sealed class CampaignRecord
             ["Status"] = Status.ToString(),
             ["Total"] = Total,
             ["SkippedAtCreation"] = SkippedAtCreation,
+            ["OrphansUnknown"] = OrphansUnknown,
             ["Shards"] = Shards,
             ["Exhausted"] = Exhausted,
             ["Source"] = Source,
@@ -159,6 +163,7 @@ public sealed class CampaignRecord
             Status = Enum.Parse<CampaignStatus>(e.GetString("Status") ?? nameof(CampaignStatus.Running)),
             Total = e.GetInt32("Total") ?? 0,
             SkippedAtCreation = e.GetInt32("SkippedAtCreation") ?? 0,
+            OrphansUnknown = e.GetInt32("OrphansUnknown") ?? 0,
             Shards = e.GetInt32("Shards") ?? 1,
             Exhausted = e.GetString("Exhausted") ?? "0",
             Source = e.GetString("Source"),

@@ -44,6 +44,9 @@ public sealed class TargetRecord
     /// <summary>Why it failed, was skipped, or is unknown (a reason code, no PII).</summary>
     public string? Reason { get; set; }
 
+    /// <summary>What the attempt in <see cref="Attempt"/> achieved (comma-separated <c>DoneKind</c>s), so recovery can count it.</summary>
+    public string? Achieved { get; set; }
+
     /// <summary>When it last changed.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 
@@ -67,6 +70,7 @@ public sealed class TargetRecord
             ["TransientFailures"] = TransientFailures,
             ["NotBefore"] = NotBefore,
             ["Reason"] = Reason,
+            ["Achieved"] = Achieved,
             ["UpdatedAt"] = UpdatedAt,
         };
         e.ETag = ETag;
@@ -87,6 +91,7 @@ public sealed class TargetRecord
         TransientFailures = e.GetInt32("TransientFailures") ?? 0,
         NotBefore = e.GetDateTimeOffset("NotBefore"),
         Reason = e.GetString("Reason"),
+        Achieved = e.GetString("Achieved"),
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt"),
         ETag = e.ETag,
     };

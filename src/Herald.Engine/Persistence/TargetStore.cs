@@ -11,8 +11,6 @@ namespace Herald.Engine.Persistence;
 /// </summary>
 public sealed class TargetStore(EngineStorage storage)
 {
-    private static readonly string[] PendingColumns = ["PartitionKey", "RowKey", "Status", "NotBefore"];
-
     private TableClient Table => storage.Targets;
 
     /// <summary>Writes new targets, 100 to a transaction, several partitions at once.</summary>
@@ -34,8 +32,8 @@ public sealed class TargetStore(EngineStorage storage)
 
     /// <summary>
     /// Up to <paramref name="max"/> pending rows of one shard, starting at a row key so that accounts
-    /// sharing a shard start at different places; wraps around to the start of the shard. Only the
-    /// keys, status and back-off are read. An empty answer means the shard has no pending row.
+    /// sharing a shard start at different places; wraps around to the start of the shard.
+    /// An empty answer means the shard has no pending row.
     /// </summary>
     public async Task<List<TableEntity>> FindPendingAsync(string partitionKey, string startRow, int max, CancellationToken cancellationToken = default)
     {
@@ -48,7 +46,7 @@ public sealed class TargetStore(EngineStorage storage)
         };
         foreach (var filter in filters)
         {
-            await foreach (var page in Table.QueryAsync<TableEntity>(filter, max, PendingColumns, cancellationToken).AsPages())
+            await foreach (var page in Table.QueryAsync<TableEntity>(filter, max, cancellationToken: cancellationToken).AsPages())
             {
                 found.AddRange(page.Values.Take(max - found.Count));
                 if (found.Count > 0)

@@ -1,0 +1,257 @@
+using System.Collections.Concurrent;
+using Herald.Core.Domain;
+using Herald.Core.Limits;
+using Herald.Core.Outcomes;
+using Herald.Core.Templates;
+using Herald.Core.Work;
+using Herald.Engine.Model;
+using Herald.Engine.Suppression;
+using Herald.Platforms.Abstractions;
+
+namespace Herald.Engine.Actors;
+
+public sealed partial class AccountActor
+{
+    /// <summary>The reason code of a target skipped because its recipient is suppressed.</summary>
+    public const string SuppressedReason = "suppressed";
+
+    /// <summary>The platform's reason code for a recipient who blocked the bot (suppressed from then on, R34).</summary>
+    public const string BlockedByUserReason = "blocked_by_user";
+
+    private static readonly ConcurrentDictionary<string, MessageTemplate?> Templates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Acts on the claimed targets one after another (one account never has two actions in flight),
+    /// then writes their outcomes in one conditional transaction. False when the attempt was fenced off.
+    /// </summary>
+    private async Task<bool> ProcessAsync(
+        AccountRecord row,
+        AccountLimits accountLimits,
+        CampaignRecord campaign,
+        List<TargetRecord> claimed,
+        string attempt,
+        HashSet<string> touched,
+        CancellationToken cancellationToken)
+    {
+        var suppressed = await suppressions.GetSetAsync(row.TenantId, cancellationToken);
+        var counters = row.CountersFor(campaign.Id);
+        touched.Add(campaign.Id);
+        var toSuppress = new List<Recipient>();
+        var context = new ActContext(row, accountLimits, campaign, counters, attempt, toSuppress);
+        foreach (var target in claimed)
+        {
+            var resting = row.State.IsBlocked
+                || (row.State.CooldownUntil is { } cooldown && cooldown > time.GetUtcNow());
+            if (resting)
+            {
+                // The account was blocked or told to wait: the rest goes back for other accounts.
+                Requeue(target);
+                continue;
+            }
+
+            if (suppressed.Contains(SuppressionStore.HashOf(target.Recipient)))
+            {
+                Finish(target, TargetStatus.Skipped, SuppressedReason, counters);
+                continue;
+            }
+
+            await RunTargetAsync(context, target, cancellationToken);
+        }
+
+        foreach (var t in claimed)
+        {
+            t.UpdatedAt = time.GetUtcNow();
+        }
+
+        if (!await targets.TryCommitAsync(claimed, cancellationToken))
+        {
+            return false;
+        }
+
+        foreach (var recipient in toSuppress)
+        {
+            await suppressions.AddAsync(row.TenantId, recipient, BlockedByUserReason, cancellationToken);
+        }
+
+        foreach (var shard in claimed.Where(t => t.Status == TargetStatus.Pending).Select(t => t.Shard).Distinct())
+        {
+            if (campaign.IsExhausted(shard))
+            {
+                campaign.SetExhausted(shard, false);
+                await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c => c.SetExhausted(shard, false), cancellationToken);
+            }
+        }
+
+        return true;
+    }
+
+    private sealed record ActContext(
+        AccountRecord Row,
+        AccountLimits Limits,
+        CampaignRecord Campaign,
+        CampaignCounters Counters,
+        string Attempt,
+        List<Recipient> ToSuppress);
+
+    /// <summary>Runs the campaign's actions on one target, step by step, until it is done, failed or handed back.</summary>
+    private async Task RunTargetAsync(ActContext ctx, TargetRecord target, CancellationToken cancellationToken)
+    {
+        var campaign = ctx.Campaign.Campaign;
+        var row = ctx.Row;
+        for (var iteration = 0; iteration < campaign.Actions.Count + 2; iteration++)
+        {
+            var action = target.FallbackPending ? ActionKind.PersonalMessage : campaign.Actions[Math.Min(target.Step, campaign.Actions.Count - 1)];
+            var paced = Paced(ctx.Campaign, action, target);
+            if (iteration > 0 && row.Kind == AccountKind.User)
+            {
+                // The next step of the same recipient is an action like any other: it waits its turn.
+                var decision = pacing.Decide(row.State, ctx.Limits, paced, campaign.Schedule, time.GetUtcNow());
+                if (!decision.MayAct)
+                {
+                    var wait = decision.EarliestAt - time.GetUtcNow();
+                    if (wait > options.MaxInTickWait)
+                    {
+                        Requeue(target);
+                        return;
+                    }
+
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+            }
+
+            string? text = null;
+            if (NeedsText(action, row.Kind) && campaign.MessageTemplate is { } source)
+            {
+                var template = Templates.GetOrAdd(campaign.Id + "\n" + source, _ => MessageTemplate.Parse(source).Template);
+                var rendered = template?.Render(target.Recipient, ctx.Limits.MaxMessageLength);
+                if (rendered is not { Success: true })
+                {
+                    Finish(target, TargetStatus.Failed, "template_error", ctx.Counters);
+                    return;
+                }
+
+                text = rendered.Value.Text;
+            }
+
+            var outcome = await ExecuteAsync(ctx, action, target, text, cancellationToken);
+            var now = time.GetUtcNow();
+            row.State = pacing.Record(row.State, ctx.Limits, paced, outcome, now);
+            var next = OutcomeRules.NextStep(action, outcome, campaign.FallbackToMessage, target.FallbackPending, target.TransientFailures + 1);
+            switch (next.Next)
+            {
+                case TargetNext.Done:
+                    var kind = next.Done ?? DoneKind.Messaged;
+                    ctx.Counters.CountDone(kind, now);
+                    target.Achieved = target.Achieved is null ? kind.ToString() : target.Achieved + "," + kind;
+                    if (target.FallbackPending || target.Step >= campaign.Actions.Count - 1)
+                    {
+                        Finish(target, TargetStatus.Done, null, ctx.Counters);
+                        return;
+                    }
+
+                    target.Step++;
+                    continue;
+                case TargetNext.Fallback:
+                    target.FallbackPending = true;
+                    continue;
+                case TargetNext.Requeue:
+                    if (outcome is ActionOutcome.RateLimited limited)
+                    {
+                        ctx.Counters.FloodWaits++;
+                        Log.RateLimited(logger, row.TenantId, row.AccountId, limited.RetryAfter);
+                    }
+                    else if (outcome is ActionOutcome.AccountBlocked blocked)
+                    {
+                        Log.AccountBlocked(logger, row.TenantId, row.AccountId, blocked.Reason);
+                    }
+
+                    Requeue(target);
+                    return;
+                case TargetNext.Retry:
+                    target.TransientFailures++;
+                    target.NotBefore = now + (next.RetryAfter ?? options.TransientBackoff);
+                    Requeue(target);
+                    return;
+                default:
+                    if (outcome is ActionOutcome.RecipientGone { Reason: BlockedByUserReason })
+                    {
+                        ctx.ToSuppress.Add(target.Recipient);
+                    }
+
+                    Finish(target, TargetStatus.Failed, next.Reason ?? "failed", ctx.Counters);
+                    return;
+            }
+        }
+    }
+
+    private async Task<ActionOutcome> ExecuteAsync(ActContext ctx, ActionKind action, TargetRecord target, string? text, CancellationToken cancellationToken)
+    {
+        var campaign = ctx.Campaign;
+        if (campaign.Campaign.DryRun)
+        {
+            return new ActionOutcome.Done(action switch
+            {
+                ActionKind.Invite => DoneKind.Invited,
+                ActionKind.AddContact => DoneKind.ContactAdded,
+                _ => DoneKind.Messaged,
+            });
+        }
+
+        var row = ctx.Row;
+        var adapter = platforms.Find(row.Platform, row.Kind);
+        if (adapter is null)
+        {
+            Log.NoAdapter(logger, row.Platform.ToString(), row.Kind.ToString(), row.TenantId, row.AccountId);
+            return new ActionOutcome.AccountBlocked("no_platform_adapter");
+        }
+
+        var account = new PlatformAccount(row.TenantId, row.AccountId, row.Kind, row.SecretReference, row.Proxy);
+        var request = new PlatformAction(action, target.Recipient, text, campaign.Campaign.TargetChat,
+            $"{campaign.Id}:{target.RowKey}:{target.Step}:{(target.FallbackPending ? "f" : "a")}", campaign.Keyboard);
+        try
+        {
+            return await adapter.ExecuteAsync(account, request, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.PlatformThrew(logger, e, row.TenantId, row.AccountId);
+            return new ActionOutcome.Transient("adapter_error");
+        }
+    }
+
+    private static bool NeedsText(ActionKind action, AccountKind kind) =>
+        action is ActionKind.PersonalMessage or ActionKind.BotMessage || (action == ActionKind.Invite && kind == AccountKind.Bot);
+
+    private static void Requeue(TargetRecord target)
+    {
+        target.Status = TargetStatus.Pending;
+        target.Attempt = null;
+        target.AccountId = null;
+    }
+
+    private static void Finish(TargetRecord target, TargetStatus status, string? reason, CampaignCounters counters)
+    {
+        target.Status = status;
+        target.Reason = reason;
+        switch (status)
+        {
+            case TargetStatus.Done:
+                counters.Done++;
+                break;
+            case TargetStatus.Failed:
+                counters.Failed++;
+                break;
+            case TargetStatus.Skipped:
+                counters.Skipped++;
+                break;
+            case TargetStatus.Unknown:
+                counters.Unknown++;
+                break;
+        }
+
+        if (reason is not null)
+        {
+            counters.CountReason(reason);
+        }
+    }
+}

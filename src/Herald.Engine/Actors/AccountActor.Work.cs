@@ -1,0 +1,185 @@
+using Herald.Core.Domain;
+using Herald.Core.Limits;
+using Herald.Core.Pacing;
+using Herald.Core.Work;
+using Herald.Engine.Model;
+using Herald.Storage.Tables;
+
+namespace Herald.Engine.Actors;
+
+public sealed partial class AccountActor
+{
+    /// <summary>What a tick decided: when to come back (null parks the actor), and what it did.</summary>
+    private sealed record WorkPlan(
+        DateTimeOffset? NextAt,
+        int Acted = 0,
+        string? CampaignId = null,
+        bool Fenced = false,
+        IReadOnlyList<CampaignRecord>? CompletionCandidates = null)
+    {
+        public IReadOnlyList<CampaignRecord> MaybeComplete => CompletionCandidates ?? [];
+    }
+
+    private sealed record Claim(List<TargetRecord> Targets, DateTimeOffset? RetryAt);
+
+    private async Task<WorkPlan> WorkAsync(AccountRecord row, string attempt, HashSet<string> touched, CancellationToken cancellationToken)
+    {
+        if (row.Disabled || row.State.IsBlocked)
+        {
+            return new WorkPlan(null);
+        }
+
+        var now = time.GetUtcNow();
+        var accountLimits = limits.For(row.Platform, row.Kind, row.Overrides);
+        var running = (await campaigns.ListAsync(row.TenantId, CampaignStatus.Running, cancellationToken))
+            .Where(c => c.Uses(row))
+            .ToList();
+        if (running.Count == 0)
+        {
+            return new WorkPlan(null);
+        }
+
+        var open = running.Where(c => !c.AllShardsExhausted).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        DateTimeOffset? retryAt = null;
+        while (open.Count > 0)
+        {
+            var candidates = open.Values.Select(ToCandidate).ToList();
+            var choice = chooser.Choose(row.State, accountLimits, candidates, now);
+            if (!choice.IsAct)
+            {
+                // Resting (cooldown, cap, pause, window) or nothing runnable: come back when it may act.
+                return new WorkPlan(choice.NextAt ?? now + options.IdlePoll);
+            }
+
+            var campaign = open[choice.CampaignId!];
+            var action = choice.Action!.Value;
+            var count = 1;
+            if (row.Kind == AccountKind.Bot)
+            {
+                var budget = pacing.GetBatchBudget(row.State, accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
+                if (budget.Count <= 0)
+                {
+                    return new WorkPlan(budget.NextAt);
+                }
+
+                count = Math.Min(budget.Count, options.MaxBotBatch);
+            }
+
+            var claim = await ClaimAsync(row, campaign, attempt, count, now, cancellationToken);
+            if (claim.Targets.Count == 0)
+            {
+                retryAt = Earliest(retryAt, claim.RetryAt);
+                open.Remove(campaign.Id);
+                continue;
+            }
+
+            var fenced = !await ProcessAsync(row, accountLimits, campaign, claim.Targets, attempt, touched, cancellationToken);
+            if (fenced)
+            {
+                return new WorkPlan(null, Fenced: true);
+            }
+
+            var after = time.GetUtcNow();
+            DateTimeOffset? next = row.State.IsBlocked ? null
+                : row.Kind == AccountKind.Bot
+                    ? NextBotTick(row, accountLimits, campaign, action, after)
+                    : pacing.Decide(row.State, accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, after).EarliestAt;
+            if (next == DateTimeOffset.MaxValue)
+            {
+                next = null;
+            }
+
+            return new WorkPlan(next, claim.Targets.Count, campaign.Id, campaign.AllShardsExhausted ? [campaign] : null);
+        }
+
+        // Running campaigns, none with a target to claim now: poll again (requeued targets may come back).
+        return new WorkPlan(Earliest(retryAt, now + options.IdlePoll));
+    }
+
+    private DateTimeOffset NextBotTick(AccountRecord row, AccountLimits accountLimits, CampaignRecord campaign, ActionKind action, DateTimeOffset now)
+    {
+        var budget = pacing.GetBatchBudget(row.State, accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
+        return budget.Count > 0 ? now : budget.NextAt;
+    }
+
+    private CampaignCandidate ToCandidate(CampaignRecord c)
+    {
+        IReadOnlyList<ActionKind> actions = c.Campaign.FallbackToMessage
+            ? [.. c.Campaign.Actions.Distinct(), ActionKind.PersonalMessage]
+            : [.. c.Campaign.Actions.Distinct()];
+        return new CampaignCandidate(c.Id, c.Campaign.Priority, c.RunnableSince ?? c.CreatedAt, actions, c.Campaign.Schedule, c.MayContainLinks);
+    }
+
+    private static PacedAction Paced(CampaignRecord campaign, ActionKind action, TargetRecord? target)
+    {
+        var chat = target?.Recipient.UserId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new PacedAction(action, campaign.Id, campaign.MayContainLinks, chat, IsGroupChat: target?.Recipient.UserId < 0);
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="count"/> pending targets: <c>pending → sending(attempt)</c> in one
+    /// conditional transaction per shard. Shards are tried from a random one on; a shard found with no
+    /// pending target is marked exhausted in the campaign row.
+    /// </summary>
+    private async Task<Claim> ClaimAsync(AccountRecord row, CampaignRecord campaign, string attempt, int count, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? retryAt = null;
+        var shards = campaign.Shards;
+        var first = Random.Shared.Next(shards);
+        for (var i = 0; i < shards; i++)
+        {
+            var shard = (first + i) % shards;
+            if (campaign.IsExhausted(shard))
+            {
+                continue;
+            }
+
+            var partition = EngineKeys.TargetPartition(campaign.TenantId, campaign.Id, shard);
+            for (var tries = 0; tries < 3; tries++)
+            {
+                var startRow = EngineKeys.TargetRow(Random.Shared.Next(Math.Max(1, campaign.Total)));
+                var rows = await targets.FindPendingAsync(partition, startRow, Math.Min(TableClient.MaxTransactionActions, count * 2), cancellationToken);
+                if (rows.Count == 0)
+                {
+                    await MarkExhaustedAsync(campaign, shard, cancellationToken);
+                    break;
+                }
+
+                var eligible = rows.Select(TargetRecord.FromEntity).Where(t => t.NotBefore is not { } nb || nb <= now).ToList();
+                if (eligible.Count == 0)
+                {
+                    retryAt = Earliest(retryAt, rows.Select(TargetRecord.FromEntity).Min(t => t.NotBefore));
+                    break;
+                }
+
+                var picked = eligible.OrderBy(_ => Random.Shared.Next()).Take(count).ToList();
+                foreach (var t in picked)
+                {
+                    t.Status = TargetStatus.Sending;
+                    t.Attempt = attempt;
+                    t.AccountId = row.AccountId;
+                    t.Achieved = null;
+                    t.UpdatedAt = now;
+                }
+
+                if (await targets.TryCommitAsync(picked, cancellationToken))
+                {
+                    return new Claim(picked, null);
+                }
+
+                // Another account claimed some of them first: look again.
+            }
+        }
+
+        return new Claim([], retryAt);
+    }
+
+    private async Task MarkExhaustedAsync(CampaignRecord campaign, int shard, CancellationToken cancellationToken)
+    {
+        campaign.SetExhausted(shard, true);
+        await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c => c.SetExhausted(shard, true), cancellationToken);
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+}

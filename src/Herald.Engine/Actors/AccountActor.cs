@@ -1,0 +1,151 @@
+using Herald.Core.Limits;
+using Herald.Core.Pacing;
+using Herald.Core.Work;
+using Herald.Engine.Campaigns;
+using Herald.Engine.Model;
+using Herald.Engine.Persistence;
+using Herald.Engine.Platforms;
+using Herald.Engine.Suppression;
+using Herald.Engine.Ticks;
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Engine.Actors;
+
+/// <summary>
+/// Runs one tick of one account actor: take the account row by ETag (the lease), recover a dead
+/// previous attempt, pick a campaign, claim targets, act through the platform, record outcomes,
+/// update counters and pacing, schedule the next tick. Safety (never two live ticks, never two
+/// actions at once) comes from the tick id and the lease in the row; liveness from the sweeper.
+/// </summary>
+public sealed partial class AccountActor(
+    AccountStore accounts,
+    CampaignStore campaigns,
+    TargetStore targets,
+    StatsStore stats,
+    SuppressionStore suppressions,
+    TickScheduler scheduler,
+    CampaignCompletion completion,
+    PlatformResolver platforms,
+    PlatformLimits limits,
+    PacingPolicy pacing,
+    WorkChooser chooser,
+    EngineOptions options,
+    TimeProvider time,
+    ILogger<AccountActor> logger)
+{
+    private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(1);
+
+    /// <summary>Handles one tick message.</summary>
+    public async Task<TickResult> HandleAsync(TickMessage tick, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var row = await accounts.GetAsync(tick.TenantId, tick.AccountId, cancellationToken);
+        if (row is null || row.TickId != tick.TickId)
+        {
+            Log.StaleTick(logger, tick.TenantId, tick.AccountId, tick.TickId);
+            return TickResult.Delete;
+        }
+
+        if (tick.DueAt > now + EarlyTolerance)
+        {
+            // A chained timer hop: put the same tick back for the rest of the delay.
+            await scheduler.ScheduleAsync(tick.TenantId, tick.AccountId, tick.TickId, tick.DueAt, cancellationToken);
+            return TickResult.Delete;
+        }
+
+        if (row.LeaseId is not null && row.LeaseUntil is { } until && until > now)
+        {
+            Log.AccountBusy(logger, row.TenantId, row.AccountId, until);
+            return TickResult.Busy(until - now + TimeSpan.FromSeconds(1));
+        }
+
+        // Take the lease: the one conditional write that makes this attempt the only one acting.
+        var previousAttempt = row.LeaseId;
+        var attempt = EngineKeys.NewId();
+        row.LeaseId = attempt;
+        row.LeaseUntil = now + options.LeaseDuration;
+        if (!await accounts.TryReplaceAsync(row, cancellationToken))
+        {
+            return TickResult.Busy(TimeSpan.FromSeconds(2));
+        }
+
+        // The tick must end before its lease does, or another attempt could act beside it.
+        using var leaseBound = new CancellationTokenSource(options.LeaseDuration - TimeSpan.FromSeconds(10), time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseBound.Token);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        if (previousAttempt is not null)
+        {
+            await RecoverAsync(row, previousAttempt, touched, linked.Token);
+        }
+
+        var plan = await WorkAsync(row, attempt, touched, linked.Token);
+        if (plan.Fenced)
+        {
+            Log.Fenced(logger, row.TenantId, row.AccountId, attempt);
+            return TickResult.Delete;
+        }
+
+        return await FinishAsync(row, attempt, plan, touched, cancellationToken);
+    }
+
+    /// <summary>Releases the lease, arms the next tick (or parks), and writes the stats projection.</summary>
+    private async Task<TickResult> FinishAsync(AccountRecord row, string attempt, WorkPlan plan, HashSet<string> touched, CancellationToken cancellationToken)
+    {
+        var mine = row;
+        for (var tries = 0; ; tries++)
+        {
+            var nextAt = plan.NextAt;
+            if (nextAt is null && row.WakeRequested)
+            {
+                nextAt = time.GetUtcNow();
+            }
+
+            row.LeaseId = null;
+            row.LeaseUntil = null;
+            row.WakeRequested = false;
+            row.TickId = nextAt is null ? null : EngineKeys.NewId();
+            row.NextTickAt = nextAt;
+            if (await accounts.TryReplaceAsync(row, cancellationToken))
+            {
+                break;
+            }
+
+            // Someone changed a control field (disable, wake) or took the account over: re-read and re-apply.
+            var fresh = await accounts.GetAsync(mine.TenantId, mine.AccountId, cancellationToken);
+            if (fresh is null || fresh.LeaseId != attempt || tries > 10)
+            {
+                Log.Fenced(logger, mine.TenantId, mine.AccountId, attempt);
+                return TickResult.Delete;
+            }
+
+            fresh.State = mine.State;
+            fresh.Counters = mine.Counters;
+            row = fresh;
+            if (row.Disabled)
+            {
+                plan = plan with { NextAt = null };
+            }
+        }
+
+        if (row.TickId is not null && row.NextTickAt is { } due)
+        {
+            await scheduler.ScheduleAsync(row.TenantId, row.AccountId, row.TickId, due, cancellationToken);
+        }
+
+        var limitsOfRow = limits.For(row.Platform, row.Kind, row.Overrides);
+        var status = pacing.GetStatus(row.State, limitsOfRow, time.GetUtcNow());
+        foreach (var campaignId in touched)
+        {
+            await stats.WriteAsync(row.TenantId, campaignId, row.AccountId, row.CountersFor(campaignId),
+                status.Status.ToString().ToLowerInvariant(), status.Until, cancellationToken);
+        }
+
+        foreach (var campaign in plan.MaybeComplete)
+        {
+            await completion.TryCompleteAsync(campaign, cancellationToken);
+        }
+
+        Log.Acted(logger, row.TenantId, row.AccountId, plan.Acted, plan.CampaignId ?? "-", row.NextTickAt);
+        return TickResult.Delete;
+    }
+}

@@ -1,0 +1,104 @@
+using Herald.Core.Domain;
+using Herald.Engine.Actors;
+using Herald.Engine.Model;
+using Herald.Engine.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Engine.Campaigns;
+
+/// <summary>
+/// Ends a running campaign once every target is terminal: <c>completed</c>, or
+/// <c>completed_with_errors</c> when any failed or is unknown. Asked by the tick that wrote outcomes
+/// into a campaign whose shards are all exhausted, and by the sweeper.
+/// </summary>
+public sealed class CampaignCompletion(
+    CampaignStore campaigns,
+    TargetStore targets,
+    EngineOptions options,
+    TimeProvider time,
+    ILogger<CampaignCompletion> logger)
+{
+    /// <summary>Completes the campaign when nothing is left; otherwise repairs what keeps it open.</summary>
+    public async Task TryCompleteAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
+    {
+        var fresh = await campaigns.GetAsync(campaign.TenantId, campaign.Id, cancellationToken);
+        if (fresh is not { Status: CampaignStatus.Running, AllShardsExhausted: true })
+        {
+            return;
+        }
+
+        var open = await targets.FindFirstAsync(fresh.TenantId, fresh.Id, [TargetStatus.Pending, TargetStatus.Sending], cancellationToken);
+        if (open is { Status: TargetStatus.Pending })
+        {
+            // A target went back to pending after its shard was found empty: open the shard again.
+            await campaigns.UpdateAsync(fresh.TenantId, fresh.Id, c => c.SetExhausted(open.Shard, false), cancellationToken);
+            return;
+        }
+
+        if (open is { Status: TargetStatus.Sending })
+        {
+            await ResolveOrphanAsync(fresh, open, cancellationToken);
+            return;
+        }
+
+        var errors = await targets.FindFirstAsync(fresh.TenantId, fresh.Id, [TargetStatus.Failed, TargetStatus.Unknown], cancellationToken);
+        var status = errors is null ? CampaignStatus.Completed : CampaignStatus.CompletedWithErrors;
+        var now = time.GetUtcNow();
+        var done = await campaigns.UpdateAsync(fresh.TenantId, fresh.Id, c =>
+        {
+            if (c.Status != CampaignStatus.Running || !c.AllShardsExhausted)
+            {
+                return false;
+            }
+
+            c.Status = status;
+            c.EndedAt = now;
+            return true;
+        }, cancellationToken);
+        if (done?.Status == status)
+        {
+            Log.CampaignStatusChanged(logger, fresh.TenantId, fresh.Id, status.ToWire());
+        }
+    }
+
+    /// <summary>
+    /// A target still in <c>sending</c> long after any lease could hold it belongs to an attempt whose
+    /// account is gone (removed while acting). Its own account would recover it; nobody else will.
+    /// </summary>
+    private async Task ResolveOrphanAsync(CampaignRecord campaign, TargetRecord target, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (target.UpdatedAt is { } at && now - at < options.LeaseDuration * 3)
+        {
+            return; // in flight, or its account's next tick will recover it
+        }
+
+        if (campaign.Campaign.Delivery == DeliveryMode.AtLeastOnce)
+        {
+            target.Status = TargetStatus.Pending;
+            target.Attempt = null;
+            target.AccountId = null;
+        }
+        else
+        {
+            target.Status = TargetStatus.Unknown;
+            target.Reason = AccountActor.AttemptDiedReason;
+            target.Attempt = "orphan";
+        }
+
+        target.UpdatedAt = now;
+        if (await targets.TryCommitAsync(target, cancellationToken))
+        {
+            await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c =>
+            {
+                if (target.Status == TargetStatus.Pending)
+                {
+                    return c.SetExhausted(target.Shard, false);
+                }
+
+                c.OrphansUnknown++;
+                return true;
+            }, cancellationToken);
+        }
+    }
+}

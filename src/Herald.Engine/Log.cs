@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Engine;
+
+/// <summary>The engine's log messages. Placeholders carry ids and codes, never tokens, recipients or texts.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Debug, "Stale tick {TickId} of account {TenantId}/{AccountId} dropped")]
+    public static partial void StaleTick(ILogger logger, string tenantId, string accountId, string tickId);
+
+    [LoggerMessage(1001, LogLevel.Debug, "Account {TenantId}/{AccountId} is held by another attempt until {Until}")]
+    public static partial void AccountBusy(ILogger logger, string tenantId, string accountId, DateTimeOffset until);
+
+    [LoggerMessage(1002, LogLevel.Information, "Account {TenantId}/{AccountId} recovered attempt {Attempt}: {Counted} finished targets counted, {Resolved} in-flight targets resolved as {Resolution}")]
+    public static partial void Recovered(ILogger logger, string tenantId, string accountId, string attempt, int counted, int resolved, string resolution);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Attempt {Attempt} of account {TenantId}/{AccountId} was fenced off (its lease was taken over); its results are left to recovery")]
+    public static partial void Fenced(ILogger logger, string tenantId, string accountId, string attempt);
+
+    [LoggerMessage(1004, LogLevel.Debug, "Account {TenantId}/{AccountId} acted on {Count} targets of campaign {CampaignId}; next tick at {NextAt}")]
+    public static partial void Acted(ILogger logger, string tenantId, string accountId, int count, string campaignId, DateTimeOffset? nextAt);
+
+    [LoggerMessage(1005, LogLevel.Warning, "Account {TenantId}/{AccountId} is blocked by the platform: {Reason}")]
+    public static partial void AccountBlocked(ILogger logger, string tenantId, string accountId, string reason);
+
+    [LoggerMessage(1006, LogLevel.Information, "Account {TenantId}/{AccountId} rate-limited for {RetryAfter}")]
+    public static partial void RateLimited(ILogger logger, string tenantId, string accountId, TimeSpan retryAfter);
+
+    [LoggerMessage(1007, LogLevel.Information, "Campaign {TenantId}/{CampaignId} is {Status}")]
+    public static partial void CampaignStatusChanged(ILogger logger, string tenantId, string campaignId, string status);
+
+    [LoggerMessage(1008, LogLevel.Error, "Tick of account {TenantId}/{AccountId} failed; the message will be retried")]
+    public static partial void TickFailed(ILogger logger, Exception exception, string tenantId, string accountId);
+
+    [LoggerMessage(1009, LogLevel.Error, "Message {MessageId} of queue {Queue} parked as poison after {DequeueCount} deliveries")]
+    public static partial void Poisoned(ILogger logger, string messageId, string queue, long dequeueCount);
+
+    [LoggerMessage(1010, LogLevel.Information, "Sweeper re-armed overdue account {TenantId}/{AccountId}")]
+    public static partial void Rearmed(ILogger logger, string tenantId, string accountId);
+
+    [LoggerMessage(1011, LogLevel.Warning, "Platform call of account {TenantId}/{AccountId} threw; counted as transient")]
+    public static partial void PlatformThrew(ILogger logger, Exception exception, string tenantId, string accountId);
+
+    [LoggerMessage(1012, LogLevel.Error, "Worker loop of queue {Queue} failed; retrying")]
+    public static partial void WorkerLoopFailed(ILogger logger, Exception exception, string queue);
+
+    [LoggerMessage(1013, LogLevel.Warning, "No platform adapter serves {Platform} {Kind} accounts; account {TenantId}/{AccountId} cannot act")]
+    public static partial void NoAdapter(ILogger logger, string platform, string kind, string tenantId, string accountId);
+}
