@@ -9,20 +9,24 @@ internal static class BotApi
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        // Telegram writes "can't", not "can\u0027t".
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     private static readonly string[] ParseModes = ["HTML", "Markdown", "MarkdownV2"];
 
     public static IEndpointRouteBuilder MapTelegramBotApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/bot{token}/{method}", [HttpMethods.Get, HttpMethods.Post], HandleAsync).ExcludeFromDescription();
+        // Not "/bot{token}/…": a complex segment fails to match tokens that contain "bot" themselves.
+        app.MapMethods("/{botToken}/{method}", [HttpMethods.Get, HttpMethods.Post], HandleAsync).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, string token, string method, SimulatorState state, ILoggerFactory loggers)
+    private static async Task<IResult> HandleAsync(HttpContext context, string botToken, string method, SimulatorState state, ILoggerFactory loggers)
     {
         var cancellationToken = context.RequestAborted;
-        var answer = state.Authorize(token, out var botId);
+        long botId = 0;
+        var answer = botToken.StartsWith("bot", StringComparison.Ordinal) ? state.Authorize(botToken[3..], out botId) : BotAnswer.NotFound;
         if (answer is null)
         {
             answer = await state.DisturbAsync(cancellationToken) ?? await DispatchAsync(context.Request, method, botId, state, cancellationToken);
