@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Herald.Core.Domain;
 
 namespace Herald.Core.Tests.Domain;
 

@@ -1,4 +1,3 @@
-using Herald.Core.Limits;
 
 namespace Herald.Core.Tests.Limits;
 

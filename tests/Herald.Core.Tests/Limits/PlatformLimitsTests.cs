@@ -1,6 +1,3 @@
-using Herald.Core.Domain;
-using Herald.Core.Limits;
-using Herald.Core.Pacing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

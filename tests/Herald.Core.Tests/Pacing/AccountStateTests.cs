@@ -1,9 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Herald.Core.Domain;
-using Herald.Core.Limits;
-using Herald.Core.Outcomes;
-using Herald.Core.Pacing;
 using Xunit.Abstractions;
 
 namespace Herald.Core.Tests.Pacing;

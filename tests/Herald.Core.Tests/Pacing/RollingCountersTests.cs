@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Herald.Core.Pacing;
 
 namespace Herald.Core.Tests.Pacing;
 

@@ -1,6 +1,3 @@
-using Herald.Core.Domain;
-using Herald.Core.Limits;
-using Herald.Core.Pacing;
 using Herald.Core.Planning;
 
 namespace Herald.Core.Tests.Planning;

@@ -1,5 +1,3 @@
-using Herald.Core.Domain;
-using Herald.Core.Limits;
 using Herald.Testing.Simulation;
 
 namespace Herald.Core.Tests.Simulation;

@@ -1,7 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Herald.Core.Domain;
-using Herald.Core.Limits;
 using Herald.Core.Work;
 using Herald.Testing.Simulation;
 using Xunit.Abstractions;

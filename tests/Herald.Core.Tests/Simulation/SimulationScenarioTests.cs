@@ -1,5 +1,3 @@
-using Herald.Core.Domain;
-using Herald.Core.Outcomes;
 using Herald.Core.Work;
 using Herald.Testing.Simulation;
 using Xunit.Abstractions;

@@ -1,5 +1,3 @@
-using Herald.Core.Domain;
-using Herald.Core.Limits;
 using Herald.Core.Templates;
 
 namespace Herald.Core.Tests.Templates;

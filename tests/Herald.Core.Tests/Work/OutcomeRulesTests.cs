@@ -1,5 +1,3 @@
-using Herald.Core.Domain;
-using Herald.Core.Outcomes;
 using Herald.Core.Work;
 
 namespace Herald.Core.Tests.Work;

@@ -1,7 +1,3 @@
-using Herald.Core.Domain;
-using Herald.Core.Limits;
-using Herald.Core.Outcomes;
-using Herald.Core.Pacing;
 using Herald.Core.Work;
 
 namespace Herald.Core.Tests.Work;

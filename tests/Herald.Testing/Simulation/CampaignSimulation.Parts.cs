@@ -118,7 +118,7 @@ public sealed partial class CampaignSimulation
             Limits = limits.For(spec.Platform, spec.Kind, spec.Overrides);
             State = new AccountState
             {
-                JitterSeed = SimPlatform.Hash(spec.Id) ^ scenario.Seed,
+                JitterSeed = (long)StableHash.Of(spec.Id) ^ scenario.Seed,
                 WarmupStartedAt = spec.Warmup ? JoinAt : null,
             };
             Campaigns = [.. campaigns.Where(c => c.Spec.AccountIds is null || c.Spec.AccountIds.Contains(spec.Id))];
