@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Herald.Host.Health;
 using Herald.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,4 +37,6 @@ public static class HealthApi
 /// <summary>The body of a healthy probe answer.</summary>
 /// <param name="Status"><c>ok</c> (liveness) or <c>ready</c>.</param>
 /// <param name="Checks">The readiness checks run, when any.</param>
-public sealed record HealthStatus(string Status, IReadOnlyList<CheckOutcome>? Checks);
+public sealed record HealthStatus(
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CheckOutcome>? Checks);

@@ -68,7 +68,7 @@ internal sealed class StaticSigningKeys
         {
             rsa.ImportFromPem(pem);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
         {
             throw new InvalidOperationException($"{setting} is not an RSA public key in PEM form.", ex);
         }

@@ -12,6 +12,7 @@ public static class HealthExtensions
             .Bind(builder.Configuration.GetSection(ReadinessOptions.SectionName))
             .Validate(o => o.CheckTimeout > TimeSpan.Zero, $"{ReadinessOptions.SectionName}:CheckTimeout must be positive.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ReadinessProbe>();
         return builder;
     }

@@ -3,20 +3,24 @@ using Microsoft.Extensions.Options;
 namespace Herald.Host.Health;
 
 /// <summary>Runs every <see cref="IReadinessCheck"/> in parallel with a timeout each.</summary>
-internal sealed class ReadinessProbe(IEnumerable<IReadinessCheck> checks, IOptions<ReadinessOptions> options, ILogger<ReadinessProbe> logger)
+internal sealed class ReadinessProbe(
+    IEnumerable<IReadinessCheck> checks,
+    IOptions<ReadinessOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ReadinessProbe> logger)
 {
     public async Task<IReadOnlyList<CheckOutcome>> RunAsync(CancellationToken cancellationToken = default) =>
         await Task.WhenAll(checks.Select(check => RunOneAsync(check, cancellationToken)));
 
     private async Task<CheckOutcome> RunOneAsync(IReadinessCheck check, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.CheckTimeout);
+        using var timeout = new CancellationTokenSource(options.Value.CheckTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         ReadinessResult result;
         Exception? error = null;
         try
         {
-            result = await check.CheckAsync(timeout.Token);
+            result = await check.CheckAsync(linked.Token);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
