@@ -20,11 +20,11 @@ public sealed class ApiKeyTests : IClassFixture<HeraldApiFactory>
     [Fact(Timeout = 60_000)]
     public async Task WhoAmI_ValidApiKey_ReturnsOwnerTenant()
     {
-        var response = await _client.GetAsync("/api/whoami", token: null, apiKey: HeraldApiFactory.ApiKey);
+        var response = await _client.GetAsync("/api/whoami", token: null, apiKey: TestSettings.ApiKey);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.ReadJsonAsync();
-        Assert.Equal(HeraldApiFactory.ApiKeyTenant, body.GetProperty("tenantId").GetString());
+        Assert.Equal(TestSettings.ApiKeyTenant, body.GetProperty("tenantId").GetString());
         Assert.Equal("api_key", body.GetProperty("authMethod").GetString());
         Assert.Equal("api-key:billing-service", body.GetProperty("actor").GetString());
     }
@@ -47,7 +47,7 @@ public sealed class ApiKeyTests : IClassFixture<HeraldApiFactory>
     [Fact(Timeout = 60_000)]
     public async Task WhoAmI_StoredHashPresentedAsKey_Returns401()
     {
-        var response = await _client.GetAsync("/api/whoami", token: null, apiKey: ApiKeys.Hash(HeraldApiFactory.ApiKey));
+        var response = await _client.GetAsync("/api/whoami", token: null, apiKey: ApiKeys.Hash(TestSettings.ApiKey));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -59,8 +59,8 @@ public sealed class ApiKeyTests : IClassFixture<HeraldApiFactory>
 
         var values = configuration.AsEnumerable().Select(pair => pair.Value).Where(v => v is not null).ToList();
 
-        Assert.DoesNotContain(values, v => v!.Contains(HeraldApiFactory.ApiKey, StringComparison.Ordinal));
-        Assert.Contains(ApiKeys.Hash(HeraldApiFactory.ApiKey), values);
+        Assert.DoesNotContain(values, v => v!.Contains(TestSettings.ApiKey, StringComparison.Ordinal));
+        Assert.Contains(ApiKeys.Hash(TestSettings.ApiKey), values);
     }
 
     [Fact(Timeout = 60_000)]

@@ -1,4 +1,3 @@
-using Herald.Host.Authentication;
 using Herald.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,11 +12,6 @@ namespace Herald.Host.Tests.Infrastructure;
 /// </summary>
 public class HeraldApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    /// <summary>The plaintext of the configured API key (only its hash is in the configuration).</summary>
-    public const string ApiKey = "hk_test-key-9f8e7d6c5b4a39281706f5e4d3c2b1a0";
-
-    public const string ApiKeyTenant = "tenant-svc";
-
     private readonly TempDirectory _data = new();
     private readonly Action<HeraldApiFactory>? _configure;
 
@@ -29,20 +23,7 @@ public class HeraldApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private HeraldApiFactory(Action<HeraldApiFactory>? configure)
     {
         _configure = configure;
-        Settings = new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Trace",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
-            ["Herald:DataDirectory"] = _data.Path,
-            ["Herald:Auth:Issuer"] = TestKeys.Issuer,
-            ["Herald:Auth:Audience"] = TestKeys.Audience,
-            ["Herald:Auth:HmacSecrets:0"] = TestKeys.HmacSecret,
-            ["Herald:Auth:RsaPublicKeys:0"] = TestKeys.Pem.PublicPem,
-            ["Herald:Auth:Jwks"] = TestKeys.JwksFor(TestKeys.InlineJwks),
-            ["Herald:Auth:ApiKeys:0:Name"] = "billing-service",
-            ["Herald:Auth:ApiKeys:0:TenantId"] = ApiKeyTenant,
-            ["Herald:Auth:ApiKeys:0:Sha256"] = ApiKeys.Hash(ApiKey),
-        };
+        Settings = TestSettings.Create(_data.Path);
     }
 
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
