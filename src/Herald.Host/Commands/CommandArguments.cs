@@ -13,14 +13,14 @@ internal sealed class CommandArguments
     /// <summary>The arguments that are not the command's own: passed on to the configuration builder.</summary>
     public string[] Configuration { get; }
 
-    /// <summary>Parses <paramref name="args"/>, taking the value after each of <paramref name="names"/>.</summary>
+    /// <summary>Parses <paramref name="args"/>, taking the value after each of <paramref name="names"/> (a value never starts with <c>--</c>).</summary>
     public static CommandArguments Parse(string[] args, params string[] names)
     {
         var rest = new List<string>();
         var parsed = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
-            if (names.Contains(args[i]) && i + 1 < args.Length)
+            if (names.Contains(args[i]) && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 parsed[args[i]] = args[++i];
             }

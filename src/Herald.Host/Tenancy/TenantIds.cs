@@ -3,8 +3,8 @@ using System.Buffers;
 namespace Herald.Host.Tenancy;
 
 /// <summary>
-/// The shape of a tenant id: 1 to 64 of ASCII letters, digits, <c>-</c>, <c>_</c> and <c>.</c> — safe as (part of)
-/// a table partition or row key, a file name and a log value.
+/// The shape of a tenant id: 1 to 64 of ASCII letters, digits, <c>-</c>, <c>_</c> and <c>.</c>, starting with a letter
+/// or digit — safe as (part of) a table partition or row key, a file name, a command-line value and a log value.
 /// </summary>
 public static class TenantIds
 {
@@ -18,6 +18,6 @@ public static class TenantIds
     public static bool IsValid(string? value) =>
         !string.IsNullOrEmpty(value)
         && value.Length <= MaxLength
-        && !value.AsSpan().ContainsAnyExcept(Allowed)
-        && value is not "." and not "..";
+        && char.IsAsciiLetterOrDigit(value[0])
+        && !value.AsSpan().ContainsAnyExcept(Allowed);
 }
