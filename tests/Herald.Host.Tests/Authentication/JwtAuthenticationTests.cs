@@ -53,6 +53,16 @@ public sealed class JwtAuthenticationTests : IClassFixture<HeraldApiFactory>
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task WhoAmI_KidNotNamedInConfiguration_StillVerifiedByConfiguredKeysOfThatKind()
+    {
+        var rsaWithKid = TestTokens.Create(Now, "tenant-pem", TestTokens.Rsa(TestKeys.Pem, withKeyId: true));
+        var hmacWithKid = TestTokens.Create(Now, "tenant-a", new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(TestKeys.HmacSecret)) { KeyId = "k1" }, "HS256"));
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/whoami", rsaWithKid)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/whoami", hmacWithKid)).StatusCode);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task WhoAmI_NoCredentials_Returns401ProblemWithBearerChallenge()
     {
         var response = await _client.GetAsync("/api/whoami", token: null);
