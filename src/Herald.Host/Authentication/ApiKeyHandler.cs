@@ -10,11 +10,11 @@ internal sealed class ApiKeyHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IApiKeyStore store)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    : HeraldAuthenticationHandler(options, loggerFactory, encoder)
 {
     private const string Invalid = "The API key is not valid.";
 
-    private readonly ILogger _log = loggerFactory.CreateLogger<ApiKeyHandler>();
+    protected override bool CredentialIsBearerToken => false;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -26,19 +26,11 @@ internal sealed class ApiKeyHandler(
         var owner = values.Count == 1 ? await store.FindAsync(values[0] ?? "", Context.RequestAborted) : null;
         if (owner is null)
         {
-            Log.ApiKeyRejected(_log);
+            Log.ApiKeyRejected(Logger);
             return AuthenticateResult.Fail(Invalid);
         }
 
         var principal = HeraldPrincipal.Create(Scheme.Name, owner.TenantId, HeraldAuthMethods.ApiKey, $"api-key:{owner.Name}");
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
-
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        var result = await HandleAuthenticateOnceSafeAsync();
-        await AuthenticationProblems.WriteUnauthorizedAsync(Context, result.Failure?.Message, invalidToken: false);
-    }
-
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AuthenticationProblems.WriteForbiddenAsync(Context);
 }

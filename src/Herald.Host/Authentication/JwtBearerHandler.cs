@@ -10,11 +10,11 @@ internal sealed class JwtBearerHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     JwtTokenValidator validator)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    : HeraldAuthenticationHandler(options, loggerFactory, encoder)
 {
     private const string Prefix = "Bearer ";
 
-    private readonly ILogger _log = loggerFactory.CreateLogger<JwtBearerHandler>();
+    protected override bool CredentialIsBearerToken => true;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -30,19 +30,11 @@ internal sealed class JwtBearerHandler(
             : await validator.ValidateAsync(token, Context.RequestAborted);
         if (!result.Succeeded)
         {
-            Log.JwtRejected(_log, result.Failure, result.Algorithm);
+            Log.JwtRejected(Logger, result.Failure, result.Algorithm);
             return AuthenticateResult.Fail(JwtFailureDescriptions.Describe(result.Failure));
         }
 
         var principal = HeraldPrincipal.Create(Scheme.Name, result.TenantId!, HeraldAuthMethods.Jwt, result.TenantId!);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
-
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        var result = await HandleAuthenticateOnceSafeAsync();
-        await AuthenticationProblems.WriteUnauthorizedAsync(Context, result.Failure?.Message, invalidToken: true);
-    }
-
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AuthenticationProblems.WriteForbiddenAsync(Context);
 }

@@ -25,7 +25,7 @@ internal sealed class LocalSecretStore(IDataProtectionProvider dataProtection, I
     {
         ArgumentNullException.ThrowIfNull(value);
         var reference = SecretNames.For(tenantId, name);
-        LocalFiles.EnsurePrivateDirectory(Directory);
+        LocalFiles.EnsurePrivateDirectory(Folder);
         await LocalFiles.WriteAtomicallyAsync(PathOf(reference), _protector.Protect(value), cancellationToken);
         Log.SecretStored(logger, tenantId, reference);
         return reference;
@@ -69,8 +69,8 @@ internal sealed class LocalSecretStore(IDataProtectionProvider dataProtection, I
         return Task.CompletedTask;
     }
 
-    private string Directory => options.Value.LocalDirectory!;
+    private string Folder => options.Value.LocalDirectory!;
 
     // Safe: the reference was checked against ^[0-9a-zA-Z-]+$, so it cannot leave the folder.
-    private string PathOf(string reference) => Path.Combine(Directory, reference + Extension);
+    private string PathOf(string reference) => Path.Combine(Folder, reference + Extension);
 }

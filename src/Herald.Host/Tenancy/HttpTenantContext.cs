@@ -14,10 +14,9 @@ internal sealed class HttpTenantContext(IHttpContextAccessor accessor) : ITenant
 
     public string AuthMethod => Claim(HeraldClaimTypes.AuthMethod);
 
-    private string Claim(string type)
-    {
-        _ = TenantId;
-        return Context.User.FindFirst(type)?.Value
-            ?? throw new InvalidOperationException($"The authenticated user has no '{type}' claim.");
-    }
+    // Only a user Herald authenticated (one with a tenant) has these claims; anything else is a programming error.
+    private string Claim(string type) =>
+        Context.FindTenantId() is not null && Context.User.FindFirst(type)?.Value is { } value
+            ? value
+            : throw new InvalidOperationException($"The request is not authenticated by Herald: no '{type}' claim.");
 }
