@@ -168,7 +168,7 @@ public sealed class ValidatedJsonTests : IClassFixture<ValidatedJsonFixture>
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Post_ProblemJsonContentType_Accepted()
+    public async Task Post_JsonSuffixContentType_Accepted()
     {
         var content = new StringContent("""{"name":"a","channel":"email"}""", Encoding.UTF8, "application/merge-patch+json");
 
