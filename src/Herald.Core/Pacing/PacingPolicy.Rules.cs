@@ -51,8 +51,16 @@ public sealed partial class PacingPolicy
             d.Push(latest + (spread * Math.Max(1.0, state.PaceFactor)), PacingReason.Pause);
         }
 
-        // Within one warm-up step the cap is fixed and the count only falls; at a step the cap rises.
-        var at = d.At;
+        var free = CapFreeAt(state, limits, key, d.At);
+        d.Push(free, state.Counters.Count(key, d.At) >= fullCap || fullCap == 0 ? PacingReason.DailyCap : PacingReason.Warmup);
+    }
+
+    // The earliest time at or after 'from' when the count of 'key' is under the cap in force then. Within one warm-up
+    // step the cap is fixed and the count only falls; at a step the cap rises.
+    private static DateTimeOffset CapFreeAt(AccountState state, AccountLimits limits, CounterKey key, DateTimeOffset from)
+    {
+        var fullCap = limits.DailyCap(key) ?? int.MaxValue;
+        var at = from;
         var free = DateTimeOffset.MaxValue;
         while (at != DateTimeOffset.MaxValue)
         {
@@ -67,7 +75,7 @@ public sealed partial class PacingPolicy
             at = step;
         }
 
-        d.Push(free, state.Counters.Count(key, d.At) >= fullCap || fullCap == 0 ? PacingReason.DailyCap : PacingReason.Warmup);
+        return free;
     }
 
     private static void ApplyRates(ref Earliest d, AccountState state, AccountLimits limits, PacedAction action)

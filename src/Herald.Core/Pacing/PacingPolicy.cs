@@ -192,7 +192,7 @@ public sealed partial class PacingPolicy
         {
             if (limits.EffectiveDailyCap(key, state.AgeAt(now)) is { } cap && cap > 0 && state.Counters.Count(key, now) >= cap)
             {
-                var free = state.Counters.FreeAt(key, cap, now);
+                var free = CapFreeAt(state, limits, key, now);
                 freeAt = freeAt is { } f && f < free ? f : free;
             }
         }

@@ -108,7 +108,7 @@ public sealed class StartPlanner
                 rate += RecipientsPerDay(account, request, t) * openPerStep;
             }
 
-            if (rate >= remaining)
+            if (rate >= remaining - 1e-9)
             {
                 return t + (Step * (remaining / rate));
             }

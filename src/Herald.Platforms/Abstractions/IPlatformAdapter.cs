@@ -13,6 +13,12 @@ public interface IPlatformAdapter
     /// <summary>The platform this adapter serves.</summary>
     PlatformKind Platform { get; }
 
+    /// <summary>
+    /// Whether this adapter serves accounts of <paramref name="kind"/>: one platform may have one
+    /// adapter per kind (Telegram: Bot API for bots, TDLib for user accounts). Default: every kind.
+    /// </summary>
+    bool Handles(AccountKind kind) => true;
+
     /// <summary>Performs one action for one recipient through one account.</summary>
     Task<ActionOutcome> ExecuteAsync(PlatformAccount account, PlatformAction action, CancellationToken cancellationToken = default);
 

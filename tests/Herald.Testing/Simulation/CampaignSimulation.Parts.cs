@@ -35,11 +35,11 @@ public sealed partial class CampaignSimulation
             }
 
             var accounts = _accounts
-                .Where(a => a.Joined && a.Campaigns.Contains(campaign))
+                .Where(a => a.JoinAt <= now && a.Campaigns.Contains(campaign))
                 .Select(a => new CampaignAccount(a.State, a.Limits))
                 .ToList();
             var readiness = _view.Evaluate(accounts, campaign.Spec.Schedule, kinds, now, campaign.Spec.MessageHasLinks);
-            _result.Probes.Add(new SimProbe(campaign.Index, now, readiness));
+            _result.Probes.Add(new SimProbe(campaign.Index, now, kinds, readiness));
         }
 
         if (now + _scenario.ProbeInterval!.Value <= _scenario.Start + _scenario.Duration)
@@ -118,7 +118,7 @@ public sealed partial class CampaignSimulation
             Limits = limits.For(spec.Platform, spec.Kind, spec.Overrides);
             State = new AccountState
             {
-                JitterSeed = SimPlatform.Hash(spec.Id) ^ scenario.Seed,
+                JitterSeed = (long)StableHash.Of(spec.Id) ^ scenario.Seed,
                 WarmupStartedAt = spec.Warmup ? JoinAt : null,
             };
             Campaigns = [.. campaigns.Where(c => c.Spec.AccountIds is null || c.Spec.AccountIds.Contains(spec.Id))];

@@ -284,7 +284,9 @@ public sealed partial class CampaignSimulation
     {
         if (type != EventType.Tick || ticks <= _endTicks)
         {
-            _events.Enqueue(new Event(type, index), (Math.Max(ticks, _current), _seq++));
+            // At one instant probes observe first, then retries return, then accounts act.
+            var order = type switch { EventType.Probe => 0L, EventType.Retry => 1L, _ => 2L };
+            _events.Enqueue(new Event(type, index), (Math.Max(ticks, _current), (order << 56) | _seq++));
         }
     }
 }

@@ -35,5 +35,5 @@ public readonly record struct SimAction(
     DateTimeOffset End,
     SimOutcome Outcome);
 
-/// <summary>A readiness probe of one campaign.</summary>
-public readonly record struct SimProbe(int Campaign, DateTimeOffset At, Herald.Core.Work.CampaignReadiness Readiness);
+/// <summary>A readiness probe of one campaign, for the action kinds it had work for at the time.</summary>
+public readonly record struct SimProbe(int Campaign, DateTimeOffset At, IReadOnlyList<ActionKind> Kinds, Herald.Core.Work.CampaignReadiness Readiness);

@@ -1,5 +1,6 @@
 using Herald.Core.Domain;
 using Herald.Core.Outcomes;
+using Herald.Core.Pacing;
 
 namespace Herald.Testing.Simulation;
 
@@ -55,25 +56,5 @@ public sealed class SimPlatform(SimPlatformScript script, long seed)
     }
 
     /// <summary>A seeded draw in [0, 1).</summary>
-    public double Draw(long key, long salt) => Unit(seed, key, salt);
-
-    internal static double Unit(long seed, long a, long b)
-    {
-        var z = unchecked(((ulong)seed * 0x9E3779B97F4A7C15UL) ^ ((ulong)a * 0xBF58476D1CE4E5B9UL) ^ ((ulong)b * 0x94D049BB133111EBUL));
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        z ^= z >> 31;
-        return (z >> 11) * (1.0 / (1UL << 53));
-    }
-
-    internal static long Hash(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return (long)hash;
-    }
+    public double Draw(long key, long salt) => StableHash.Unit(seed, key, salt);
 }

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+
+namespace Herald.Host.Audit;
+
+/// <summary>
+/// Keeps the newest <see cref="Capacity"/> audit entries in memory and writes each to the log (event 1301), so the
+/// trail survives in logs until the table-backed log lands.
+/// </summary>
+public sealed class InMemoryAuditLog(TimeProvider timeProvider, ILogger<InMemoryAuditLog> logger) : IAuditLog
+{
+    /// <summary>How many entries are kept.</summary>
+    public const int Capacity = 10_000;
+
+    private readonly ConcurrentQueue<AuditEntry> _entries = new();
+
+    /// <inheritdoc />
+    public Task RecordAsync(
+        string tenantId,
+        string actor,
+        string action,
+        string resourceType,
+        string resourceId,
+        IReadOnlyDictionary<string, string>? details = null,
+        CancellationToken cancellationToken = default)
+    {
+        _entries.Enqueue(new AuditEntry(timeProvider.GetUtcNow(), tenantId, actor, action, resourceType, resourceId, details));
+        while (_entries.Count > Capacity && _entries.TryDequeue(out _))
+        {
+        }
+
+        Log.AuditRecorded(logger, tenantId, actor, action, resourceType, resourceId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The kept entries of <paramref name="tenantId"/>, oldest first.</summary>
+    public IReadOnlyList<AuditEntry> EntriesFor(string tenantId) =>
+        _entries.Where(e => string.Equals(e.TenantId, tenantId, StringComparison.Ordinal)).ToList();
+}

@@ -1,0 +1,16 @@
+namespace Herald.Host.Authentication;
+
+/// <summary>
+/// Where API keys for service clients are looked up. Keys are stored only as SHA-256 hashes. The in-memory
+/// implementation reads them from configuration; a table-backed one follows once the storage clients land.
+/// </summary>
+public interface IApiKeyStore
+{
+    /// <summary>The owner of <paramref name="apiKey"/>, or null when no stored hash matches it.</summary>
+    Task<ApiKeyOwner?> FindAsync(string apiKey, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Who an API key acts for.</summary>
+/// <param name="TenantId">The owner tenant.</param>
+/// <param name="Name">The key's label (not secret).</param>
+public sealed record ApiKeyOwner(string TenantId, string Name);

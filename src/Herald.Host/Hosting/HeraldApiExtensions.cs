@@ -1,0 +1,43 @@
+using Herald.Host.Audit;
+using Herald.Host.Authentication;
+using Herald.Host.Development;
+using Herald.Host.Health;
+using Herald.Host.OpenApi;
+using Herald.Host.Secrets;
+using Herald.Host.Validation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Herald.Host.Hosting;
+
+/// <summary>Composes the host's foundation: what <c>Program.cs</c> (and test hosts) call before mapping the APIs.</summary>
+public static class HeraldApiExtensions
+{
+    /// <summary>Adds problem details and strict JSON, authentication and tenancy, secrets, health, OpenAPI, the audit log and the development seam.</summary>
+    public static WebApplicationBuilder AddHeraldApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddHeraldValidation();
+        builder.AddHeraldAuthentication();
+        builder.AddHeraldSecrets();
+        builder.AddHeraldHealth();
+        builder.AddHeraldOpenApi();
+        builder.Services.AddHeraldAudit();
+        builder.AddHeraldDevelopmentDependencies();
+        return builder;
+    }
+
+    /// <summary>
+    /// The middleware order: exceptions and bare status codes become problem details; Swagger UI before authorization
+    /// (it is public); then authentication and authorization (every endpoint needs a tenant unless anonymous).
+    /// </summary>
+    public static WebApplication UseHeraldApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHeraldSwaggerUI();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHeraldOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using Herald.Host.Authentication;
+
+namespace Herald.Host;
+
+/// <summary>
+/// Every log message of the host, with stable event ids. Placeholders never carry tokens, API keys, secrets,
+/// phone numbers or message bodies.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Bearer token refused: {Failure} (alg {Algorithm})")]
+    public static partial void JwtRejected(ILogger logger, JwtFailure failure, string? algorithm);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "API key refused")]
+    public static partial void ApiKeyRejected(ILogger logger);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Fetched {KeyCount} RSA signing keys from {JwksUrl}")]
+    public static partial void JwksFetched(ILogger logger, Uri jwksUrl, int keyCount);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Fetching signing keys from {JwksUrl} failed; keeping the last good keys")]
+    public static partial void JwksFetchFailed(ILogger logger, Uri jwksUrl, Exception exception);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Created a development signing secret in {Path}")]
+    public static partial void DevelopmentSecretCreated(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Stored secret {Reference} for tenant {TenantId}")]
+    public static partial void SecretStored(ILogger logger, string tenantId, string reference);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Deleted secret {Reference}")]
+    public static partial void SecretDeleted(ILogger logger, string reference);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Readiness check {CheckName} failed: {Reason}")]
+    public static partial void ReadinessCheckFailed(ILogger logger, string checkName, string reason, Exception? exception);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information,
+        Message = "Audit: tenant {TenantId} actor {Actor} {Action} {ResourceType} {ResourceId}")]
+    public static partial void AuditRecorded(ILogger logger, string tenantId, string actor, string action, string resourceType, string resourceId);
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Starting development dependency {Name}")]
+    public static partial void DevelopmentDependencyStarting(ILogger logger, string name);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "Stopping development dependency {Name}")]
+    public static partial void DevelopmentDependencyStopping(ILogger logger, string name);
+}

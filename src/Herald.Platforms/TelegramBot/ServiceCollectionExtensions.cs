@@ -1,0 +1,45 @@
+using Herald.Platforms.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Platforms.TelegramBot;
+
+/// <summary>Registers the Telegram Bot API platform.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="TelegramBotOptions"/> (validated on start), the typed
+    /// <see cref="TelegramBotClient"/> (with the HTTP client factory's request logging removed: its
+    /// log lines carry the request URI, which carries the token) and <see cref="TelegramBotPlatform"/>
+    /// as an <see cref="IPlatformAdapter"/>. Needs an <see cref="ISecretStore"/>; uses a registered
+    /// <see cref="TimeProvider"/> or the system clock. Calling it again adds only the configuration.
+    /// </summary>
+    public static IServiceCollection AddTelegramBotPlatform(this IServiceCollection services, Action<TelegramBotOptions>? configure = null)
+    {
+        var options = services.AddOptions<TelegramBotOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramBotOptions>, TelegramBotOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient<TelegramBotClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value.RequestTimeout)
+            .RemoveAllLoggers();
+        services.TryAddSingleton<TelegramBotRateLimiters>();
+        services.TryAddSingleton(sp => new TelegramBotPlatform(
+            () => sp.GetRequiredService<ITypedHttpClientFactory<TelegramBotClient>>()
+                .CreateClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient))),
+            new TelegramBotCredentials(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value, sp.GetRequiredService<TimeProvider>()),
+            sp.GetRequiredService<TelegramBotRateLimiters>(),
+            sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TelegramBotPlatform>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAdapter, TelegramBotPlatform>(sp => sp.GetRequiredService<TelegramBotPlatform>()));
+        return services;
+    }
+}

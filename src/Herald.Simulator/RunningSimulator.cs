@@ -1,0 +1,30 @@
+namespace Herald.Simulator;
+
+/// <summary>A simulator running in this process: where it listens and a handle on its state.</summary>
+public sealed class RunningSimulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    internal RunningSimulator(WebApplication app, SimulatorState state, Uri baseUri)
+    {
+        _app = app;
+        State = state;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>The base address, e.g. <c>http://127.0.0.1:40123/</c>: use it as the Bot API base URL.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The scenario, the deliveries and the counts.</summary>
+    public SimulatorState State { get; }
+
+    /// <summary>Stops listening (in-flight calls get a moment to finish).</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

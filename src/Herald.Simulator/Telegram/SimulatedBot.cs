@@ -1,0 +1,37 @@
+namespace Herald.Simulator.Telegram;
+
+/// <summary>What the simulator keeps per bot. Guarded by the state lock.</summary>
+internal sealed class SimulatedBot(long id)
+{
+    public long Id { get; } = id;
+
+    public BotLimits Limits { get; } = new();
+
+    /// <summary>(chat, message id) → index of the delivery in the state's list.</summary>
+    public Dictionary<(long Chat, long Message), int> Messages { get; } = [];
+
+    public Dictionary<long, long> LastMessageIds { get; } = [];
+
+    public Dictionary<string, long> Errors { get; } = new(StringComparer.Ordinal);
+
+    public long Requests { get; set; }
+
+    public long Delivered { get; set; }
+
+    public long RateLimited { get; set; }
+
+    public long Edited { get; set; }
+
+    public long Deleted { get; set; }
+
+    public long InviteLinksCreated { get; set; }
+
+    public TgUser User => new(Id, true, $"Simulated bot {Id}", $"sim{Id}_bot", CanJoinGroups: true);
+
+    public long NextMessageId(long chatId)
+    {
+        var next = LastMessageIds.GetValueOrDefault(chatId) + 1;
+        LastMessageIds[chatId] = next;
+        return next;
+    }
+}

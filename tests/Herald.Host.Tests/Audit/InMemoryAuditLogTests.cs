@@ -1,0 +1,53 @@
+using Herald.Host.Audit;
+using Herald.Host.Tests.Infrastructure;
+using Herald.Testing;
+
+namespace Herald.Host.Tests.Audit;
+
+public sealed class InMemoryAuditLogTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task RecordAsync_Entries_KeptPerTenantWithClockTimeAndLogged()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        using var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var audit = new InMemoryAuditLog(clock, loggerFactory.CreateLogger<InMemoryAuditLog>());
+
+        await audit.RecordAsync("tenant-a", "tenant-a", "campaign.pause", "campaign", "c-1", new Dictionary<string, string> { ["reason"] = "manual" });
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await audit.RecordAsync("tenant-b", "api-key:billing", "campaign.create", "campaign", "c-2");
+        await audit.RecordAsync("tenant-a", "tenant-a", "campaign.resume", "campaign", "c-1");
+
+        var entries = audit.EntriesFor("tenant-a");
+        Assert.Equal(["campaign.pause", "campaign.resume"], entries.Select(e => e.Action));
+        Assert.Equal(clock.GetUtcNow() - TimeSpan.FromMinutes(1), entries[0].At);
+        Assert.Equal("manual", entries[0].Details!["reason"]);
+        Assert.Single(audit.EntriesFor("tenant-b"));
+        Assert.Contains("Audit: tenant tenant-b actor api-key:billing campaign.create campaign c-2", logs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("manual", logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task RecordAsync_BeyondCapacity_KeepsNewest()
+    {
+        var audit = new InMemoryAuditLog(TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<InMemoryAuditLog>.Instance);
+
+        for (var i = 0; i < InMemoryAuditLog.Capacity + 5; i++)
+        {
+            await audit.RecordAsync("t", "a", "x", "r", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var entries = audit.EntriesFor("t");
+        Assert.Equal(InMemoryAuditLog.Capacity, entries.Count);
+        Assert.Equal("5", entries[0].ResourceId);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task AuditLog_InTheHost_IsTheInMemoryOne()
+    {
+        await using var factory = await HeraldApiFactory.StartAsync();
+
+        Assert.Same(factory.Services.GetRequiredService<InMemoryAuditLog>(), factory.Services.GetRequiredService<IAuditLog>());
+    }
+}
