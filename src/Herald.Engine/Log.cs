@@ -29,9 +29,6 @@ internal static partial class Log
     [LoggerMessage(1007, LogLevel.Information, "Campaign {TenantId}/{CampaignId} is {Status}")]
     public static partial void CampaignStatusChanged(ILogger logger, string tenantId, string campaignId, string status);
 
-    [LoggerMessage(1008, LogLevel.Error, "Tick of account {TenantId}/{AccountId} failed; the message will be retried")]
-    public static partial void TickFailed(ILogger logger, Exception exception, string tenantId, string accountId);
-
     [LoggerMessage(1009, LogLevel.Error, "Message {MessageId} of queue {Queue} parked as poison after {DequeueCount} deliveries")]
     public static partial void Poisoned(ILogger logger, string messageId, string queue, long dequeueCount);
 
@@ -43,6 +40,12 @@ internal static partial class Log
 
     [LoggerMessage(1012, LogLevel.Error, "Worker loop of queue {Queue} failed; retrying")]
     public static partial void WorkerLoopFailed(ILogger logger, Exception exception, string queue);
+
+    [LoggerMessage(1014, LogLevel.Error, "Message {MessageId} of queue {Queue} failed; it will be delivered again")]
+    public static partial void MessageFailed(ILogger logger, Exception exception, string queue, string messageId);
+
+    [LoggerMessage(1015, LogLevel.Information, "Scheduled campaign {TenantId}/{CampaignId} started")]
+    public static partial void ScheduledStarted(ILogger logger, string tenantId, string campaignId);
 
     [LoggerMessage(1013, LogLevel.Warning, "No platform adapter serves {Platform} {Kind} accounts; account {TenantId}/{AccountId} cannot act")]
     public static partial void NoAdapter(ILogger logger, string platform, string kind, string tenantId, string accountId);

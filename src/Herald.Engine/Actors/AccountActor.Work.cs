@@ -41,6 +41,7 @@ public sealed partial class AccountActor
 
         var open = running.Where(c => !c.AllShardsExhausted).ToDictionary(c => c.Id, StringComparer.Ordinal);
         DateTimeOffset? retryAt = null;
+        var complete = new List<CampaignRecord>();
         while (open.Count > 0)
         {
             var candidates = open.Values.Select(ToCandidate).ToList();
@@ -48,7 +49,7 @@ public sealed partial class AccountActor
             if (!choice.IsAct)
             {
                 // Resting (cooldown, cap, pause, window) or nothing runnable: come back when it may act.
-                return new WorkPlan(choice.NextAt ?? now + options.IdlePoll);
+                return new WorkPlan(choice.NextAt ?? now + options.IdlePoll, CompletionCandidates: complete);
             }
 
             var campaign = open[choice.CampaignId!];
@@ -59,13 +60,19 @@ public sealed partial class AccountActor
                 var budget = pacing.GetBatchBudget(row.State, accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
                 if (budget.Count <= 0)
                 {
-                    return new WorkPlan(budget.NextAt);
+                    return new WorkPlan(budget.NextAt, CompletionCandidates: complete);
                 }
 
                 count = Math.Min(budget.Count, options.MaxBotBatch);
             }
 
             var claim = await ClaimAsync(row, campaign, attempt, count, now, cancellationToken);
+            if (campaign.AllShardsExhausted)
+            {
+                // This claim may have found the last shard empty: whoever sees that asks for completion.
+                complete.Add(campaign);
+            }
+
             if (claim.Targets.Count == 0)
             {
                 retryAt = Earliest(retryAt, claim.RetryAt);
@@ -89,11 +96,11 @@ public sealed partial class AccountActor
                 next = null;
             }
 
-            return new WorkPlan(next, claim.Targets.Count, campaign.Id, campaign.AllShardsExhausted ? [campaign] : null);
+            return new WorkPlan(next, claim.Targets.Count, campaign.Id, CompletionCandidates: complete);
         }
 
         // Running campaigns, none with a target to claim now: poll again (requeued targets may come back).
-        return new WorkPlan(Earliest(retryAt, now + options.IdlePoll));
+        return new WorkPlan(Earliest(retryAt, now + options.IdlePoll), CompletionCandidates: complete);
     }
 
     private DateTimeOffset NextBotTick(AccountRecord row, AccountLimits accountLimits, CampaignRecord campaign, ActionKind action, DateTimeOffset now)

@@ -1,0 +1,176 @@
+using Herald.Core.Limits;
+using Herald.Core.Pacing;
+using Herald.Engine.Model;
+using Herald.Engine.Persistence;
+using Herald.Engine.Ticks;
+
+namespace Herald.Engine.Accounts;
+
+/// <summary>Registers, lists, disables, removes and wakes account actors.</summary>
+public sealed class AccountService(
+    AccountStore accounts,
+    TickScheduler scheduler,
+    PlatformLimits limits,
+    PacingPolicy pacing,
+    TimeProvider time)
+{
+    /// <summary>Registers an account and wakes it (an account added mid-run joins its campaigns at once). Null when the id is taken.</summary>
+    public async Task<AccountRecord?> RegisterAsync(NewAccount account, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var id = account.AccountId ?? EngineKeys.NewId();
+        var row = new AccountRecord
+        {
+            TenantId = account.TenantId,
+            AccountId = id,
+            Platform = account.Platform,
+            Kind = account.Kind,
+            Name = account.Name,
+            SecretReference = account.SecretReference,
+            Overrides = account.Overrides,
+            Proxy = account.Proxy,
+            State = AccountState.ForAccount(id, account.WarmUp ? now : null),
+            CreatedAt = now,
+        };
+        if (!await accounts.TryAddAsync(row, cancellationToken))
+        {
+            return null;
+        }
+
+        await WakeAsync(row.TenantId, row.AccountId, cancellationToken);
+        return row;
+    }
+
+    /// <summary>The tenant's accounts with their live status.</summary>
+    public async Task<IReadOnlyList<AccountView>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var rows = await accounts.ListAsync(tenantId, cancellationToken);
+        return [.. rows.Select(ToView)];
+    }
+
+    /// <summary>One account with its live status, or null.</summary>
+    public async Task<AccountView?> GetAsync(string tenantId, string accountId, CancellationToken cancellationToken = default)
+    {
+        var row = await accounts.GetAsync(tenantId, accountId, cancellationToken);
+        return row is null ? null : ToView(row);
+    }
+
+    /// <summary>The account row (for the engine's own use), or null.</summary>
+    public Task<AccountRecord?> GetRecordAsync(string tenantId, string accountId, CancellationToken cancellationToken = default) =>
+        accounts.GetAsync(tenantId, accountId, cancellationToken);
+
+    /// <summary>Disables or enables an account; enabling wakes it. Null when there is no such account.</summary>
+    public async Task<AccountView?> SetDisabledAsync(string tenantId, string accountId, bool disabled, CancellationToken cancellationToken = default)
+    {
+        for (var tries = 0; tries < 50; tries++)
+        {
+            var row = await accounts.GetAsync(tenantId, accountId, cancellationToken);
+            if (row is null)
+            {
+                return null;
+            }
+
+            if (row.Disabled == disabled)
+            {
+                return ToView(row);
+            }
+
+            row.Disabled = disabled;
+            if (await accounts.TryReplaceAsync(row, cancellationToken))
+            {
+                if (!disabled)
+                {
+                    await WakeAsync(tenantId, accountId, cancellationToken);
+                }
+
+                return ToView(row);
+            }
+        }
+
+        throw new InvalidOperationException($"Account {accountId} kept changing under 50 attempts to update it.");
+    }
+
+    /// <summary>Removes an account; its live tick becomes stale. False when there was none.</summary>
+    public Task<bool> RemoveAsync(string tenantId, string accountId, CancellationToken cancellationToken = default) =>
+        accounts.DeleteAsync(tenantId, accountId, cancellationToken);
+
+    /// <summary>
+    /// Makes the actor look for work now: a parked (or idle-polling) actor gets a new tick at once; a
+    /// tick in progress is told not to park.
+    /// </summary>
+    public async Task WakeAsync(string tenantId, string accountId, CancellationToken cancellationToken = default)
+    {
+        for (var tries = 0; tries < 50; tries++)
+        {
+            var row = await accounts.GetAsync(tenantId, accountId, cancellationToken);
+            if (row is null || row.Disabled || row.State.IsBlocked)
+            {
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            var held = row.LeaseId is not null && row.LeaseUntil > now;
+            if (held)
+            {
+                if (row.WakeRequested)
+                {
+                    return;
+                }
+
+                row.WakeRequested = true;
+                if (await accounts.TryReplaceAsync(row, cancellationToken))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (row.TickId is not null && row.NextTickAt is { } due && due <= now)
+            {
+                return; // a tick is due already
+            }
+
+            if (row.TickId is not null && row.NextTickAt is { } next
+                && pacing.GetStatus(row.State, limits.For(row.Platform, row.Kind, row.Overrides), now).Until is { } restsUntil
+                && restsUntil >= next)
+            {
+                return; // it rests, and its tick comes when the rest ends: waking it would only re-decide
+            }
+
+            row.TickId = EngineKeys.NewId();
+            row.NextTickAt = now;
+            if (await accounts.TryReplaceAsync(row, cancellationToken))
+            {
+                await scheduler.ScheduleAsync(row.TenantId, row.AccountId, row.TickId, now, cancellationToken);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Wakes every account a campaign may use.</summary>
+    public async Task WakeForAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
+    {
+        var rows = await accounts.ListAsync(campaign.TenantId, cancellationToken);
+        await Parallel.ForEachAsync(rows.Where(campaign.Uses), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (row, ct) => await WakeAsync(row.TenantId, row.AccountId, ct));
+    }
+
+    private AccountView ToView(AccountRecord row)
+    {
+        var now = time.GetUtcNow();
+        var status = pacing.GetStatus(row.State, limits.For(row.Platform, row.Kind, row.Overrides), now);
+        var recent = row.Counters.Values.Sum(c => c.Minutes.Where(m => m.Key >= (now - TimeSpan.FromMinutes(CampaignCounters.MinuteBuckets)).ToUnixTimeSeconds() / 60).Sum(m => m.Value));
+        return new AccountView(
+            row.AccountId,
+            row.Platform,
+            row.Kind,
+            row.Name,
+            row.Disabled ? "disabled" : status.Status.ToString().ToLowerInvariant(),
+            status.Until,
+            status.Reason,
+            row.Disabled,
+            row.CreatedAt,
+            recent);
+    }
+}

@@ -1,0 +1,128 @@
+using Herald.Core.Domain;
+using Herald.Core.Limits;
+using Herald.Core.Pacing;
+using Herald.Core.Work;
+using Herald.Engine.Model;
+using Herald.Engine.Persistence;
+
+namespace Herald.Engine.Campaigns;
+
+/// <summary>Builds the status read model and the report of a campaign from its rows.</summary>
+public sealed class CampaignStatusReader(
+    CampaignStore campaigns,
+    StatsStore stats,
+    AccountStore accounts,
+    TargetStore targets,
+    PlatformLimits limits,
+    PacingPolicy pacing,
+    CampaignView view,
+    TimeProvider time)
+{
+    /// <summary>The campaign's live status, or null when the tenant has none with that id.</summary>
+    public async Task<CampaignStatusView?> GetAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
+    {
+        var campaign = await campaigns.GetAsync(tenantId, campaignId, cancellationToken);
+        return campaign is null ? null : await BuildAsync(campaign, cancellationToken);
+    }
+
+    /// <summary>The status of a campaign already read.</summary>
+    public async Task<CampaignStatusView> BuildAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var perAccount = await stats.ReadAsync(campaign.TenantId, campaign.Id, cancellationToken);
+        var total = new CampaignCounters();
+        foreach (var c in perAccount.Values)
+        {
+            total.Add(c);
+        }
+
+        total.Skipped += campaign.SkippedAtCreation;
+        total.Unknown += campaign.OrphansUnknown;
+        if (campaign.SkippedAtCreation > 0)
+        {
+            total.Reasons[Actors.AccountActor.SuppressedReason] = total.Reasons.GetValueOrDefault(Actors.AccountActor.SuppressedReason) + campaign.SkippedAtCreation;
+        }
+
+        var processed = Math.Min(total.Processed, campaign.Total);
+        var ended = campaign.Status.IsTerminal();
+        var cancelled = campaign.Status == CampaignStatus.Cancelled ? campaign.Total - processed : 0;
+        var remaining = ended ? 0 : campaign.Total - processed;
+        var speed = total.SpeedPerMinute(now);
+        DateTimeOffset? eta = remaining > 0 && speed > 0 ? now + TimeSpan.FromMinutes(remaining / speed) : null;
+
+        var rows = (await accounts.ListAsync(campaign.TenantId, cancellationToken)).Where(campaign.Uses).ToList();
+        var accountStatuses = rows.Select(r =>
+        {
+            var s = pacing.GetStatus(r.State, limits.For(r.Platform, r.Kind, r.Overrides), now);
+            var c = perAccount.GetValueOrDefault(r.AccountId) ?? new CampaignCounters();
+            return new CampaignAccountStatus(r.AccountId, r.Name, r.Disabled ? "disabled" : s.Status.ToString().ToLowerInvariant(), s.Until, c.Done, c.Failed, c.FloodWaits);
+        }).ToList();
+
+        var status = campaign.Status.ToWire();
+        string? waitingReason = null;
+        DateTimeOffset? resumeAt = null;
+        if (campaign.Status == CampaignStatus.Running)
+        {
+            var usable = rows.Where(r => !r.Disabled).Select(r => new CampaignAccount(r.State, limits.For(r.Platform, r.Kind, r.Overrides)));
+            var readiness = view.Evaluate(usable, campaign.Campaign.Schedule, campaign.Campaign.Actions.ToList(), now, campaign.MayContainLinks);
+            (status, waitingReason, resumeAt) = readiness.State switch
+            {
+                CampaignRunState.Waiting when readiness.ResumeAt is null => ("waiting", "no_usable_accounts", (DateTimeOffset?)null),
+                CampaignRunState.Waiting => ("waiting", "all_accounts_resting", readiness.ResumeAt),
+                CampaignRunState.OutsideWindow => ("waiting", "outside_window", readiness.ResumeAt),
+                _ => (status, null, null),
+            };
+        }
+
+        return new CampaignStatusView
+        {
+            Id = campaign.Id,
+            Name = campaign.Name,
+            Status = status,
+            WaitingReason = waitingReason,
+            ResumeAt = resumeAt,
+            Platform = campaign.Campaign.Platform,
+            Actions = campaign.Campaign.Actions,
+            Priority = campaign.Campaign.Priority,
+            DryRun = campaign.Campaign.DryRun,
+            Total = campaign.Total,
+            Processed = processed,
+            Remaining = remaining,
+            Counts = new CampaignCounts(total.Done, total.Invited, total.ContactsAdded, total.Messaged, total.MessagedInsteadOfInvited,
+                total.Failed, total.Unknown, total.Skipped, cancelled, total.FloodWaits),
+            Reasons = total.Reasons,
+            SpeedPerMinute = Math.Round(speed, 2),
+            Eta = eta,
+            CreatedAt = campaign.CreatedAt,
+            StartAt = campaign.Campaign.Schedule.StartAt,
+            EndedAt = campaign.EndedAt,
+            Source = campaign.Source,
+            Accounts = accountStatuses,
+        };
+    }
+
+    /// <summary>
+    /// The report's rows (R25): every recipient that failed, is unknown or was skipped, with the
+    /// reason; for a cancelled campaign also those never reached (status <c>cancelled</c>).
+    /// </summary>
+    public async IAsyncEnumerable<ReportRow> ReportAsync(
+        CampaignRecord campaign,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var wanted = new List<TargetStatus> { TargetStatus.Failed, TargetStatus.Unknown, TargetStatus.Skipped };
+        if (campaign.Status == CampaignStatus.Cancelled)
+        {
+            wanted.AddRange([TargetStatus.Pending, TargetStatus.Sending]);
+        }
+
+        var filter = string.Join(" or ", wanted.Select(s => Storage.Tables.TableClient.CreateQueryFilter($"Status eq {s.ToString()}")));
+        await foreach (var t in targets.QueryAsync(campaign.TenantId, campaign.Id, filter, cancellationToken: cancellationToken))
+        {
+            var status = t.Status is TargetStatus.Pending or TargetStatus.Sending ? "cancelled" : t.Status.ToString().ToLowerInvariant();
+            yield return new ReportRow(int.Parse(t.RowKey, System.Globalization.CultureInfo.InvariantCulture), t.Recipient, status, t.Reason, t.AccountId, t.UpdatedAt);
+        }
+    }
+}
+
+/// <summary>One recipient in a campaign report.</summary>
+public sealed record ReportRow(int Sequence, Recipient Recipient, string Status, string? Reason, string? AccountId, DateTimeOffset? At);

@@ -1,0 +1,93 @@
+using Herald.Core.Domain;
+
+namespace Herald.Engine.Campaigns;
+
+/// <summary>The live read model of one campaign (R24).</summary>
+public sealed record CampaignStatusView
+{
+    /// <summary>The campaign id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The operator's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>scheduled, running, waiting, paused, cancelled, completed or completed_with_errors.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Why it waits (all_accounts_resting, outside_window, no_usable_accounts), when it does.</summary>
+    public string? WaitingReason { get; init; }
+
+    /// <summary>When a waiting campaign resumes by itself, if known.</summary>
+    public DateTimeOffset? ResumeAt { get; init; }
+
+    /// <summary>The platform.</summary>
+    public PlatformKind Platform { get; init; }
+
+    /// <summary>The actions run on each recipient.</summary>
+    public required IReadOnlyList<ActionKind> Actions { get; init; }
+
+    /// <summary>Its priority.</summary>
+    public int Priority { get; init; }
+
+    /// <summary>True for a dry run (no platform calls, R6).</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Recipients in the campaign.</summary>
+    public int Total { get; init; }
+
+    /// <summary>Recipients finished: done, failed, unknown or skipped.</summary>
+    public long Processed { get; init; }
+
+    /// <summary>Recipients not reached yet (0 once the campaign ended).</summary>
+    public long Remaining { get; init; }
+
+    /// <summary>Counts by outcome.</summary>
+    public required CampaignCounts Counts { get; init; }
+
+    /// <summary>Failures (and skips) by reason code.</summary>
+    public required IReadOnlyDictionary<string, long> Reasons { get; init; }
+
+    /// <summary>Actions per minute over the last minutes.</summary>
+    public double SpeedPerMinute { get; init; }
+
+    /// <summary>When it should finish at the current speed.</summary>
+    public DateTimeOffset? Eta { get; init; }
+
+    /// <summary>When it was created.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Its delayed start, if any.</summary>
+    public DateTimeOffset? StartAt { get; init; }
+
+    /// <summary>When it ended.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>Where the recipient list came from (R36).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Each account the campaign may use, with what it did for it.</summary>
+    public required IReadOnlyList<CampaignAccountStatus> Accounts { get; init; }
+}
+
+/// <summary>Counts of a campaign by outcome.</summary>
+public sealed record CampaignCounts(
+    long Done,
+    long Invited,
+    long ContactsAdded,
+    long Messaged,
+    long MessagedInsteadOfInvited,
+    long Failed,
+    long Unknown,
+    long Skipped,
+    long Cancelled,
+    long FloodWaits);
+
+/// <summary>One account as a campaign's status shows it.</summary>
+public sealed record CampaignAccountStatus(
+    string AccountId,
+    string? Name,
+    string Status,
+    DateTimeOffset? Until,
+    long Done,
+    long Failed,
+    long FloodWaits);

@@ -1,0 +1,17 @@
+using Herald.Core.Domain;
+using Herald.Platforms.Abstractions;
+
+namespace Herald.Engine.Campaigns;
+
+/// <summary>A campaign to create: its definition (the id is assigned on create) and its recipients.</summary>
+/// <param name="Definition">What to do; <see cref="Campaign.Id"/> is ignored.</param>
+/// <param name="Recipients">Who to do it to, already normalized; duplicates are dropped by key.</param>
+/// <param name="Name">An operator's name.</param>
+/// <param name="Source">Where the list came from and when (R36).</param>
+/// <param name="Keyboard">Inline keyboard for bot messages.</param>
+public sealed record NewCampaign(
+    Campaign Definition,
+    IReadOnlyList<Recipient> Recipients,
+    string? Name = null,
+    string? Source = null,
+    IReadOnlyList<IReadOnlyList<InlineButton>>? Keyboard = null);

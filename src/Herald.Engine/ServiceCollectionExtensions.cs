@@ -1,0 +1,74 @@
+using Herald.Engine.Accounts;
+using Herald.Engine.Actors;
+using Herald.Engine.Campaigns;
+using Herald.Engine.Persistence;
+using Herald.Engine.Platforms;
+using Herald.Engine.Suppression;
+using Herald.Engine.Ticks;
+using Herald.Engine.Workers;
+using Herald.Storage.Queues;
+using Herald.Storage.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Engine;
+
+/// <summary>Registers the durable engine.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The configuration section of <see cref="EngineOptions"/>.</summary>
+    public const string SectionName = "Herald:Engine";
+
+    /// <summary>
+    /// Registers the engine's stores, actor and services (not the workers: see <see cref="AddHeraldWorkers"/>).
+    /// Needs <see cref="TableServiceClient"/> and <see cref="QueueServiceClient"/> (<c>AddHeraldStorage</c>), the
+    /// core (<c>AddHeraldCore</c>) and the platform adapters. Binds <c>Herald:Engine</c>; validated on start. Idempotent.
+    /// </summary>
+    public static IServiceCollection AddHeraldEngine(this IServiceCollection services, IConfiguration? configuration = null, Action<EngineOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = services.AddOptions<EngineOptions>();
+        if (configuration is not null)
+        {
+            builder.Bind(configuration.GetSection(SectionName));
+        }
+
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        builder.Validate(o => !o.Validate().Any(), "Invalid Herald:Engine options.").ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EngineOptions>>().Value);
+        services.TryAddSingleton(sp => new EngineStorage(
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<EngineOptions>()));
+        services.TryAddSingleton<AccountStore>();
+        services.TryAddSingleton<CampaignStore>();
+        services.TryAddSingleton<TargetStore>();
+        services.TryAddSingleton<StatsStore>();
+        services.TryAddSingleton<SuppressionStore>();
+        services.TryAddSingleton<TickScheduler>();
+        services.TryAddSingleton<PlatformResolver>();
+        services.TryAddSingleton<CampaignCompletion>();
+        services.TryAddSingleton<AccountActor>();
+        services.TryAddSingleton<AccountService>();
+        services.TryAddSingleton<CampaignService>();
+        services.TryAddSingleton<CampaignStatusReader>();
+        return services;
+    }
+
+    /// <summary>Runs the engine's workers in this process: ticks, control messages, the sweeper. Idempotent.</summary>
+    public static IServiceCollection AddHeraldWorkers(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EngineInitializer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TickWorker>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ControlWorker>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Sweeper>());
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using Herald.Engine.Actors;
+using Herald.Engine.Persistence;
+using Herald.Engine.Ticks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Engine.Workers;
+
+/// <summary>
+/// Polls the tick queue and runs account actors. Any number of these may run, in the host or in
+/// separate worker processes, against the same storage.
+/// </summary>
+public sealed class TickWorker(EngineStorage storage, AccountActor actor, EngineOptions options, TimeProvider time, ILogger<TickWorker> logger)
+    : BackgroundService
+{
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new QueuePump(storage.Ticks, storage.Poison, HandleAsync, options, time, logger).RunAsync(stoppingToken);
+
+    private async Task<TickResult> HandleAsync(Storage.Queues.QueueMessage message, CancellationToken cancellationToken)
+    {
+        var tick = TickMessage.TryParse(message.MessageText);
+        if (tick is null)
+        {
+            throw new FormatException($"Message {message.MessageId} is not a tick.");
+        }
+
+        return await actor.HandleAsync(tick, cancellationToken);
+    }
+}
