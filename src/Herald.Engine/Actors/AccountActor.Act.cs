@@ -38,8 +38,22 @@ public sealed partial class AccountActor
         touched.Add(campaign.Id);
         var toSuppress = new List<Recipient>();
         var context = new ActContext(row, accountLimits, campaign, counters, attempt, toSuppress);
-        foreach (var target in claimed)
+        var stopped = false;
+        for (var i = 0; i < claimed.Count; i++)
         {
+            var target = claimed[i];
+            if (i > 0 && !stopped)
+            {
+                // Pause and cancel stop an account after the action in flight: look again before each next one.
+                stopped = await campaigns.GetStatusAsync(campaign.TenantId, campaign.Id, cancellationToken) != CampaignStatus.Running;
+            }
+
+            if (stopped)
+            {
+                Requeue(target);
+                continue;
+            }
+
             var resting = row.State.IsBlocked
                 || (row.State.CooldownUntil is { } cooldown && cooldown > time.GetUtcNow());
             if (resting)

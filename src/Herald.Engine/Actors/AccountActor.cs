@@ -70,7 +70,7 @@ public sealed partial class AccountActor(
         }
 
         // The tick must end before its lease does, or another attempt could act beside it.
-        using var leaseBound = new CancellationTokenSource(options.LeaseDuration - TimeSpan.FromSeconds(10), time);
+        using var leaseBound = new CancellationTokenSource(options.LeaseDuration * 0.8, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseBound.Token);
         var touched = new HashSet<string>(StringComparer.Ordinal);
         if (previousAttempt is not null)

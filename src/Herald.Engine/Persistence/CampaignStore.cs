@@ -16,6 +16,13 @@ public sealed class CampaignStore(EngineStorage storage)
         return response.HasValue ? CampaignRecord.FromEntity(response.Value!) : null;
     }
 
+    /// <summary>Only the status of a campaign (a cheap read before each action), or null when it is gone.</summary>
+    public async Task<CampaignStatus?> GetStatusAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(tenantId, campaignId, ["Status"], cancellationToken);
+        return response.HasValue && Enum.TryParse<CampaignStatus>(response.Value!.GetString("Status"), out var status) ? status : null;
+    }
+
     /// <summary>Adds a new campaign row.</summary>
     public async Task AddAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
     {
