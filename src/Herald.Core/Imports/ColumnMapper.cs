@@ -157,7 +157,8 @@ internal static class ColumnMapper
         }
 
         // No header names an identifier: read the values. Columns of mostly identifiers are read value by value;
-        // failing that, the first column of mostly usernames-or-identifiers.
+        // failing that, without headers only, the first column of mostly bare words (a plain list of usernames). With
+        // headers, a column of words is far more likely a city or a name than usernames.
         var sample = rows.Take(SampleRows).ToList();
         var shapes = Enumerable.Range(0, roles.Length).Select(i => Shapes(sample, i)).ToList();
         for (var i = 0; i < roles.Length; i++)
@@ -168,7 +169,7 @@ internal static class ColumnMapper
             }
         }
 
-        if (!roles.Any(IsIdentifier))
+        if (headers is null && !roles.Any(IsIdentifier))
         {
             var words = Enumerable.Range(0, roles.Length).FirstOrDefault(
                 i => roles[i] is null && shapes[i].Count > 0 && shapes[i].Count(s => s is ValueShape.Identifier or ValueShape.Word) * 2 >= shapes[i].Count,

@@ -18,6 +18,12 @@ public static class ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(RecipientImporter)))
+        {
+            // A second Bind would append list options (PhonePrefixes) twice.
+            return services;
+        }
+
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName))
             .Validate(o => o.Validate().Count == 0, "Invalid Herald:Imports options.").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
