@@ -14,7 +14,7 @@ internal static class ColumnMapper
         var explicitMapping = options.Columns ?? new Dictionary<RecipientColumnRole, ImportColumn>();
         IReadOnlyList<string?>? headers = table.Headers;
         var dataRows = rows;
-        if (headers is null && rows.Count > 0)
+        if (headers is null && !table.NoHeader && rows.Count > 0)
         {
             var hasHeader = options.HasHeader
                 ?? (explicitMapping.Values.Any(c => c.Name is not null) ? true : (bool?)null)
@@ -38,6 +38,9 @@ internal static class ColumnMapper
 
         var width = Width(headers, dataRows);
         var roles = new RecipientColumnRole?[width];
+        var used = Enumerable.Range(0, width)
+            .Select(i => RecipientValues.Clean(headers?.ElementAtOrDefault(i)) is not null || dataRows.Any(r => !string.IsNullOrWhiteSpace(r.Cell(i))))
+            .ToArray();
         if (explicitMapping.Count > 0)
         {
             var error = ApplyExplicit(explicitMapping, headers, width, roles);
@@ -48,15 +51,16 @@ internal static class ColumnMapper
         }
         else
         {
-            DetectRoles(headers, dataRows, roles);
-            if (!roles.Any(IsIdentifier))
-            {
-                return Fail(ImportErrorCodes.NoIdentifierColumn,
-                    "No column holds usernames, user ids or phones; name the columns (username, user_id, phone) or give a mapping.");
-            }
+            DetectRoles(headers, dataRows, roles, used);
         }
 
-        return (new MappedTable(Plan(headers, roles), headers is not null, dataRows), null);
+        if (!roles.Any(IsIdentifier))
+        {
+            return Fail(ImportErrorCodes.NoIdentifierColumn,
+                "No column holds usernames, user ids or phones; name the columns (username, user_id, phone) or give a mapping.");
+        }
+
+        return (new MappedTable(Plan(headers, roles, used), headers is not null, dataRows), null);
     }
 
     private static (MappedTable?, ImportError?) Fail(string code, string message) => (null, new ImportError(code, message));
@@ -134,11 +138,13 @@ internal static class ColumnMapper
     private static bool MostlyIdentifiers(List<ValueShape> shapes) =>
         shapes.Count > 0 && shapes.Count(s => s == ValueShape.Identifier) * 2 >= shapes.Count;
 
-    private static void DetectRoles(IReadOnlyList<string?>? headers, IReadOnlyList<RawRow> rows, RecipientColumnRole?[] roles)
+    private static void DetectRoles(IReadOnlyList<string?>? headers, IReadOnlyList<RawRow> rows, RecipientColumnRole?[] roles, bool[] used)
     {
-        if (roles.Length == 1)
+        // A single column (a sheet may leave others empty) is always identifiers, unless its header names one kind.
+        if (used.Count(u => u) == 1)
         {
-            roles[0] = HeaderAliases.RoleOf(headers?.FirstOrDefault()) is { } only && IsIdentifier(only) ? only : RecipientColumnRole.Identifier;
+            var only = Array.IndexOf(used, true);
+            roles[only] = HeaderAliases.RoleOf(headers?.ElementAtOrDefault(only)) is { } role && IsIdentifier(role) ? role : RecipientColumnRole.Identifier;
             return;
         }
 
@@ -243,13 +249,19 @@ internal static class ColumnMapper
         return null;
     }
 
-    private static List<ColumnPlan> Plan(IReadOnlyList<string?>? headers, RecipientColumnRole?[] roles)
+    /// <summary>Plans every column with a role, a header or a value; wholly empty columns are left out.</summary>
+    private static List<ColumnPlan> Plan(IReadOnlyList<string?>? headers, RecipientColumnRole?[] roles, bool[] used)
     {
         var fields = new FieldNames();
         var plans = new List<ColumnPlan>(roles.Length);
         for (var i = 0; i < roles.Length; i++)
         {
             var header = headers is not null && i < headers.Count ? RecipientValues.Clean(headers[i]) : null;
+            if (roles[i] is null && !used[i])
+            {
+                continue;
+            }
+
             var role = roles[i] ?? RecipientColumnRole.Field;
             var field = role == RecipientColumnRole.Field ? fields.Add(header, i) : null;
             plans.Add(new ColumnPlan(i, header ?? $"#{i + 1}", role, header, field));

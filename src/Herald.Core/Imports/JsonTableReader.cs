@@ -54,7 +54,7 @@ internal static class JsonTableReader
                 rows.Add(new RawRow(number, objects ? ObjectCells(item, headers, index) : [Text(item)]));
             }
 
-            return TableRead.Of(new RawTable(rows, objects ? headers : null));
+            return TableRead.Of(new RawTable(rows, objects ? headers : null, NoHeader: !objects));
         }
         catch (JsonException)
         {

@@ -11,7 +11,9 @@ internal sealed record RawRow(int Number, IReadOnlyList<string?>? Cells)
 /// <param name="Headers">Headers known from the format (JSON property names); null when the first row may be one.</param>
 /// <param name="Delimiter">The CSV delimiter used.</param>
 /// <param name="Sheet">The sheet read.</param>
-internal sealed record RawTable(IReadOnlyList<RawRow> Rows, IReadOnlyList<string>? Headers = null, char? Delimiter = null, string? Sheet = null);
+/// <param name="NoHeader">True when the format rules a header row out (a JSON array of strings).</param>
+internal sealed record RawTable(
+    IReadOnlyList<RawRow> Rows, IReadOnlyList<string>? Headers = null, char? Delimiter = null, string? Sheet = null, bool NoHeader = false);
 
 /// <summary>A table, or why the content could not be read.</summary>
 internal sealed record TableRead(RawTable? Table, ImportError? Error)

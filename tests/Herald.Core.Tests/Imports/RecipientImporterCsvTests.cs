@@ -139,6 +139,15 @@ public sealed class RecipientImporterCsvTests
         Assert.Equal("Ann", Assert.Single(sep.Recipients).Name);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task ImportAsync_UnterminatedQuote_IsReadLeniently()
+    {
+        var result = await ImportTextAsync("phone,name\n+79161234567,\"Ann\n+79161234568,Bob\n");
+
+        Assert.True(result.Success);
+        Assert.Equal("+79161234567", Assert.Single(result.Recipients).Phone);
+    }
+
     [Theory]
     [InlineData("a,b,c\n1,2,3\n", ',')]
     [InlineData("a;b\n\"x,y\";2\n\"p,q\";3\n", ';')]

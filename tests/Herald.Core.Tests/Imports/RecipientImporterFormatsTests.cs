@@ -43,6 +43,18 @@ public sealed class RecipientImporterFormatsTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task ImportAsync_XlsxListInColumnB_LeavesEmptyColumnOutAndReadsIdentifiers()
+    {
+        var bytes = new XlsxBuilder().Sheet("List", [null, "@alice_b"], [null, null], [null, "bob_smith"], [null, 79161234567L]).Build();
+
+        var result = await ImportBytesAsync(bytes);
+
+        Assert.Equal(new ImportColumnMapping(1, null, RecipientColumnRole.Identifier), Assert.Single(result.Columns));
+        Assert.Equal(["u:alice_b", "u:bob_smith", "p:+79161234567"], result.Recipients.Select(r => r.Key));
+        Assert.Empty(result.Dropped);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task ImportAsync_XlsxMissingSheet_ReturnsSheetNotFound()
     {
         var result = await ImportBytesAsync(Workbook(), new ImportOptions { SheetName = "Other" });
@@ -56,10 +68,16 @@ public sealed class RecipientImporterFormatsTests
     {
         var bytes = Encoding.ASCII.GetBytes("PK\u0003\u0004 this is not a zip at all, just noise after the signature");
 
+        var workbook = Workbook();
+
         var result = await ImportBytesAsync(bytes, new ImportOptions { FileName = "list.csv" });
+        var truncated = await ImportBytesAsync(workbook[..(workbook.Length / 2)]);
+        var ole = await ImportBytesAsync([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[600]]);
 
         Assert.Equal(ImportFormat.Xlsx, result.Format);
         Assert.Equal(ImportErrorCodes.UnreadableFile, result.Error?.Code);
+        Assert.Equal(ImportErrorCodes.UnreadableFile, truncated.Error?.Code);
+        Assert.Equal(ImportErrorCodes.UnreadableFile, ole.Error?.Code);
     }
 
     [Fact(Timeout = 60_000)]
@@ -86,14 +104,16 @@ public sealed class RecipientImporterFormatsTests
     [Fact(Timeout = 60_000)]
     public async Task ImportAsync_JsonStringsUnderRecipients_DetectsEachValue()
     {
-        const string json = """{"recipients": ["@alice_b", "+79161234567", 12345, "https://t.me/bob_smith", null, {"x": 1}]}""";
+        // A bare first word over @-names would read as a header in CSV; JSON items are never headers.
+        const string json = """{"recipients": ["dave_d", "@alice_b", "+79161234567", 12345, "https://t.me/bob_smith", null, {"x": 1}]}""";
 
         var result = await ImportTextAsync(json, new ImportOptions { FileName = "list.json" });
 
         Assert.Equal(
-            [("alice_b", null, null), (null, null, "+79161234567"), (null, 12345L, null), ("bob_smith", (long?)null, (string?)null)],
+            [("dave_d", null, null), ("alice_b", null, null), (null, null, "+79161234567"), (null, 12345L, null), ("bob_smith", (long?)null, (string?)null)],
             result.Recipients.Select(r => (r.Username, r.UserId, r.Phone)));
-        Assert.Equal(new ImportIssue(6, ImportReasons.InvalidRow), Assert.Single(result.Dropped));
+        Assert.False(result.HasHeader);
+        Assert.Equal(new ImportIssue(7, ImportReasons.InvalidRow), Assert.Single(result.Dropped));
     }
 
     [Fact(Timeout = 60_000)]

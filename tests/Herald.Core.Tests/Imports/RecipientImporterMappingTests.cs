@@ -39,6 +39,14 @@ public sealed class RecipientImporterMappingTests
         Assert.Equal("A-17", r.Fields!["id"]);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task ImportAsync_ExplicitMappingWithoutIdentifier_ReturnsNoIdentifierColumn()
+    {
+        var result = await ImportTextAsync(Csv, Mapping((RecipientColumnRole.Name, ImportColumn.At(0))));
+
+        Assert.Equal(ImportErrorCodes.NoIdentifierColumn, result.Error?.Code);
+    }
+
     [Theory]
     [InlineData("Телефон", null, ImportErrorCodes.UnknownColumn)]
     [InlineData(null, 3, ImportErrorCodes.UnknownColumn)]
