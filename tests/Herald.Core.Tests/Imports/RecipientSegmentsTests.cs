@@ -1,4 +1,3 @@
-using Herald.Core.Domain;
 using Herald.Core.Imports;
 
 namespace Herald.Core.Tests.Imports;
