@@ -1,0 +1,29 @@
+namespace Herald.Core.Imports;
+
+/// <summary>Reason codes of an <see cref="ImportIssue"/> (stable, for reports and the API).</summary>
+public static class ImportReasons
+{
+    /// <summary>An identifier of the row (user id, username or phone) was already taken by an earlier row.</summary>
+    public const string Duplicate = "duplicate";
+
+    /// <summary>The row has no username, user id or phone at all.</summary>
+    public const string NoIdentifier = "no_identifier";
+
+    /// <summary>The phone is not a valid number (E.164: 8 to 15 digits with a country code).</summary>
+    public const string InvalidPhone = "invalid_phone";
+
+    /// <summary>The username is not 5 to 32 letters, digits or underscores starting with a letter (or a link to one).</summary>
+    public const string InvalidUsername = "invalid_username";
+
+    /// <summary>The user id is not a positive 64-bit integer.</summary>
+    public const string InvalidUserId = "invalid_user_id";
+
+    /// <summary>A value is longer than <see cref="ImportOptions.MaxFieldLength"/>.</summary>
+    public const string TooLong = "too_long";
+
+    /// <summary>The recipient has no phone with one of <see cref="ImportOptions.PhonePrefixes"/> (segmentation, R9).</summary>
+    public const string Segment = "segment";
+
+    /// <summary>The item is not a row of the list (a JSON item of another kind than the first one).</summary>
+    public const string InvalidRow = "invalid_row";
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using ExcelDataReader;
+using ExcelDataReader.Exceptions;
+
+namespace Herald.Core.Imports;
+
+/// <summary>Reads the first (or a named) sheet of a workbook with ExcelDataReader; numbers keep all their digits.</summary>
+internal static class XlsxTableReader
+{
+    public static TableRead Read(byte[] bytes, ImportOptions options, CancellationToken cancellationToken)
+    {
+        TextDecoding.EnsureCodePages();
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { FallbackEncoding = options.Fallback });
+            var sheets = new List<string>();
+            do
+            {
+                sheets.Add(reader.Name ?? string.Empty);
+                if (options.SheetName is null || string.Equals(reader.Name?.Trim(), options.SheetName.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    return ReadSheet(reader, options.MaxRows, cancellationToken);
+                }
+            }
+            while (reader.NextResult());
+
+            return TableRead.Fail(ImportErrorCodes.SheetNotFound,
+                $"The workbook has no sheet named '{options.SheetName}'; its sheets: {string.Join(", ", sheets.Select(s => $"'{s}'"))}.");
+        }
+        catch (Exception ex) when (ex is ExcelReaderException or InvalidDataException or NotSupportedException or EndOfStreamException
+            or FormatException or IndexOutOfRangeException or ArgumentException or InvalidOperationException or System.Xml.XmlException)
+        {
+            // Only whole-file failures land here; the message of the exception may quote cell text, so it is not passed on.
+            return TableRead.Fail(ImportErrorCodes.UnreadableFile, "The workbook could not be read (not an .xlsx/.xls file, or damaged).");
+        }
+    }
+
+    private static TableRead ReadSheet(IExcelDataReader reader, int maxRows, CancellationToken cancellationToken)
+    {
+        var rows = new List<RawRow>();
+        var number = 0;
+        while (reader.Read())
+        {
+            number++;
+            if (number % 1024 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            // FieldCount spans every formatted column; keep cells up to the last one with text.
+            var cells = new string?[reader.FieldCount];
+            var width = 0;
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = CellText(reader.GetValue(i));
+                width = string.IsNullOrWhiteSpace(cells[i]) ? width : i + 1;
+            }
+
+            if (width == 0)
+            {
+                continue;
+            }
+
+            // One more than the limit: the first row may be a header.
+            if (rows.Count > maxRows)
+            {
+                return TableRead.TooManyRows(maxRows);
+            }
+
+            rows.Add(new RawRow(number, width == cells.Length ? cells : cells[..width]));
+        }
+
+        return TableRead.Of(new RawTable(rows, Sheet: reader.Name));
+    }
+
+    /// <summary>Excel stores phones and ids as doubles: whole numbers print without exponent or decimals.</summary>
+    private static string? CellText(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        double d when Math.Abs(d) < 1e15 && d == Math.Floor(d) => d.ToString("0", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
