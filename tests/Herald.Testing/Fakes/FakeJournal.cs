@@ -6,10 +6,13 @@ namespace Herald.Testing.Fakes;
 /// <summary>
 /// An append-only journal of platform calls shared by several processes: each line is
 /// <c>kind account recipient ticks pid</c>, kind S = started, D = done, F = other outcome.
-/// Lines are written with O_APPEND in one write each, so lines from processes never interleave.
+/// Each process writes its own file (<c>path.pid</c>), since appends from several processes to
+/// one file may overwrite each other; <see cref="Read"/> reads them all.
 /// </summary>
 public sealed class FakeJournal(string path)
 {
+    private readonly string _file = $"{path}.{Environment.ProcessId}";
+
     private readonly object _gate = new();
 
     public void Write(char kind, string account, string recipient, DateTimeOffset at)
@@ -18,7 +21,7 @@ public sealed class FakeJournal(string path)
         var bytes = Encoding.UTF8.GetBytes(line);
         lock (_gate)
         {
-            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = new FileStream(_file, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
             stream.Write(bytes);
         }
     }
@@ -26,13 +29,9 @@ public sealed class FakeJournal(string path)
     /// <summary>Reads a journal written by any number of processes.</summary>
     public static IReadOnlyList<JournalEntry> Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
         var entries = new List<JournalEntry>();
-        foreach (var line in File.ReadLines(path))
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        foreach (var line in Directory.EnumerateFiles(directory, Path.GetFileName(path) + ".*").SelectMany(File.ReadLines))
         {
             var parts = line.Split(' ');
             if (parts.Length != 5)

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace Herald.Engine.Tests.Infrastructure;
+
+/// <summary>A separate engine worker process (Herald.Engine.TestWorker) that can be killed with SIGKILL.</summary>
+public sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private WorkerProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static WorkerProcess Start(string storage, string prefix, string journal, ITestOutputHelper output, int latencyMs = 0)
+    {
+        var here = AppContext.BaseDirectory;
+        var dll = Path.Combine(here.Replace("Herald.Engine.Tests", "Herald.Engine.TestWorker", StringComparison.Ordinal), "Herald.Engine.TestWorker.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("The test worker is not built.", dll);
+        }
+
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, "--storage", storage, "--prefix", prefix, "--journal", journal, "--latency-ms", latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the test worker.");
+        process.OutputDataReceived += (_, e) => Write(output, process.Id, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(output, process.Id, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new WorkerProcess(process);
+    }
+
+    /// <summary>SIGKILL: no shutdown, no finally blocks, whatever was in flight is left as it was.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private static void Write(ITestOutputHelper output, int pid, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        try
+        {
+            output.WriteLine($"[worker {pid}] {line}");
+        }
+        catch (InvalidOperationException)
+        {
+            // The test has finished.
+        }
+    }
+}
