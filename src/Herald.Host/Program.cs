@@ -19,6 +19,7 @@ var app = builder.Build();
 app.UseHeraldApi();
 app.MapHealthApi();
 app.MapWhoAmIApi();
+app.MapAuditApi();
 
 app.Run();
 return 0;
