@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "Stopping development dependency {Name}")]
     public static partial void DevelopmentDependencyStopping(ILogger logger, string name);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "Telegram Bot API simulator listening on {BaseUri}")]
+    public static partial void SimulatorListening(ILogger logger, Uri baseUri);
 }

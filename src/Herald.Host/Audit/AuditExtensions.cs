@@ -5,7 +5,7 @@ namespace Herald.Host.Audit;
 /// <summary>Registers the audit log.</summary>
 public static class AuditExtensions
 {
-    /// <summary>Adds <see cref="IAuditLog"/> (in memory for now; TryAdd, so a table-backed one registered first wins).</summary>
+    /// <summary>Adds the in-memory <see cref="IAuditLog"/> (TryAdd: the table-backed one, registered first when there is storage, wins).</summary>
     public static IServiceCollection AddHeraldAudit(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);

@@ -1,9 +1,12 @@
 using Herald.Host.Audit;
 using Herald.Host.Authentication;
 using Herald.Host.Development;
+using Herald.Core;
 using Herald.Host.Health;
 using Herald.Host.OpenApi;
+using Herald.Host.Platforms;
 using Herald.Host.Secrets;
+using Herald.Host.Storage;
 using Herald.Host.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,16 +15,23 @@ namespace Herald.Host.Hosting;
 /// <summary>Composes the host's foundation: what <c>Program.cs</c> (and test hosts) call before mapping the APIs.</summary>
 public static class HeraldApiExtensions
 {
-    /// <summary>Adds problem details and strict JSON, authentication and tenancy, secrets, health, OpenAPI, the audit log and the development seam.</summary>
+    /// <summary>
+    /// Adds problem details and strict JSON, storage (with the table-backed audit log and API keys, when there is
+    /// storage), authentication and tenancy, secrets, health, OpenAPI, the audit log, the core policies
+    /// (<c>AddHeraldCore</c>), the platforms, and the development seam (Azurite and the simulator in Development).
+    /// </summary>
     public static WebApplicationBuilder AddHeraldApi(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddHeraldValidation();
+        builder.AddHeraldHostStorage();
         builder.AddHeraldAuthentication();
         builder.AddHeraldSecrets();
         builder.AddHeraldHealth();
         builder.AddHeraldOpenApi();
         builder.Services.AddHeraldAudit();
+        builder.Services.AddHeraldCore(builder.Configuration);
+        builder.AddHeraldPlatforms();
         builder.AddHeraldDevelopmentDependencies();
         return builder;
     }

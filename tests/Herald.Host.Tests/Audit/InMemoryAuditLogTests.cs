@@ -44,7 +44,28 @@ public sealed class InMemoryAuditLogTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task AuditLog_InTheHost_IsTheInMemoryOne()
+    public async Task ListAsync_Pages_NewestFirstPerTenant()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        var audit = new InMemoryAuditLog(clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<InMemoryAuditLog>.Instance);
+        foreach (var id in new[] { "c-1", "c-2", "c-3" })
+        {
+            await audit.RecordAsync("tenant-a", "user", "campaign.create", "campaign", id);
+            await audit.RecordAsync("tenant-b", "user", "campaign.create", "campaign", id);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var first = await audit.ListAsync("tenant-a", limit: 2);
+        var second = await audit.ListAsync("tenant-a", limit: 2, first.Continuation);
+
+        Assert.Equal(["c-3", "c-2"], first.Entries.Select(e => e.ResourceId));
+        Assert.Equal(["c-1"], second.Entries.Select(e => e.ResourceId));
+        Assert.Null(second.Continuation);
+        Assert.All(first.Entries.Concat(second.Entries), e => Assert.Equal("tenant-a", e.TenantId));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task AuditLog_InTheHostWithoutStorage_IsTheInMemoryOne()
     {
         await using var factory = await HeraldApiFactory.StartAsync();
 

@@ -113,6 +113,10 @@ public sealed class TokenCommandTests(ITestOutputHelper output) : IDisposable
         }
 
         factory.Settings["Herald:DataDirectory"] = _data.Path;
+
+        // Only the token matters here: no Azurite, no simulator.
+        factory.Settings["Herald:Development:StartAzurite"] = "false";
+        factory.Settings["Herald:Development:StartSimulator"] = "false";
     }
 
     // Each run builds a host's configuration; run it off the test thread so the test's timeout applies.

@@ -1,17 +1,24 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Herald.Host.Tests.Infrastructure;
 
 namespace Herald.Host.Tests.Hosting;
 
-/// <summary>The real executable: the token command and the server, as separate processes, in Development.</summary>
-public sealed class HostProcessTests(ITestOutputHelper output) : IDisposable
+/// <summary>
+/// The real executable in Development, as a user runs it: the token command, then the server with the Azurite and the
+/// simulator it starts itself, stopped with SIGTERM.
+/// </summary>
+public sealed partial class HostProcessTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempDirectory _data = new();
 
     public void Dispose() => _data.Dispose();
 
     [Fact(Timeout = 120_000)]
-    public async Task Host_DevelopmentProcess_ServesHealthAndAcceptsTokenFromTokenCommand()
+    public async Task Host_DevelopmentProcess_StartsAzuriteAndSimulatorServesAndStopsThemOnSigterm()
     {
         string[] configuration = ["--environment", "Development", $"--Herald:DataDirectory={_data.Path}"];
         var (exitCode, stdout, stderr) = await HeraldProcess.RunAsync(["token", "--tenant", "demo", .. configuration]);
@@ -23,20 +30,68 @@ public sealed class HostProcessTests(ITestOutputHelper output) : IDisposable
         using var client = host.CreateClient();
 
         var health = await client.GetAsync("/healthz");
+        var ready = await client.GetAsync("/readyz");
         var anonymous = await client.GetAsync("/api/whoami");
         var whoami = await client.GetAsync("/api/whoami", token);
+        var audit = await client.GetAsync("/api/audit", token);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("storage", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.OK, whoami.StatusCode);
         Assert.Equal("demo", (await whoami.ReadJsonAsync()).GetProperty("tenantId").GetString());
+        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+
+        var azurite = AzuriteStarted().Match(host.Output);
+        var simulator = SimulatorListening().Match(host.Output);
+        Assert.True(azurite.Success, "The host did not log Azurite's start.");
+        Assert.True(simulator.Success, "The host did not log the simulator's address.");
+        var azuritePid = int.Parse(azurite.Groups["pid"].Value, CultureInfo.InvariantCulture);
+        var tablePort = int.Parse(azurite.Groups["table"].Value, CultureInfo.InvariantCulture);
+        var simulatorUri = new Uri(simulator.Groups["uri"].Value);
+        using (var bot = new HttpClient { BaseAddress = simulatorUri })
+        {
+            var me = await bot.GetAsync("/bot123456:ABCdefGhIJKlmnoPQRstuVWXyz0123456789/getMe");
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+            Assert.Equal(123456, (await me.ReadJsonAsync()).GetProperty("result").GetProperty("id").GetInt64());
+        }
 
         var exit = await host.StopAsync(TimeSpan.FromSeconds(30));
+
         Assert.Equal(0, exit);
         Assert.Contains("Application is shutting down", host.Output, StringComparison.Ordinal);
+        Assert.False(IsRunning(azuritePid), $"Azurite (pid {azuritePid}) still runs after the host stopped.");
+        await AssertRefusesAsync(tablePort);
+        await AssertRefusesAsync(simulatorUri.Port);
         foreach (var part in token.Split('.'))
         {
             Assert.DoesNotContain(part, host.Output, StringComparison.Ordinal);
         }
     }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task AssertRefusesAsync(int port)
+    {
+        using var probe = new TcpClient();
+        await Assert.ThrowsAsync<SocketException>(() => probe.ConnectAsync(IPAddress.Loopback, port));
+    }
+
+    [GeneratedRegex(@"Azurite listening: blob \d+, queue \d+, table (?<table>\d+) \(pid (?<pid>\d+)")]
+    private static partial Regex AzuriteStarted();
+
+    [GeneratedRegex(@"simulator listening on (?<uri>http://127\.0\.0\.1:\d+/)")]
+    private static partial Regex SimulatorListening();
 }

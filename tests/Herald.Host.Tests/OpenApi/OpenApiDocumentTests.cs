@@ -34,6 +34,9 @@ public sealed class OpenApiDocumentTests : IClassFixture<HeraldApiFactory>
         var whoami = paths.GetProperty("/api/whoami").GetProperty("get");
         var schemes = whoami.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToList();
         Assert.Equal(["Bearer", "ApiKey"], schemes);
+        var audit = paths.GetProperty("/api/audit").GetProperty("get");
+        Assert.True(audit.TryGetProperty("security", out _));
+        Assert.Equal(["limit", "continuation"], audit.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.False(paths.GetProperty("/healthz").GetProperty("get").TryGetProperty("security", out _));
         Assert.False(paths.GetProperty("/readyz").GetProperty("get").TryGetProperty("security", out _));
     }

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Herald.Host.Audit;
+using Herald.Host.Tenancy;
+using Herald.Host.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Herald.Host.Apis;
+
+/// <summary><c>GET /api/audit</c>: the caller's tenant's audit trail, newest first, in pages.</summary>
+public static class AuditApi
+{
+    /// <summary>Maps <c>/api/audit</c> (authenticated, tenant-scoped).</summary>
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/audit", ListAuditAsync).WithTags("Audit").WithName("ListAudit");
+        return app;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> entries (1–1000, default 50) of the caller's tenant, newest first; pass the answer's
+    /// <c>continuation</c> back for the next page (absent on the last page).
+    /// </summary>
+    public static async Task<Results<Ok<AuditPage>, ValidationProblem>> ListAuditAsync(
+        ITenantContext tenant,
+        IAuditLog audit,
+        string? limit = null,
+        string? continuation = null,
+        CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        var size = AuditPage.DefaultLimit;
+        if (limit is not null
+            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > AuditPage.MaxLimit))
+        {
+            errors.Add("limit", string.Create(CultureInfo.InvariantCulture, $"Must be a whole number from 1 to {AuditPage.MaxLimit}."));
+        }
+
+        if (continuation is not null && !AuditKeys.IsValid(continuation))
+        {
+            errors.Add("continuation", "Must be the continuation of a previous page.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ProblemFactory.Validation(errors);
+        }
+
+        return TypedResults.Ok(await audit.ListAsync(tenant.TenantId, size, continuation, cancellationToken));
+    }
+}

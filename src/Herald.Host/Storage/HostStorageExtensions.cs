@@ -1,0 +1,47 @@
+using Herald.Host.Audit;
+using Herald.Host.Authentication;
+using Herald.Host.Development;
+using Herald.Host.Health;
+using Herald.Storage.Tables;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Herald.Host.Storage;
+
+/// <summary>Connects the host to Azure Storage (or the development Azurite) and puts its own state there.</summary>
+public static class HostStorageExtensions
+{
+    /// <summary>
+    /// When storage is configured (<see cref="HostStorageConfiguration"/>) or the Development host starts Azurite: adds the
+    /// storage clients (<c>AddHeraldStorage</c>) bound from <c>Herald:Storage</c>, the <c>storage</c> readiness check, and
+    /// the table-backed <see cref="IAuditLog"/> and <see cref="IApiKeyStore"/>. Without storage it adds nothing, and the
+    /// in-memory audit log and configured API keys serve. Call before the audit log and authentication are added (TryAdd:
+    /// the first registration wins).
+    /// </summary>
+    public static IHostApplicationBuilder AddHeraldHostStorage(this IHostApplicationBuilder builder)
+    {
+        if (!UsesStorage(builder))
+        {
+            return builder;
+        }
+
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddHeraldStorage(options => HostStorageConfiguration.Bind(configuration, options));
+        services.AddReadinessCheck<StorageReadinessCheck>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TableAuditLog>();
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<TableAuditLog>());
+        services.TryAddSingleton<InMemoryApiKeyStore>();
+        services.TryAddSingleton(sp => new TableApiKeyStore(
+            sp.GetRequiredService<TableServiceClient>(),
+            sp.GetRequiredService<InMemoryApiKeyStore>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<TableApiKeyStore>());
+        return builder;
+    }
+
+    /// <summary>True when the host built by <paramref name="builder"/> has storage: configured, or the development Azurite.</summary>
+    public static bool UsesStorage(IHostApplicationBuilder builder) =>
+        HostStorageConfiguration.IsConfigured(builder.Configuration) || DevelopmentExtensions.StartsAzurite(builder);
+}
