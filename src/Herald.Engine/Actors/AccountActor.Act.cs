@@ -4,6 +4,7 @@ using Herald.Core.Limits;
 using Herald.Core.Outcomes;
 using Herald.Core.Templates;
 using Herald.Core.Work;
+using Herald.Engine.Diagnostics;
 using Herald.Engine.Model;
 using Herald.Engine.Suppression;
 using Herald.Platforms.Abstractions;
@@ -148,6 +149,7 @@ public sealed partial class AccountActor
             }
 
             var outcome = await ExecuteAsync(ctx, action, target, text, cancellationToken);
+            EngineMetrics.Actions.Add(1, new KeyValuePair<string, object?>("outcome", OutcomeName(outcome)));
             var now = time.GetUtcNow();
             row.State = pacing.Record(row.State, ctx.Limits, paced, outcome, now);
             var next = OutcomeRules.NextStep(action, outcome, campaign.FallbackToMessage, target.FallbackPending, target.TransientFailures + 1);
@@ -172,10 +174,12 @@ public sealed partial class AccountActor
                     if (outcome is ActionOutcome.RateLimited limited)
                     {
                         ctx.Counters.FloodWaits++;
+                        EngineMetrics.FloodWaits.Add(1);
                         Log.RateLimited(logger, row.TenantId, row.AccountId, limited.RetryAfter);
                     }
                     else if (outcome is ActionOutcome.AccountBlocked blocked)
                     {
+                        EngineMetrics.AccountBlocks.Add(1);
                         Log.AccountBlocked(logger, row.TenantId, row.AccountId, blocked.Reason);
                     }
 
@@ -232,6 +236,17 @@ public sealed partial class AccountActor
             return new ActionOutcome.Transient("adapter_error");
         }
     }
+
+    private static string OutcomeName(ActionOutcome outcome) => outcome switch
+    {
+        ActionOutcome.Done => "done",
+        ActionOutcome.RateLimited => "rate_limited",
+        ActionOutcome.PrivacyRestricted => "privacy_restricted",
+        ActionOutcome.AccountBlocked => "account_blocked",
+        ActionOutcome.RecipientGone => "recipient_gone",
+        ActionOutcome.Permanent => "permanent",
+        _ => "transient",
+    };
 
     private static bool NeedsText(ActionKind action, AccountKind kind) =>
         action is ActionKind.PersonalMessage or ActionKind.BotMessage || (action == ActionKind.Invite && kind == AccountKind.Bot);
