@@ -99,7 +99,10 @@ internal sealed class TelegramBotRateLimiter
                 }
             }
 
-            await Task.Delay(wait, _time, cancellationToken);
+            // Task.Delay counts whole milliseconds and ends a shorter delay at once: round up, so a
+            // sub-millisecond remainder cannot spin this loop and a send is never released early.
+            // No captured context: the release happens as the clock ticks, also under a test's context.
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken).ConfigureAwait(false);
             if (slot is { } reserved)
             {
                 lock (_gate)

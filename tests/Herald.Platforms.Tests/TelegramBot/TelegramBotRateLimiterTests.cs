@@ -1,0 +1,126 @@
+using Herald.Platforms.TelegramBot;
+using Herald.Testing;
+
+namespace Herald.Platforms.Tests.TelegramBot;
+
+public sealed class TelegramBotRateLimiterTests
+{
+    private readonly ManualTimeProvider _clock = new();
+
+    private TelegramBotRateLimiter Limiter(Action<TelegramBotOptions>? configure = null)
+    {
+        var options = new TelegramBotOptions();
+        configure?.Invoke(options);
+        return new TelegramBotRateLimiter(options, _clock);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task WaitAsync_Group_SpacesSendsThreeSecondsApart()
+    {
+        var limiter = Limiter();
+        TelegramChatId group = -100123;
+        await limiter.WaitAsync(group);
+
+        var second = limiter.WaitAsync(group);
+        _clock.Advance(TimeSpan.FromSeconds(2.9));
+        var earlyDone = second.IsCompleted;
+        _clock.Advance(TimeSpan.FromSeconds(0.1));
+        await second;
+
+        Assert.False(earlyDone);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task WaitAsync_LoweredChatRate_SpacesByTheLowerRate()
+    {
+        var limiter = Limiter(o => o.ChatMessagesPerSecond = 0.5);
+        await limiter.WaitAsync(7);
+
+        var second = limiter.WaitAsync(7);
+        _clock.Advance(TimeSpan.FromSeconds(1.9));
+        var earlyDone = second.IsCompleted;
+        _clock.Advance(TimeSpan.FromSeconds(0.1));
+        await second;
+
+        Assert.False(earlyDone);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task WaitAsync_PausedChat_OtherChatsProceedWithoutTheClockMoving()
+    {
+        var limiter = Limiter();
+        Assert.Equal(RateLimitScope.Chat, limiter.ReportRateLimited(1, TimeSpan.FromSeconds(30)));
+
+        var paused = limiter.WaitAsync(1);
+        await limiter.WaitAsync(2);
+        var third = limiter.WaitAsync(3);
+        _clock.Advance(TimeSpan.FromMilliseconds(34));
+        await third;
+
+        Assert.False(paused.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await paused;
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ReportRateLimited_ThreeChatsWithinASecond_PausesTheWholeBot()
+    {
+        var limiter = Limiter();
+        var start = _clock.GetUtcNow();
+
+        var scopes = new[] { 1L, 2L, 3L }.Select(chat => limiter.ReportRateLimited(chat, TimeSpan.FromSeconds(10))).ToList();
+        var other = limiter.WaitAsync(4);
+        _clock.Advance(TimeSpan.FromSeconds(9.9));
+        var earlyDone = other.IsCompleted;
+        _clock.Advance(TimeSpan.FromSeconds(0.1));
+        await other;
+
+        Assert.Equal([RateLimitScope.Chat, RateLimitScope.Chat, RateLimitScope.Bot], scopes);
+        Assert.Equal(start + TimeSpan.FromSeconds(10), limiter.PausedUntil);
+        Assert.False(earlyDone);
+    }
+
+    [Fact]
+    public void ReportRateLimited_ChatsFarApartOrNoChat_ScopesAsExpected()
+    {
+        var limiter = Limiter();
+
+        var first = limiter.ReportRateLimited(1, TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var second = limiter.ReportRateLimited(2, TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var third = limiter.ReportRateLimited(3, TimeSpan.FromSeconds(1));
+        var noChat = limiter.ReportRateLimited(null, TimeSpan.FromSeconds(1));
+
+        Assert.Equal([RateLimitScope.Chat, RateLimitScope.Chat, RateLimitScope.Chat, RateLimitScope.Bot], [first, second, third, noChat]);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task WaitAsync_PauseArrivesWhileWaitingForASlot_TheSlotIsGivenUp()
+    {
+        var limiter = Limiter();
+        await limiter.WaitAsync(1);
+        var reserved = limiter.WaitAsync(2);
+
+        limiter.ReportRateLimited(null, TimeSpan.FromSeconds(5));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var afterSlot = reserved.IsCompleted;
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await reserved;
+
+        Assert.False(afterSlot);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task WaitAsync_Cancelled_Throws()
+    {
+        var limiter = Limiter();
+        limiter.ReportRateLimited(null, TimeSpan.FromMinutes(1));
+        using var cancel = new CancellationTokenSource();
+
+        var waiting = limiter.WaitAsync(1, cancel.Token);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+}
