@@ -101,8 +101,7 @@ internal sealed class TelegramBotRateLimiter
 
             // Task.Delay counts whole milliseconds and ends a shorter delay at once: round up, so a
             // sub-millisecond remainder cannot spin this loop and a send is never released early.
-            // No captured context: the release happens as the clock ticks, also under a test's context.
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken);
             if (slot is { } reserved)
             {
                 lock (_gate)

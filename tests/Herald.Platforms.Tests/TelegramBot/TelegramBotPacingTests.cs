@@ -59,7 +59,8 @@ public sealed class TelegramBotPacingTests(ITestOutputHelper output)
     [Fact(Timeout = 60_000)]
     public async Task ExecuteAsync_429ForOneChat_OnlyThatChatWaitsThenItIsSent()
     {
-        await using var host = await TelegramTestHost.StartAsync(output);
+        // A slow chat refill makes Telegram's retry_after 4 s: longer than the limiter's own 1 s spacing.
+        await using var host = await TelegramTestHost.StartAsync(output, new Herald.Simulator.SimulatorOptions { ChatMessagesPerSecond = 0.25 });
         var bot = await host.BotAsync();
         var token = TelegramBotToken.Parse(TelegramTestHost.Token);
         for (var i = 0; i < 3; i++)
@@ -76,7 +77,7 @@ public sealed class TelegramBotPacingTests(ITestOutputHelper output)
         Assert.IsType<ActionOutcome.Done>(await limited);
         Assert.All(others, c => Assert.IsType<ActionOutcome.Done>(c.Result));
         var waited = Assert.Single(host.Sim.GetDeliveries(chatId: 42), d => d.Text == "waits");
-        Assert.True(waited.DeliveredAt - start >= TimeSpan.FromSeconds(1), "the retry came before retry_after");
+        Assert.True(waited.DeliveredAt - start >= TimeSpan.FromSeconds(4), "the retry came before retry_after");
         Assert.All(
             host.Sim.GetDeliveries().Where(d => d.ChatId >= 200),
             d => Assert.True(d.DeliveredAt - start < TimeSpan.FromSeconds(1), "another chat waited for chat 42's retry_after"));
@@ -87,7 +88,11 @@ public sealed class TelegramBotPacingTests(ITestOutputHelper output)
     public async Task ExecuteAsync_429LongerThanTheInCallWait_TransientAndTheChatStillWaitsInFull()
     {
         await using var host = await TelegramTestHost.StartAsync(output, configure: o => o.ChatRetryAfterWaitLimit = TimeSpan.Zero);
-        host.Sim.Configure(o => o.ChatBurst = 1);
+        host.Sim.Configure(o =>
+        {
+            o.ChatBurst = 1;
+            o.ChatMessagesPerSecond = 0.2;
+        });
         var bot = await host.BotAsync();
         var token = TelegramBotToken.Parse(TelegramTestHost.Token);
         await host.Client.SendMessageAsync(token, 42, "elsewhere");
@@ -99,7 +104,7 @@ public sealed class TelegramBotPacingTests(ITestOutputHelper output)
 
         Assert.Equal(new ActionOutcome.Transient("chat_rate_limited"), first);
         Assert.IsType<ActionOutcome.Done>(await retry);
-        Assert.True(Assert.Single(host.Sim.GetDeliveries(chatId: 42), d => d.Text == "retried").DeliveredAt - start >= TimeSpan.FromSeconds(1));
+        Assert.True(Assert.Single(host.Sim.GetDeliveries(chatId: 42), d => d.Text == "retried").DeliveredAt - start >= TimeSpan.FromSeconds(5));
         Assert.Equal(1, host.Sim.GetStats().Totals.RateLimited);
     }
 }

@@ -7,6 +7,10 @@ public sealed class TelegramBotRateLimiterTests
 {
     private readonly ManualTimeProvider _clock = new();
 
+    // Off the test framework's synchronization context, a timer firing inside Advance releases its
+    // waiter inline, so "not yet released" and "released" are exact right after each Advance.
+    private static Task Detached(Func<Task> body) => Task.Run(body);
+
     private TelegramBotRateLimiter Limiter(Action<TelegramBotOptions>? configure = null)
     {
         var options = new TelegramBotOptions();
@@ -17,67 +21,80 @@ public sealed class TelegramBotRateLimiterTests
     [Fact(Timeout = 60_000)]
     public async Task WaitAsync_Group_SpacesSendsThreeSecondsApart()
     {
-        var limiter = Limiter();
-        TelegramChatId group = -100123;
-        await limiter.WaitAsync(group);
+        await Detached(async () =>
+        {
+            var limiter = Limiter();
+            TelegramChatId group = -100123;
+            await limiter.WaitAsync(group);
 
-        var second = limiter.WaitAsync(group);
-        _clock.Advance(TimeSpan.FromSeconds(2.9));
-        var earlyDone = second.IsCompleted;
-        _clock.Advance(TimeSpan.FromSeconds(0.1));
-        await second;
+            var second = limiter.WaitAsync(group);
+            _clock.Advance(TimeSpan.FromSeconds(2.9));
+            var earlyDone = second.IsCompleted;
+            _clock.Advance(TimeSpan.FromSeconds(0.1));
 
-        Assert.False(earlyDone);
+            Assert.False(earlyDone);
+            Assert.True(second.IsCompletedSuccessfully);
+        });
     }
 
     [Fact(Timeout = 60_000)]
     public async Task WaitAsync_LoweredChatRate_SpacesByTheLowerRate()
     {
-        var limiter = Limiter(o => o.ChatMessagesPerSecond = 0.5);
-        await limiter.WaitAsync(7);
+        await Detached(async () =>
+        {
+            var limiter = Limiter(o => o.ChatMessagesPerSecond = 0.5);
+            await limiter.WaitAsync(7);
 
-        var second = limiter.WaitAsync(7);
-        _clock.Advance(TimeSpan.FromSeconds(1.9));
-        var earlyDone = second.IsCompleted;
-        _clock.Advance(TimeSpan.FromSeconds(0.1));
-        await second;
+            var second = limiter.WaitAsync(7);
+            _clock.Advance(TimeSpan.FromSeconds(1.9));
+            var earlyDone = second.IsCompleted;
+            _clock.Advance(TimeSpan.FromSeconds(0.1));
 
-        Assert.False(earlyDone);
+            Assert.False(earlyDone);
+            Assert.True(second.IsCompletedSuccessfully);
+        });
     }
 
     [Fact(Timeout = 60_000)]
     public async Task WaitAsync_PausedChat_OtherChatsProceedWithoutTheClockMoving()
     {
-        var limiter = Limiter();
-        Assert.Equal(RateLimitScope.Chat, limiter.ReportRateLimited(1, TimeSpan.FromSeconds(30)));
+        await Detached(async () =>
+        {
+            var limiter = Limiter();
+            Assert.Equal(RateLimitScope.Chat, limiter.ReportRateLimited(1, TimeSpan.FromSeconds(30)));
 
-        var paused = limiter.WaitAsync(1);
-        await limiter.WaitAsync(2);
-        var third = limiter.WaitAsync(3);
-        _clock.Advance(TimeSpan.FromMilliseconds(34));
-        await third;
+            var paused = limiter.WaitAsync(1);
+            var second = limiter.WaitAsync(2);
+            var third = limiter.WaitAsync(3);
+            _clock.Advance(TimeSpan.FromMilliseconds(34));
 
-        Assert.False(paused.IsCompleted);
-        _clock.Advance(TimeSpan.FromSeconds(30));
-        await paused;
+            Assert.True(second.IsCompletedSuccessfully);
+            Assert.True(third.IsCompletedSuccessfully);
+            Assert.False(paused.IsCompleted);
+            _clock.Advance(TimeSpan.FromSeconds(30));
+            Assert.True(paused.IsCompletedSuccessfully);
+        });
     }
 
     [Fact(Timeout = 60_000)]
     public async Task ReportRateLimited_ThreeChatsWithinASecond_PausesTheWholeBot()
     {
-        var limiter = Limiter();
-        var start = _clock.GetUtcNow();
+        await Detached(async () =>
+        {
+            var limiter = Limiter();
+            var start = _clock.GetUtcNow();
 
-        var scopes = new[] { 1L, 2L, 3L }.Select(chat => limiter.ReportRateLimited(chat, TimeSpan.FromSeconds(10))).ToList();
-        var other = limiter.WaitAsync(4);
-        _clock.Advance(TimeSpan.FromSeconds(9.9));
-        var earlyDone = other.IsCompleted;
-        _clock.Advance(TimeSpan.FromSeconds(0.1));
-        await other;
+            var scopes = new[] { 1L, 2L, 3L }.Select(chat => limiter.ReportRateLimited(chat, TimeSpan.FromSeconds(10))).ToList();
+            var other = limiter.WaitAsync(4);
+            _clock.Advance(TimeSpan.FromSeconds(9.9));
+            var earlyDone = other.IsCompleted;
+            _clock.Advance(TimeSpan.FromSeconds(0.1));
 
-        Assert.Equal([RateLimitScope.Chat, RateLimitScope.Chat, RateLimitScope.Bot], scopes);
-        Assert.Equal(start + TimeSpan.FromSeconds(10), limiter.PausedUntil);
-        Assert.False(earlyDone);
+            Assert.Equal([RateLimitScope.Chat, RateLimitScope.Chat, RateLimitScope.Bot], scopes);
+            Assert.Equal(start + TimeSpan.FromSeconds(10), limiter.PausedUntil);
+            Assert.False(earlyDone);
+            Assert.True(other.IsCompletedSuccessfully);
+        });
     }
 
     [Fact]
@@ -98,29 +115,35 @@ public sealed class TelegramBotRateLimiterTests
     [Fact(Timeout = 60_000)]
     public async Task WaitAsync_PauseArrivesWhileWaitingForASlot_TheSlotIsGivenUp()
     {
-        var limiter = Limiter();
-        await limiter.WaitAsync(1);
-        var reserved = limiter.WaitAsync(2);
+        await Detached(async () =>
+        {
+            var limiter = Limiter();
+            await limiter.WaitAsync(1);
+            var reserved = limiter.WaitAsync(2);
 
-        limiter.ReportRateLimited(null, TimeSpan.FromSeconds(5));
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        var afterSlot = reserved.IsCompleted;
-        _clock.Advance(TimeSpan.FromSeconds(5));
-        await reserved;
+            limiter.ReportRateLimited(null, TimeSpan.FromSeconds(5));
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            var afterSlot = reserved.IsCompleted;
+            _clock.Advance(TimeSpan.FromSeconds(5));
 
-        Assert.False(afterSlot);
+            Assert.False(afterSlot);
+            Assert.True(reserved.IsCompletedSuccessfully);
+        });
     }
 
     [Fact(Timeout = 60_000)]
     public async Task WaitAsync_Cancelled_Throws()
     {
-        var limiter = Limiter();
-        limiter.ReportRateLimited(null, TimeSpan.FromMinutes(1));
-        using var cancel = new CancellationTokenSource();
+        await Detached(async () =>
+        {
+            var limiter = Limiter();
+            limiter.ReportRateLimited(null, TimeSpan.FromMinutes(1));
+            using var cancel = new CancellationTokenSource();
 
-        var waiting = limiter.WaitAsync(1, cancel.Token);
-        await cancel.CancelAsync();
+            var waiting = limiter.WaitAsync(1, cancel.Token);
+            await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        });
     }
 }
