@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Herald.Core;
+using Herald.Core.Domain;
+using Herald.Engine;
+using Herald.Engine.Accounts;
+using Herald.Engine.Campaigns;
+using Herald.Engine.Model;
+using Herald.Engine.Persistence;
+using Herald.Platforms.Abstractions;
+using Herald.Platforms.TelegramBot;
+using Herald.Simulator;
+using Herald.Storage.Development;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Bench.Broadcast;
+
+/// <summary>
+/// <c>broadcast</c>: one bot broadcast through the whole of Herald — the engine with its workers in this process over
+/// Azurite, the real Telegram Bot API platform — against the simulator with Telegram's limits (30 messages/s per bot,
+/// 1/s per chat, 20/min per group). Bots are registered through <see cref="AccountService"/> (tokens in an in-memory
+/// secret store), then one campaign of distinct, reachable users. Measures what the simulator recorded: deliveries
+/// divided by the time from the first delivery to the last, against the allowed <c>bots × 30</c>; 429 answers;
+/// duplicate deliveries. Options: <c>--bots</c> (5), <c>--recipients</c> (20000), <c>--seconds</c> (stop measuring
+/// after this long, default none), <c>--connection-string</c> (else a private Azurite).
+/// </summary>
+internal sealed class BroadcastBenchmark : IBenchmark
+{
+    private const string Tenant = "bench";
+    private const double BotMessagesPerSecond = 30;
+
+    public string Name => "broadcast";
+
+    public string Description => "bot broadcast through engine + Telegram platform against the simulator: --bots 5 --recipients 20000 [--seconds N]";
+
+    public async Task<int> RunAsync(BenchArgs args, CancellationToken cancellationToken)
+    {
+        var botCount = args.Int("bots", 5);
+        var recipientCount = args.Int("recipients", 20000);
+        var seconds = args.Int("seconds", 0);
+
+        AzuriteLauncher? azurite = null;
+        var connectionString = args.String("connection-string");
+        if (connectionString is null)
+        {
+            Console.WriteLine("starting Azurite...");
+            azurite = await AzuriteLauncher.StartAsync(cancellationToken: cancellationToken);
+            connectionString = azurite.ConnectionString;
+        }
+
+        try
+        {
+            await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions(), cancellationToken: cancellationToken);
+            Console.WriteLine($"simulator on {simulator.BaseUri} (Telegram's limits)");
+            using var host = BuildHost(connectionString, simulator.BaseUri);
+            await host.Services.GetRequiredService<EngineStorage>().EnsureCreatedAsync(cancellationToken);
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                return await RunCampaignAsync(host.Services, simulator, botCount, recipientCount, seconds, cancellationToken);
+            }
+            finally
+            {
+                using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await host.StopAsync(stopping.Token);
+            }
+        }
+        finally
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+        }
+    }
+
+    private static IHost BuildHost(string connectionString, Uri simulator)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddHeraldStorage(o => o.ConnectionString = connectionString);
+        builder.Services.AddHeraldCore(new ConfigurationBuilder().Build());
+        builder.Services.AddSingleton<ISecretStore, InMemorySecretStore>();
+        builder.Services.AddTelegramBotPlatform(o => o.BaseUrl = simulator.ToString());
+        builder.Services.AddHeraldEngine(configure: o =>
+            o.NamePrefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26)))));
+        builder.Services.AddHeraldWorkers();
+        return builder.Build();
+    }
+
+    private static async Task<int> RunCampaignAsync(
+        IServiceProvider services, RunningSimulator simulator, int botCount, int recipientCount, int seconds, CancellationToken cancellationToken)
+    {
+        var secrets = services.GetRequiredService<ISecretStore>();
+        var accounts = services.GetRequiredService<AccountService>();
+        Console.WriteLine($"registering {botCount} bots...");
+        for (var i = 0; i < botCount; i++)
+        {
+            var token = string.Create(CultureInfo.InvariantCulture, $"{700_000_001 + i}:bench-token-{i:D3}");
+            var reference = await secrets.SetAsync(Tenant, $"bot{i:D3}", token, cancellationToken);
+            await accounts.RegisterAsync(new NewAccount(Tenant, null, PlatformKind.Telegram, AccountKind.Bot, reference, $"bot{i:D3}"), cancellationToken);
+        }
+
+        var recipients = Enumerable.Range(0, recipientCount).Select(i => new Recipient(UserId: 1_000_000 + i)).ToList();
+        Console.WriteLine($"creating a campaign of {recipientCount} recipients...");
+        var created = Stopwatch.StartNew();
+        var campaign = await services.GetRequiredService<CampaignService>().CreateAsync(new NewCampaign(
+            new Campaign(Tenant, "", PlatformKind.Telegram, [ActionKind.BotMessage], CampaignSchedule.Always, MessageTemplate: "Hello from the broadcast benchmark"),
+            recipients), cancellationToken: cancellationToken);
+        Console.WriteLine($"created in {created.Elapsed.TotalSeconds:F1}s ({campaign.Shards} shards); running...");
+
+        var completed = await WatchAsync(services.GetRequiredService<CampaignStore>(), simulator.State, campaign.Id, seconds, cancellationToken);
+        var stats = simulator.State.GetStats();
+        var deliveries = simulator.State.GetDeliveries();
+        foreach (var bot in stats.Bots)
+        {
+            var own = deliveries.Where(d => d.BotId == bot.BotId).ToList();
+            // Sends are spaced 33.4 ms apart: a longer gap between two deliveries of one bot is time the bot could have sent.
+            var gaps = own.Zip(own.Skip(1), (a, b) => (b.DeliveredAt - a.DeliveredAt).TotalMilliseconds).Where(g => g > 50).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"bot {bot.BotId}: {bot.Delivered} delivered, {Rate(own):F2} msg/s, {bot.RateLimited} x 429; {gaps.Count} gaps over 50 ms, {gaps.Sum() / 1000:F1} s in all"));
+        }
+
+        var achieved = Rate(deliveries);
+        var allowed = botCount * BotMessagesPerSecond;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(completed ? "completed" : "stopped")}: {stats.Totals.Delivered} delivered, {stats.Totals.RateLimited} x 429, {stats.Totals.Duplicates} duplicates, {stats.Totals.MultiMessageChats} chats with more than one message"));
+        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
+        {
+            ["achieved_msg_per_s"] = Math.Round(achieved, 2),
+            ["allowed_msg_per_s"] = allowed,
+            ["ratio"] = Math.Round(achieved / allowed, 4),
+            ["http_429"] = stats.Totals.RateLimited,
+            ["duplicates"] = stats.Totals.Duplicates,
+        }));
+        var complete = completed || seconds > 0;
+        return complete && stats.Totals.RateLimited == 0 && stats.Totals.Duplicates == 0 ? 0 : 1;
+    }
+
+    /// <summary>Prints progress every 2 s until the campaign ends (true) or the time cap or 30 minutes pass (false).</summary>
+    private static async Task<bool> WatchAsync(CampaignStore store, SimulatorState simulator, string campaignId, int seconds, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var cap = seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(30);
+        long previous = 0;
+        var previousAt = TimeSpan.Zero;
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            var row = await store.GetAsync(Tenant, campaignId, cancellationToken);
+            var totals = simulator.GetStats().Totals;
+            var now = clock.Elapsed;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {now.TotalSeconds,6:F1}s  {totals.Delivered,7} delivered  {(totals.Delivered - previous) / (now - previousAt).TotalSeconds,7:F1} msg/s  {totals.RateLimited} x 429  {row!.Status}"));
+            previous = totals.Delivered;
+            previousAt = now;
+            if (row.Status is CampaignStatus.Completed or CampaignStatus.CompletedWithErrors)
+            {
+                return true;
+            }
+
+            if (now >= cap)
+            {
+                if (seconds <= 0)
+                {
+                    Console.WriteLine("gave up after 30 minutes");
+                }
+
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Deliveries per second between the first delivery and the last, as the simulator recorded them.</summary>
+    private static double Rate(IReadOnlyList<SimulatedDelivery> deliveries)
+    {
+        if (deliveries.Count < 2)
+        {
+            return 0;
+        }
+
+        var span = deliveries.Max(d => d.DeliveredAt) - deliveries.Min(d => d.DeliveredAt);
+        return span > TimeSpan.Zero ? deliveries.Count / span.TotalSeconds : 0;
+    }
+}
