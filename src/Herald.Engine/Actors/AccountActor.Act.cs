@@ -117,9 +117,10 @@ public sealed partial class AccountActor
         {
             var action = target.FallbackPending ? ActionKind.PersonalMessage : campaign.Actions[Math.Min(target.Step, campaign.Actions.Count - 1)];
             var paced = Paced(ctx.Campaign, action, target);
-            if (iteration > 0 && row.Kind == AccountKind.User)
+            if (iteration > 0 || row.Kind == AccountKind.Bot)
             {
-                // The next step of the same recipient is an action like any other: it waits its turn.
+                // The next step of the same recipient is an action like any other, and so is each send of a bot's
+                // batch (per second, per chat, per group): it waits its turn.
                 var decision = pacing.Decide(row.State, ctx.Limits, paced, campaign.Schedule, time.GetUtcNow());
                 if (!decision.MayAct)
                 {

@@ -45,7 +45,7 @@ public sealed partial class AccountActor
         while (open.Count > 0)
         {
             var candidates = open.Values.Select(ToCandidate).ToList();
-            var choice = chooser.Choose(row.State, accountLimits, candidates, now);
+            var choice = chooser.Choose(BatchState(row), accountLimits, candidates, now);
             if (!choice.IsAct)
             {
                 // Resting (cooldown, cap, pause, window) or nothing runnable: come back when it may act.
@@ -57,7 +57,7 @@ public sealed partial class AccountActor
             var count = 1;
             if (row.Kind == AccountKind.Bot)
             {
-                var budget = pacing.GetBatchBudget(row.State, accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
+                var budget = pacing.GetBatchBudget(BatchState(row), accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
                 if (budget.Count <= 0)
                 {
                     return new WorkPlan(budget.NextAt, CompletionCandidates: complete);
@@ -106,9 +106,19 @@ public sealed partial class AccountActor
 
     private DateTimeOffset NextBotTick(AccountRecord row, AccountLimits accountLimits, CampaignRecord campaign, ActionKind action, DateTimeOffset now)
     {
-        var budget = pacing.GetBatchBudget(row.State, accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
+        var budget = pacing.GetBatchBudget(BatchState(row), accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
         return budget.Count > 0 ? now : budget.NextAt;
     }
+
+    /// <summary>
+    /// The state a tick decides on before it claims. A bot's sends of the last second are left out: each send of its
+    /// batch waits for its own turn (<see cref="PacingPolicy.Decide"/> with its chat, in <c>RunTargetAsync</c>), so they
+    /// only delay the batch by under a second. Counted here as well, they would shrink each batch to what the
+    /// previous one left over, or put the next tick off by a whole second (the queue counts whole seconds), and
+    /// leave a bot idle a third of the time.
+    /// </summary>
+    private static AccountState BatchState(AccountRecord row) =>
+        row.Kind == AccountKind.Bot ? row.State with { RecentSends = RecentSends.Empty } : row.State;
 
     private CampaignCandidate ToCandidate(CampaignRecord c)
     {
