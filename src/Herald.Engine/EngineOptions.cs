@@ -42,6 +42,12 @@ public sealed class EngineOptions
     /// <summary>Most targets a bot claims in one tick (its per-second budget caps it further). Default 30.</summary>
     public int MaxBotBatch { get; set; } = 30;
 
+    /// <summary>
+    /// How long one tick of a bot may go on claiming and sending batch after batch while it has work due; at most a
+    /// quarter of <see cref="LeaseDuration"/> is used. Statistics are written when a tick ends. Default 5 seconds.
+    /// </summary>
+    public TimeSpan MaxBotTickDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Most attempts for a target after transient failures before it fails. Default 5.</summary>
     public int MaxTransientAttempts { get; set; } = 5;
 
@@ -77,6 +83,11 @@ public sealed class EngineOptions
         if (MaxBotBatch is < 1 or > 100)
         {
             yield return "MaxBotBatch must be between 1 and 100.";
+        }
+
+        if (MaxBotTickDuration < TimeSpan.Zero)
+        {
+            yield return "MaxBotTickDuration must not be negative.";
         }
 
         if (MaxTimerHop <= TimeSpan.Zero || MaxTimerHop > TimeSpan.FromDays(7))

@@ -22,7 +22,38 @@ public sealed partial class AccountActor
 
     private sealed record Claim(List<TargetRecord> Targets, DateTimeOffset? RetryAt);
 
+    /// <summary>
+    /// One batch for a user account. A bot goes on with batch after batch in the same tick (each send still waits its
+    /// turn) while it has work due now, for up to <see cref="EngineOptions.MaxBotTickDuration"/> (at most a quarter of
+    /// the lease): a new tick per batch would cost the bot a queue round trip, a lease and a poll of the queue each
+    /// second, time in which it could have sent.
+    /// </summary>
     private async Task<WorkPlan> WorkAsync(AccountRecord row, string attempt, HashSet<string> touched, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var limit = options.MaxBotTickDuration < options.LeaseDuration / 4 ? options.MaxBotTickDuration : options.LeaseDuration / 4;
+        var acted = 0;
+        var complete = new Dictionary<string, CampaignRecord>(StringComparer.Ordinal);
+        while (true)
+        {
+            var plan = await WorkOnceAsync(row, attempt, touched, cancellationToken);
+            acted += plan.Acted;
+            foreach (var campaign in plan.MaybeComplete)
+            {
+                complete[campaign.Id] = campaign;
+            }
+
+            var goOn = row.Kind == AccountKind.Bot && !plan.Fenced && plan.Acted > 0
+                && plan.NextAt is { } next && next <= time.GetUtcNow()
+                && time.GetElapsedTime(started) < limit;
+            if (!goOn)
+            {
+                return plan with { Acted = acted, CompletionCandidates = [.. complete.Values] };
+            }
+        }
+    }
+
+    private async Task<WorkPlan> WorkOnceAsync(AccountRecord row, string attempt, HashSet<string> touched, CancellationToken cancellationToken)
     {
         if (row.Disabled || row.State.IsBlocked)
         {
