@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<TargetStore>();
         services.TryAddSingleton<StatsStore>();
         services.TryAddSingleton<SuppressionStore>();
+        services.TryAddSingleton<TickSignal>();
         services.TryAddSingleton<TickScheduler>();
         services.TryAddSingleton<PlatformResolver>();
         services.TryAddSingleton<CampaignCompletion>();

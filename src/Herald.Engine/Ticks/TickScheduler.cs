@@ -5,9 +5,10 @@ namespace Herald.Engine.Ticks;
 /// <summary>
 /// Puts tick messages on the queue with a visibility delay (the durable timer). Delays longer than
 /// <see cref="EngineOptions.MaxTimerHop"/> are chained: the message carries its due time, and a tick
-/// received early is put back with the rest of the delay.
+/// received early is put back with the rest of the delay. A tick due now is signalled to this process's tick
+/// worker (<see cref="TickSignal"/>).
 /// </summary>
-public sealed class TickScheduler(EngineStorage storage, EngineOptions options, TimeProvider time)
+public sealed class TickScheduler(EngineStorage storage, EngineOptions options, TimeProvider time, TickSignal signal)
 {
     private static readonly TimeSpan NeverExpire = TimeSpan.FromSeconds(-1);
 
@@ -17,6 +18,10 @@ public sealed class TickScheduler(EngineStorage storage, EngineOptions options, 
         var delay = HopDelay(dueAt - time.GetUtcNow(), options.MaxTimerHop);
         var message = new TickMessage(tenantId, accountId, tickId, dueAt);
         await storage.Ticks.SendMessageAsync(message.Serialize(), delay, NeverExpire, cancellationToken);
+        if (delay == TimeSpan.Zero)
+        {
+            signal.Notify();
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Azure;
 using Herald.Engine.Actors;
+using Herald.Engine.Ticks;
 using Herald.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,8 @@ namespace Herald.Engine.Workers;
 /// <see cref="EngineOptions.WorkerConcurrency"/> at once. While a handler runs, the message's
 /// visibility is extended so no other worker receives it. A handler that throws leaves the message
 /// to reappear; after <see cref="EngineOptions.MaxDequeueCount"/> deliveries it is parked in the
-/// poison queue. Polling backs off while the queue is empty.
+/// poison queue. Polling backs off while the queue is empty, unless <paramref name="signal"/> says a message due now
+/// was just put on it by this process.
 /// </summary>
 internal sealed class QueuePump(
     QueueClient queue,
@@ -18,7 +20,8 @@ internal sealed class QueuePump(
     Func<QueueMessage, CancellationToken, Task<TickResult>> handler,
     EngineOptions options,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    TickSignal? signal = null)
 {
     private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(20);
 
@@ -39,6 +42,7 @@ internal sealed class QueuePump(
                     taken++;
                 }
 
+                var nudged = signal?.Next;
                 QueueMessage[] messages;
                 try
                 {
@@ -57,7 +61,12 @@ internal sealed class QueuePump(
 
                 if (messages.Length == 0)
                 {
-                    await Task.Delay(poll, time, stoppingToken);
+                    if (await SleepAsync(poll, nudged, stoppingToken))
+                    {
+                        poll = MinPoll;
+                        continue;
+                    }
+
                     poll = poll * 2 > options.MaxPollInterval ? options.MaxPollInterval : poll * 2;
                     continue;
                 }
@@ -99,6 +108,23 @@ internal sealed class QueuePump(
         }
 
         await Task.WhenAll(left);
+    }
+
+    /// <summary>Sleeps for <paramref name="poll"/>, or until <paramref name="nudged"/> completes (then true).</summary>
+    private async Task<bool> SleepAsync(TimeSpan poll, Task? nudged, CancellationToken stoppingToken)
+    {
+        if (nudged is null)
+        {
+            await Task.Delay(poll, time, stoppingToken);
+            return false;
+        }
+
+        using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var delay = Task.Delay(poll, time, sleeping.Token);
+        var first = await Task.WhenAny(delay, nudged);
+        await sleeping.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+        return first == nudged;
     }
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)

@@ -10,12 +10,12 @@ namespace Herald.Engine.Workers;
 /// Polls the tick queue and runs account actors. Any number of these may run, in the host or in
 /// separate worker processes, against the same storage.
 /// </summary>
-public sealed class TickWorker(EngineStorage storage, AccountActor actor, EngineOptions options, TimeProvider time, ILogger<TickWorker> logger)
+public sealed class TickWorker(EngineStorage storage, AccountActor actor, TickSignal signal, EngineOptions options, TimeProvider time, ILogger<TickWorker> logger)
     : BackgroundService
 {
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        new QueuePump(storage.Ticks, storage.Poison, HandleAsync, options, time, logger).RunAsync(stoppingToken);
+        new QueuePump(storage.Ticks, storage.Poison, HandleAsync, options, time, logger, signal).RunAsync(stoppingToken);
 
     private async Task<TickResult> HandleAsync(Storage.Queues.QueueMessage message, CancellationToken cancellationToken)
     {
