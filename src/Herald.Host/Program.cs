@@ -20,6 +20,14 @@ app.UseHeraldApi();
 app.MapHealthApi();
 app.MapWhoAmIApi();
 app.MapAuditApi();
+if (app.HasHeraldEngine())
+{
+    app.MapCampaignsApi();
+    app.MapImportsApi();
+    app.MapSuppressionsApi();
+    app.MapAccountsApi();
+    app.MapMessagesApi();
+}
 
 app.Run();
 return 0;
