@@ -1,7 +1,6 @@
 extern alias simulator;
 
 using System.Net.Http.Headers;
-using System.Text;
 using Herald.Platforms.Abstractions;
 using Herald.Testing;
 using Herald.Testing.Fakes;
@@ -36,12 +35,16 @@ public sealed class EngineApiOptions
 /// </summary>
 public sealed class EngineApiHost : IAsyncDisposable
 {
-    private EngineApiHost(HeraldApiFactory factory, RunningSimulator simulator, FakePlatform? platform)
+    private EngineApiHost(HeraldApiFactory factory, RunningSimulator simulator, FakePlatform? platform, string prefix)
     {
+        Prefix = prefix;
         Factory = factory;
         Simulator = simulator;
         Platform = platform;
     }
+
+    /// <summary>The engine's table and queue name prefix (<c>{prefix}accounts</c>, …).</summary>
+    public string Prefix { get; }
 
     public HeraldApiFactory Factory { get; }
 
@@ -95,7 +98,7 @@ public sealed class EngineApiHost : IAsyncDisposable
                     };
                 },
                 output);
-            return new EngineApiHost(factory, simulator, options.Platform);
+            return new EngineApiHost(factory, simulator, options.Platform, prefix);
         }
         catch
         {
@@ -116,7 +119,8 @@ public sealed class EngineApiHost : IAsyncDisposable
     public static string NewBotToken() =>
         $"{Random.Shared.NextInt64(100_000_000, 999_999_999)}:AA{Guid.NewGuid():N}{Guid.NewGuid():N}"[..48];
 
-    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    /// <summary>The bot id of a token (the number before the colon).</summary>
+    public static long BotIdOf(string token) => long.Parse(token.AsSpan(0, token.IndexOf(':', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {
