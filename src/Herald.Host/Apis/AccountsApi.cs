@@ -26,7 +26,7 @@ public static class AccountsApi
         var group = app.MapGroup("/api/accounts").WithTags("Accounts");
         group.MapPost("/telegram-bots", RegisterBotAsync).WithName("RegisterTelegramBot").WithSummary("Registers a bot by its token (checked with getMe).");
         group.MapPost("/telegram-users", RegisterUserAsync).WithName("RegisterTelegramUser").WithSummary("Registers a user account by a reference to its existing session.");
-        group.MapGet("/", ListAsync).WithName("ListAccounts").WithSummary("The tenant's accounts with live status and cooldowns.");
+        group.MapGet("", ListAsync).WithName("ListAccounts").WithSummary("The tenant's accounts with live status and cooldowns.");
         group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("One account with its live status.");
         group.MapPost("/{id}/disable", DisableAsync).WithName("DisableAccount").WithSummary("Stops giving the account work (idempotent).");
         group.MapPost("/{id}/enable", EnableAsync).WithName("EnableAccount").WithSummary("Lets the account work again (idempotent).");

@@ -25,8 +25,8 @@ public static class CampaignsApi
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/campaigns").WithTags("Campaigns");
-        group.MapPost("/", CreateAsync).WithName("CreateCampaign").WithSummary("Creates a campaign; the work runs in the background.");
-        group.MapGet("/", ListAsync).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, in pages.");
+        group.MapPost("", CreateAsync).WithName("CreateCampaign").WithSummary("Creates a campaign; the work runs in the background.");
+        group.MapGet("", ListAsync).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, in pages.");
         group.MapGet("/{id}", GetAsync).WithName("GetCampaign").WithSummary("The live status: progress, counts by outcome and reason, speed, ETA, accounts.");
         group.MapGet("/{id}/report", ReportAsync).WithName("GetCampaignReport")
             .WithSummary("Failed, unknown and skipped recipients (cancelled too, for a cancelled campaign); CSV with Accept: text/csv.")

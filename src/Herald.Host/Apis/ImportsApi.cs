@@ -25,7 +25,7 @@ public static class ImportsApi
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/imports").WithTags("Imports");
-        group.MapPost("/", UploadAsync).WithName("UploadImport")
+        group.MapPost("", UploadAsync).WithName("UploadImport")
             .WithSummary("Uploads a recipient list: multipart/form-data with a file, or the raw body as text/csv, application/json or an .xlsx workbook.")
             .Accepts<IFormFile>(ImportUpload.AcceptedContentTypes[0], ImportUpload.AcceptedContentTypes[1..]);
         group.MapGet("/{id}", GetAsync).WithName("GetImport").WithSummary("An uploaded list's provenance, mapping, counts and dropped rows.");

@@ -18,7 +18,7 @@ public static class MessagesApi
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/messages").WithTags("Messages");
-        group.MapPost("/", SendAsync).WithName("SendMessage").WithSummary("Sends one message through a bot (Idempotency-Key required).");
+        group.MapPost("", SendAsync).WithName("SendMessage").WithSummary("Sends one message through a bot (Idempotency-Key required).");
         group.MapGet("/{id}", GetAsync).WithName("GetMessage").WithSummary("A message sent through the API.");
         group.MapPatch("/{id}", EditAsync).WithName("EditMessage").WithSummary("Replaces a message's text (Idempotency-Key required).");
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteMessage").WithSummary("Deletes a message (Idempotency-Key required).");

@@ -23,8 +23,8 @@ public static class SuppressionsApi
     public static IEndpointRouteBuilder MapSuppressionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/suppressions").WithTags("Suppressions");
-        group.MapGet("/", ListAsync).WithName("ListSuppressions").WithSummary("The suppression list, by hash, in pages.");
-        group.MapPost("/", AddAsync).WithName("AddSuppressions").WithSummary("Adds recipients (username, user id or phone) to the list.");
+        group.MapGet("", ListAsync).WithName("ListSuppressions").WithSummary("The suppression list, by hash, in pages.");
+        group.MapPost("", AddAsync).WithName("AddSuppressions").WithSummary("Adds recipients (username, user id or phone) to the list.");
         group.MapDelete("/{hash}", RemoveAsync).WithName("RemoveSuppression").WithSummary("Takes a recipient off the list.");
         return app;
     }

@@ -5,6 +5,7 @@ using Herald.Engine.Workers;
 using Herald.Host.Accounts;
 using Herald.Host.Campaigns;
 using Herald.Host.Imports;
+using Herald.Host.Health;
 using Herald.Host.Messages;
 using Herald.Host.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,26 +23,36 @@ public static class EngineHostExtensions
 
     /// <summary>
     /// When the host has storage (<see cref="HostStorageExtensions.UsesStorage"/>; in Development the private Azurite):
-    /// adds the engine (<c>AddHeraldEngine</c>, bound from <c>Herald:Engine</c>), its table and queue creation on start,
+    /// adds the engine (<c>AddHeraldEngine</c>, bound from <c>Herald:Engine</c>), its table and queue creation on start
+    /// (<see cref="EngineStorageInitializer"/>: retried, and reported by <c>/readyz</c>, while storage is down),
     /// its workers unless <see cref="RunWorkersKey"/> is false, recipient imports (<c>AddHeraldImports</c>), and the
     /// API's stores (imports, messages, idempotency keys). Without storage it adds nothing and the resource APIs stay
     /// unmapped (see <see cref="HasHeraldEngine"/>). Call after storage, the core and the platforms are added.
     /// </summary>
     public static IHostApplicationBuilder AddHeraldEngineHost(this IHostApplicationBuilder builder)
     {
-        if (!HostStorageExtensions.UsesStorage(builder))
+        var services = builder.Services;
+        if (!HostStorageExtensions.UsesStorage(builder) || services.Any(d => d.ServiceType == typeof(EngineStorageInitializer)))
         {
             return builder;
         }
 
-        var services = builder.Services;
         services.AddHeraldImports(builder.Configuration);
         services.AddHeraldEngine(builder.Configuration);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EngineInitializer>());
         if (builder.Configuration.GetValue(RunWorkersKey, defaultValue: true))
         {
             services.AddHeraldWorkers();
         }
+
+        // The engine's own initializer fails the start when storage is down; the host's retries and reports readiness instead.
+        foreach (var initializer in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineInitializer)).ToList())
+        {
+            services.Remove(initializer);
+        }
+
+        services.AddSingleton<EngineStorageInitializer>();
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<EngineStorageInitializer>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, EngineStorageInitializer>(sp => sp.GetRequiredService<EngineStorageInitializer>()));
 
         services.TryAddSingleton<ImportStore>();
         services.TryAddSingleton<CampaignPreparer>();
