@@ -175,7 +175,7 @@ public static class CampaignsApi
         var status = campaign.Status.ToWire();
         if (outcome.Conflict is { } conflict)
         {
-            return ProblemFactory.Conflict(conflict, new Dictionary<string, object?> { ["status"] = status });
+            return ProblemFactory.Conflict(conflict, new Dictionary<string, object?> { ["campaignStatus"] = status });
         }
 
         await audit.RecordAsync(tenant, $"campaign.{verb}", Resource, campaign.Id, new Dictionary<string, string> { ["status"] = status }, cancellationToken);

@@ -112,7 +112,7 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite, ITestOutputHelper 
         }
 
         var resume = await (await client.PostAsync($"/api/campaigns/{id}/resume", null)).AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal("cancelled", resume.Str("status"));
+        Assert.Equal("cancelled", resume.Str("campaignStatus"));
         await (await client.PostAsync($"/api/campaigns/{id}/pause", null)).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await client.PostAsync($"/api/campaigns/{Guid.NewGuid():N}/pause", null)).AssertProblemAsync(HttpStatusCode.NotFound);
 
