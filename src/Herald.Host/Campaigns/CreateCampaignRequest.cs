@@ -113,6 +113,7 @@ public sealed class CreateCampaignRequest : IValidatableRequest
             errors.Add("recipients", "Required: give recipients inline or the importId of an uploaded list.");
         }
 
+        errors.NoNullItems("recipients", Recipients);
         if (ImportId is not null && !ResourceIds.IsValid(ImportId))
         {
             errors.Add("importId", "Not an import id.");

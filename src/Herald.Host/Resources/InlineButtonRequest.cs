@@ -48,6 +48,12 @@ public static class InlineKeyboards
         for (var r = 0; r < rows.Count; r++)
         {
             var rowField = ValidationErrors.Item(field, r);
+            if (rows[r] is null || rows[r].Any(b => b is null))
+            {
+                errors.Add(rowField, "Must be an array of buttons, without nulls.");
+                continue;
+            }
+
             if (rows[r].Count is 0 or > MaxButtonsPerRow)
             {
                 errors.Add(rowField, $"Must have 1 to {MaxButtonsPerRow} buttons.");

@@ -22,6 +22,7 @@ public sealed class AddSuppressionsRequest : IValidatableRequest
             errors.Add("recipients", "List at least one recipient.");
         }
 
+        errors.NoNullItems("recipients", Recipients);
         SuppressionReasons.Validate(errors, "reason", Reason);
     }
 }

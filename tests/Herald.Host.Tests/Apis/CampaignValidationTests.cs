@@ -48,6 +48,8 @@ public sealed class CampaignValidationTests(AzuriteFixture azurite, ITestOutputH
         yield return ("script url button", With("'inlineKeyboard':[[{'text':'Go','url':'javascript:alert(1)'}]]"), HttpStatusCode.BadRequest, "inlineKeyboard[0][0].url", "absolute https");
         yield return ("button without action", With("'inlineKeyboard':[[{'text':'Go'}]]"), HttpStatusCode.BadRequest, "inlineKeyboard[0][0]", "exactly one of url and callbackData");
         yield return ("markup name", With("'name':'<img src=x onerror=alert(1)>'"), HttpStatusCode.BadRequest, "name", "HTML tag");
+        yield return ("null recipient", Q("{'actions':['botMessage'],'message':'Hi','recipients':[{'userId':1},null]}"), HttpStatusCode.BadRequest, "recipients[1]", "Must not be null.");
+        yield return ("null button", With("'inlineKeyboard':[[null]]"), HttpStatusCode.BadRequest, "inlineKeyboard[0]", "without nulls");
         yield return ("oversize body", With("'name':'" + new string('n', 70_000) + "'"), HttpStatusCode.RequestEntityTooLarge, null, null);
     }
 

@@ -154,4 +154,23 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite, ITestOutputHelper 
         await (await client.GetAsync("/api/campaigns?continuation=nope")).AssertProblemAsync(HttpStatusCode.BadRequest, "continuation");
         await (await client.GetAsync("/api/campaigns/not-a-campaign")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Create_ListTooLongForTheDeadline_PlanWarns()
+    {
+        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
+        var client = host.Client(EngineApiHost.NewTenant());
+        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("/api/accounts/telegram-users", """{"session":"s1"}""")).StatusCode);
+        var recipients = string.Join(',', Enumerable.Range(1, 200).Select(i => $$"""{"userId":{{i}}}"""));
+
+        var created = await client.CreateCampaignAsync($$"""
+            {"actions":["personalMessage"],"message":"Hi","finishBy":"{{TimeProvider.System.GetUtcNow().AddHours(2):O}}","recipients":[{{recipients}}]}
+            """);
+
+        var plan = created.GetProperty("plan");
+        Assert.False(plan.GetProperty("fitsDeadline").GetBoolean());
+        Assert.Contains("cannot finish by", plan.Str("warning"), StringComparison.Ordinal);
+        Assert.Contains(created.GetProperty("warnings").EnumerateArray(), w => w.GetString() == plan.Str("warning"));
+        Assert.Equal("warming", Assert.Single(plan.GetProperty("accounts").EnumerateArray()).Str("status"));
+    }
 }
