@@ -20,6 +20,9 @@ param authIssuer string
 @description('JWT audience the API accepts.')
 param authAudience string
 
+@description('JWKS URL of the token issuer (its RS256 signing keys).')
+param authJwksUrl string
+
 var suffix = uniqueString(resourceGroup().id)
 var storageName = toLower('${name}${take(suffix, 12)}')
 var vaultName = '${name}-kv-${take(suffix, 6)}'
@@ -80,6 +83,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Herald__Secrets__VaultUri', value: vault.properties.vaultUri }
         { name: 'Herald__Auth__Issuer', value: authIssuer }
         { name: 'Herald__Auth__Audience', value: authAudience }
+        { name: 'Herald__Auth__JwksUrl', value: authJwksUrl }
       ]
     }
   }
