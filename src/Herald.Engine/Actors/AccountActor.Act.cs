@@ -22,6 +22,7 @@ public sealed partial class AccountActor
     /// <summary>The platform's reason code for a deleted or deactivated recipient (suppressed: never reachable again).</summary>
     public const string DeactivatedReason = "user_deactivated";
 
+    private const int MaxCachedTemplates = 1000;
     private static readonly ConcurrentDictionary<string, MessageTemplate?> Templates = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -140,6 +141,11 @@ public sealed partial class AccountActor
             string? text = null;
             if (NeedsText(action, row.Kind) && campaign.MessageTemplate is { } source)
             {
+                if (Templates.Count > MaxCachedTemplates)
+                {
+                    Templates.Clear();
+                }
+
                 var template = Templates.GetOrAdd(campaign.Id + "\n" + source, _ => MessageTemplate.Parse(source).Template);
                 var rendered = template?.Render(target.Recipient, ctx.Limits.MaxMessageLength);
                 if (rendered is not { Success: true })
