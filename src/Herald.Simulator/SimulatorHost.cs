@@ -22,6 +22,7 @@ public static class SimulatorHost
     /// <param name="timeProvider">The simulator's clock (default the system clock); a manual clock makes limit tests instant.</param>
     /// <param name="configureLogging">Where its logs go (default: nowhere).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="ArgumentException">The options are invalid (see <see cref="SimulatorOptions.Validate"/>).</exception>
     public static async Task<RunningSimulator> StartAsync(
         SimulatorOptions? options = null,
         int port = 0,

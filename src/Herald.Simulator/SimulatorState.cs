@@ -121,6 +121,13 @@ public sealed partial class SimulatorState
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         lock (_gate)
         {
+            if (botId is null && chatId is null)
+            {
+                // Unfiltered pages slice the list directly, so paging through a large run stays linear.
+                var start = Math.Min(offset, _deliveries.Count);
+                return new DeliveryPage(_deliveries.Count, offset, limit, _deliveries.GetRange(start, Math.Min(limit, _deliveries.Count - start)));
+            }
+
             var matching = Filter(botId, chatId).ToList();
             return new DeliveryPage(matching.Count, offset, limit, [.. matching.Skip(offset).Take(limit)]);
         }

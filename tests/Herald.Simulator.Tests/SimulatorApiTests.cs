@@ -44,12 +44,17 @@ public sealed class SimulatorApiTests
 
         var page = await sim.Http.GetFromJsonAsync<DeliveryPage>($"_sim/deliveries?bot={SimulatorSession.BotId}&chat=20&offset=1&limit=2");
         var otherBot = await sim.Http.GetFromJsonAsync<DeliveryPage>("_sim/deliveries?bot=1");
+        var tail = await sim.Http.GetFromJsonAsync<DeliveryPage>("_sim/deliveries?offset=8&limit=5");
+        var beyond = await sim.Http.GetFromJsonAsync<DeliveryPage>("_sim/deliveries?offset=20");
         using var tooBig = await sim.Http.GetAsync("_sim/deliveries?limit=5000");
 
         Assert.NotNull(page);
         Assert.Equal(5, page.Total);
         Assert.Equal(["twenty 1", "twenty 2"], page.Items.Select(d => d.Text));
         Assert.Equal(0, otherBot!.Total);
+        Assert.Equal(10, tail!.Total);
+        Assert.Equal([9L, 10L], tail.Items.Select(d => d.Sequence));
+        Assert.Empty(beyond!.Items);
         Assert.Equal(400, (int)tooBig.StatusCode);
     }
 

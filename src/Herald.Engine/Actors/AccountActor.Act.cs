@@ -4,6 +4,7 @@ using Herald.Core.Limits;
 using Herald.Core.Outcomes;
 using Herald.Core.Templates;
 using Herald.Core.Work;
+using Herald.Engine.Diagnostics;
 using Herald.Engine.Model;
 using Herald.Engine.Suppression;
 using Herald.Platforms.Abstractions;
@@ -18,6 +19,10 @@ public sealed partial class AccountActor
     /// <summary>The platform's reason code for a recipient who blocked the bot (suppressed from then on, R34).</summary>
     public const string BlockedByUserReason = "blocked_by_user";
 
+    /// <summary>The platform's reason code for a deleted or deactivated recipient (suppressed: never reachable again).</summary>
+    public const string DeactivatedReason = "user_deactivated";
+
+    private const int MaxCachedTemplates = 1000;
     private static readonly ConcurrentDictionary<string, MessageTemplate?> Templates = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -36,7 +41,7 @@ public sealed partial class AccountActor
         var suppressed = await suppressions.GetSetAsync(row.TenantId, cancellationToken);
         var counters = row.CountersFor(campaign.Id);
         touched.Add(campaign.Id);
-        var toSuppress = new List<Recipient>();
+        var toSuppress = new List<(Recipient Recipient, string Reason)>();
         var context = new ActContext(row, accountLimits, campaign, counters, attempt, toSuppress);
         var stopped = false;
         for (var i = 0; i < claimed.Count; i++)
@@ -82,9 +87,9 @@ public sealed partial class AccountActor
             return false;
         }
 
-        foreach (var recipient in toSuppress)
+        foreach (var (recipient, reason) in toSuppress)
         {
-            await suppressions.AddAsync(row.TenantId, recipient, BlockedByUserReason, cancellationToken);
+            await suppressions.AddAsync(row.TenantId, recipient, reason, cancellationToken);
         }
 
         foreach (var shard in claimed.Where(t => t.Status == TargetStatus.Pending).Select(t => t.Shard).Distinct())
@@ -105,7 +110,7 @@ public sealed partial class AccountActor
         CampaignRecord Campaign,
         CampaignCounters Counters,
         string Attempt,
-        List<Recipient> ToSuppress);
+        List<(Recipient Recipient, string Reason)> ToSuppress);
 
     /// <summary>Runs the campaign's actions on one target, step by step, until it is done, failed or handed back.</summary>
     private async Task RunTargetAsync(ActContext ctx, TargetRecord target, CancellationToken cancellationToken)
@@ -136,6 +141,11 @@ public sealed partial class AccountActor
             string? text = null;
             if (NeedsText(action, row.Kind) && campaign.MessageTemplate is { } source)
             {
+                if (Templates.Count > MaxCachedTemplates)
+                {
+                    Templates.Clear();
+                }
+
                 var template = Templates.GetOrAdd(campaign.Id + "\n" + source, _ => MessageTemplate.Parse(source).Template);
                 var rendered = template?.Render(target.Recipient, ctx.Limits.MaxMessageLength);
                 if (rendered is not { Success: true })
@@ -148,6 +158,7 @@ public sealed partial class AccountActor
             }
 
             var outcome = await ExecuteAsync(ctx, action, target, text, cancellationToken);
+            EngineMetrics.Actions.Add(1, new KeyValuePair<string, object?>("outcome", OutcomeName(outcome)));
             var now = time.GetUtcNow();
             row.State = pacing.Record(row.State, ctx.Limits, paced, outcome, now);
             var next = OutcomeRules.NextStep(action, outcome, campaign.FallbackToMessage, target.FallbackPending, target.TransientFailures + 1);
@@ -172,10 +183,12 @@ public sealed partial class AccountActor
                     if (outcome is ActionOutcome.RateLimited limited)
                     {
                         ctx.Counters.FloodWaits++;
+                        EngineMetrics.FloodWaits.Add(1);
                         Log.RateLimited(logger, row.TenantId, row.AccountId, limited.RetryAfter);
                     }
                     else if (outcome is ActionOutcome.AccountBlocked blocked)
                     {
+                        EngineMetrics.AccountBlocks.Add(1);
                         Log.AccountBlocked(logger, row.TenantId, row.AccountId, blocked.Reason);
                     }
 
@@ -187,9 +200,9 @@ public sealed partial class AccountActor
                     Requeue(target);
                     return;
                 default:
-                    if (outcome is ActionOutcome.RecipientGone { Reason: BlockedByUserReason })
+                    if (outcome is ActionOutcome.RecipientGone { Reason: BlockedByUserReason or DeactivatedReason } gone)
                     {
-                        ctx.ToSuppress.Add(target.Recipient);
+                        ctx.ToSuppress.Add((target.Recipient, gone.Reason));
                     }
 
                     Finish(target, TargetStatus.Failed, next.Reason ?? "failed", ctx.Counters);
@@ -233,6 +246,17 @@ public sealed partial class AccountActor
         }
     }
 
+    private static string OutcomeName(ActionOutcome outcome) => outcome switch
+    {
+        ActionOutcome.Done => "done",
+        ActionOutcome.RateLimited => "rate_limited",
+        ActionOutcome.PrivacyRestricted => "privacy_restricted",
+        ActionOutcome.AccountBlocked => "account_blocked",
+        ActionOutcome.RecipientGone => "recipient_gone",
+        ActionOutcome.Permanent => "permanent",
+        _ => "transient",
+    };
+
     private static bool NeedsText(ActionKind action, AccountKind kind) =>
         action is ActionKind.PersonalMessage or ActionKind.BotMessage || (action == ActionKind.Invite && kind == AccountKind.Bot);
 
@@ -247,25 +271,6 @@ public sealed partial class AccountActor
     {
         target.Status = status;
         target.Reason = reason;
-        switch (status)
-        {
-            case TargetStatus.Done:
-                counters.Done++;
-                break;
-            case TargetStatus.Failed:
-                counters.Failed++;
-                break;
-            case TargetStatus.Skipped:
-                counters.Skipped++;
-                break;
-            case TargetStatus.Unknown:
-                counters.Unknown++;
-                break;
-        }
-
-        if (reason is not null)
-        {
-            counters.CountReason(reason);
-        }
+        counters.CountTerminal(status, reason);
     }
 }

@@ -39,7 +39,15 @@ public sealed partial class AccountActor
             return new WorkPlan(null);
         }
 
-        var open = running.Where(c => !c.AllShardsExhausted).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        // Without an adapter for this kind of account (a host configured without the platform), only dry
+        // runs can proceed; the account waits rather than failing work it never tried.
+        var canAct = platforms.Find(row.Platform, row.Kind) is not null;
+        if (!canAct)
+        {
+            Log.NoAdapter(logger, row.Platform.ToString(), row.Kind.ToString(), row.TenantId, row.AccountId);
+        }
+
+        var open = running.Where(c => !c.AllShardsExhausted && (canAct || c.Campaign.DryRun)).ToDictionary(c => c.Id, StringComparer.Ordinal);
         DateTimeOffset? retryAt = null;
         var complete = new List<CampaignRecord>();
         while (open.Count > 0)
@@ -67,9 +75,10 @@ public sealed partial class AccountActor
             }
 
             var claim = await ClaimAsync(row, campaign, attempt, count, now, cancellationToken);
-            if (campaign.AllShardsExhausted)
+            if (campaign.AllShardsExhausted || claim.Targets.Count < count)
             {
-                // This claim may have found the last shard empty: whoever sees that asks for completion.
+                // The campaign is draining: this tick may write its last outcomes, so it asks for completion
+                // (a cheap re-read of the row unless every shard is empty).
                 complete.Add(campaign);
             }
 
@@ -131,6 +140,7 @@ public sealed partial class AccountActor
     private async Task<Claim> ClaimAsync(AccountRecord row, CampaignRecord campaign, string attempt, int count, DateTimeOffset now, CancellationToken cancellationToken)
     {
         DateTimeOffset? retryAt = null;
+        var empty = new List<int>();
         var shards = campaign.Shards;
         var first = Random.Shared.Next(shards);
         for (var i = 0; i < shards; i++)
@@ -148,7 +158,7 @@ public sealed partial class AccountActor
                 var rows = await targets.FindPendingAsync(partition, startRow, Math.Min(TableClient.MaxTransactionActions, count * 2), cancellationToken);
                 if (rows.Count == 0)
                 {
-                    await MarkExhaustedAsync(campaign, shard, cancellationToken);
+                    empty.Add(shard);
                     break;
                 }
 
@@ -171,6 +181,7 @@ public sealed partial class AccountActor
 
                 if (await targets.TryCommitAsync(picked, cancellationToken))
                 {
+                    await MarkExhaustedAsync(campaign, empty, cancellationToken);
                     return new Claim(picked, null);
                 }
 
@@ -178,13 +189,37 @@ public sealed partial class AccountActor
             }
         }
 
+        await MarkExhaustedAsync(campaign, empty, cancellationToken);
         return new Claim([], retryAt);
     }
 
-    private async Task MarkExhaustedAsync(CampaignRecord campaign, int shard, CancellationToken cancellationToken)
+    /// <summary>Marks the shards found empty in one write of the campaign row (a hot row at the end of a campaign).</summary>
+    private async Task MarkExhaustedAsync(CampaignRecord campaign, List<int> shards, CancellationToken cancellationToken)
     {
-        campaign.SetExhausted(shard, true);
-        await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c => c.SetExhausted(shard, true), cancellationToken);
+        if (shards.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var shard in shards)
+        {
+            campaign.SetExhausted(shard, true);
+        }
+
+        var fresh = await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c =>
+        {
+            var changed = false;
+            foreach (var shard in shards)
+            {
+                changed |= c.SetExhausted(shard, true);
+            }
+
+            return changed;
+        }, cancellationToken);
+        if (fresh is not null)
+        {
+            campaign.Exhausted = fresh.Exhausted;
+        }
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>

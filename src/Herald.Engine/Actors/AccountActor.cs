@@ -2,6 +2,7 @@ using Herald.Core.Limits;
 using Herald.Core.Pacing;
 using Herald.Core.Work;
 using Herald.Engine.Campaigns;
+using Herald.Engine.Diagnostics;
 using Herald.Engine.Model;
 using Herald.Engine.Persistence;
 using Herald.Engine.Platforms;
@@ -37,6 +38,20 @@ public sealed partial class AccountActor(
 
     /// <summary>Handles one tick message.</summary>
     public async Task<TickResult> HandleAsync(TickMessage tick, CancellationToken cancellationToken = default)
+    {
+        var started = time.GetTimestamp();
+        var acted = 0;
+        try
+        {
+            return await TickAsync(tick, count => acted = count, cancellationToken);
+        }
+        finally
+        {
+            EngineMetrics.TickDuration.Record(time.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("acted", acted > 0));
+        }
+    }
+
+    private async Task<TickResult> TickAsync(TickMessage tick, Action<int> reportActed, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var row = await accounts.GetAsync(tick.TenantId, tick.AccountId, cancellationToken);
@@ -85,6 +100,7 @@ public sealed partial class AccountActor(
             return TickResult.Delete;
         }
 
+        reportActed(plan.Acted);
         return await FinishAsync(row, attempt, plan, touched, cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using Herald.Engine.Accounts;
 using Herald.Engine.Model;
 using Herald.Engine.Persistence;
 using Herald.Engine.Suppression;
+using Herald.Engine.Ticks;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Engine.Campaigns;
@@ -177,8 +178,9 @@ public sealed class CampaignService(
     public async Task StartWhenDueAsync(ControlMessage message, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        if (message.DueAt > now + TimeSpan.FromSeconds(1))
+        if (message.DueAt > now)
         {
+            // A hop of a chained delay, or a message made visible a little early (the queue counts whole seconds).
             await SendControlAsync(message, cancellationToken);
             return;
         }
@@ -206,8 +208,7 @@ public sealed class CampaignService(
 
     private async Task SendControlAsync(ControlMessage message, CancellationToken cancellationToken)
     {
-        var delay = message.DueAt - time.GetUtcNow();
-        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > options.MaxTimerHop ? options.MaxTimerHop : delay;
+        var delay = TickScheduler.HopDelay(message.DueAt - time.GetUtcNow(), options.MaxTimerHop);
         await storage.Control.SendMessageAsync(message.Serialize(), delay, TimeSpan.FromSeconds(-1), cancellationToken);
     }
 

@@ -14,9 +14,23 @@ public sealed class TickScheduler(EngineStorage storage, EngineOptions options, 
     /// <summary>Schedules tick <paramref name="tickId"/> of an account for <paramref name="dueAt"/>.</summary>
     public async Task ScheduleAsync(string tenantId, string accountId, string tickId, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {
-        var delay = dueAt - time.GetUtcNow();
-        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > options.MaxTimerHop ? options.MaxTimerHop : delay;
+        var delay = HopDelay(dueAt - time.GetUtcNow(), options.MaxTimerHop);
         var message = new TickMessage(tenantId, accountId, tickId, dueAt);
         await storage.Ticks.SendMessageAsync(message.Serialize(), delay, NeverExpire, cancellationToken);
+    }
+
+    /// <summary>
+    /// The visibility delay of one hop towards a due time: rounded up to whole seconds (the queue
+    /// counts whole seconds, so a message never shows early) and at most <paramref name="maxHop"/>.
+    /// </summary>
+    public static TimeSpan HopDelay(TimeSpan remaining, TimeSpan maxHop)
+    {
+        if (remaining <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var seconds = TimeSpan.FromSeconds(Math.Ceiling(remaining.TotalSeconds));
+        return seconds > maxHop ? maxHop : seconds;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Herald.Core.Outcomes;
@@ -59,7 +60,7 @@ public sealed partial class TelegramBotPlatform
             var sent = await client.SendMessageAsync(token, chat, text, parseMode: null, keyboard, cancellationToken);
             if (sent.IsOk)
             {
-                return new ActionOutcome.Done(done, sent.Value.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return new ActionOutcome.Done(done, sent.Value.MessageId.ToString(CultureInfo.InvariantCulture));
             }
 
             if (!sent.Error.IsRateLimited)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Herald.Core.Domain;
 using Herald.Core.Outcomes;
 using Herald.Platforms.Abstractions;
@@ -37,7 +38,7 @@ public sealed partial class TelegramBotPlatform : IPlatformAdapter
     private readonly TelegramBotOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, TelegramUser> _me = new();
+    private readonly ConcurrentDictionary<long, TelegramUser> _me = new();
 
     internal TelegramBotPlatform(
         Func<TelegramBotClient> clients,

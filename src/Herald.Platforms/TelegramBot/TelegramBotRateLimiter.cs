@@ -99,7 +99,9 @@ internal sealed class TelegramBotRateLimiter
                 }
             }
 
-            await Task.Delay(wait, _time, cancellationToken);
+            // Task.Delay counts whole milliseconds and ends a shorter delay at once: round up, so a
+            // sub-millisecond remainder cannot spin this loop and a send is never released early.
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken);
             if (slot is { } reserved)
             {
                 lock (_gate)

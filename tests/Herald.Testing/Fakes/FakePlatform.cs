@@ -18,6 +18,7 @@ public sealed class FakePlatform : IPlatformAdapter
     private readonly TimeProvider _time;
     private readonly FakeJournal? _journal;
     private int _overlaps;
+    private int _started;
 
     public FakePlatform(TimeProvider? time = null, string? journalPath = null, PlatformKind platform = PlatformKind.Telegram)
     {
@@ -39,6 +40,9 @@ public sealed class FakePlatform : IPlatformAdapter
 
     public IReadOnlyCollection<FakeCall> Calls => _calls.ToArray();
 
+    /// <summary>Calls started so far (including those still in flight).</summary>
+    public int Started => Volatile.Read(ref _started);
+
     /// <summary>How many times two calls of one account overlapped in time.</summary>
     public int Overlaps => Volatile.Read(ref _overlaps);
 
@@ -49,6 +53,7 @@ public sealed class FakePlatform : IPlatformAdapter
     public async Task<ActionOutcome> ExecuteAsync(PlatformAccount account, PlatformAction action, CancellationToken cancellationToken = default)
     {
         var key = account.AccountId;
+        Interlocked.Increment(ref _started);
         if (_inFlight.AddOrUpdate(key, 1, (_, n) => n + 1) > 1)
         {
             Interlocked.Increment(ref _overlaps);

@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using Herald.Core.Domain;
+using Herald.Core.Outcomes;
+using Herald.Engine.Model;
+using Herald.Engine.Tests.Infrastructure;
+using Herald.Testing;
+using Herald.Testing.Fakes;
+using Xunit.Abstractions;
+
+namespace Herald.Engine.Tests;
+
+/// <summary>Pause, resume, cancel, waiting and scheduled starts against real Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class LifecycleTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private const string Tenant = "acme";
+
+    [Fact(Timeout = 120_000)]
+    public async Task Pause_WhileRunning_AtMostOneMoreActionPerAccountThenResumeFinishesOnce()
+    {
+        var platform = new FakePlatform { Latency = TimeSpan.FromMilliseconds(30) };
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output);
+        await engine.RegisterBotsAsync(Tenant, 4);
+        var campaign = await engine.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(400)));
+        await engine.WaitForAsync(Tenant, campaign.Id, s => s.Counts.Done >= 40, TimeSpan.FromSeconds(60));
+
+        var paused = await engine.Campaigns.PauseAsync(Tenant, campaign.Id);
+        var startedAtPause = platform.Started;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.Null(paused.Conflict);
+        Assert.Equal(CampaignStatus.Paused, paused.Campaign!.Status);
+        Assert.InRange(platform.Started - startedAtPause, 0, 4);
+        var whilePaused = await engine.Status.GetAsync(Tenant, campaign.Id);
+        Assert.Equal("paused", whilePaused!.Status);
+        Assert.True(whilePaused.Remaining > 0);
+        var startedWhilePaused = platform.Started;
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(startedWhilePaused, platform.Started);
+
+        var resumed = await engine.Campaigns.ResumeAsync(Tenant, campaign.Id);
+        Assert.Equal(CampaignStatus.Running, resumed.Campaign!.Status);
+        var done = await engine.WaitForAsync(Tenant, campaign.Id, s => s.Status == "completed", TimeSpan.FromSeconds(90));
+        Assert.Equal(400, done.Counts.Done);
+        Assert.Empty(platform.DuplicatedRecipients);
+        Assert.Equal(400, platform.Calls.Count);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Controls_RepeatedAndConcurrent_AreIdempotentAndCancelCountsTheRest()
+    {
+        var platform = new FakePlatform { Latency = TimeSpan.FromMilliseconds(20) };
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output);
+        await engine.RegisterBotsAsync(Tenant, 3);
+        var campaign = await engine.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(500)));
+        await engine.WaitForAsync(Tenant, campaign.Id, s => s.Counts.Done >= 20, TimeSpan.FromSeconds(60));
+
+        var pauses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => engine.Campaigns.PauseAsync(Tenant, campaign.Id)));
+        Assert.All(pauses, p => Assert.Equal(CampaignStatus.Paused, p.Campaign!.Status));
+        Assert.All(pauses, p => Assert.Null(p.Conflict));
+
+        var resumes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => engine.Campaigns.ResumeAsync(Tenant, campaign.Id)));
+        Assert.All(resumes, r => Assert.Equal(CampaignStatus.Running, r.Campaign!.Status));
+        Assert.All(resumes, r => Assert.Null(r.Conflict));
+
+        var mixed = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => i % 2 == 0
+            ? engine.Campaigns.CancelAsync(Tenant, campaign.Id)
+            : engine.Campaigns.CancelAsync(Tenant, campaign.Id)));
+        Assert.All(mixed, c => Assert.Equal(CampaignStatus.Cancelled, c.Campaign!.Status));
+        var startedAtCancel = platform.Started;
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.InRange(platform.Started - startedAtCancel, 0, 3);
+
+        var status = await engine.Status.GetAsync(Tenant, campaign.Id);
+        Assert.Equal("cancelled", status!.Status);
+        Assert.Equal(500, status.Counts.Done + status.Counts.Cancelled);
+        Assert.Equal(0, status.Remaining);
+        Assert.Equal(platform.Calls.Count(c => c.Outcome is ActionOutcome.Done), status.Counts.Done);
+
+        var resumeCancelled = await engine.Campaigns.ResumeAsync(Tenant, campaign.Id);
+        Assert.NotNull(resumeCancelled.Conflict);
+        Assert.Equal(CampaignStatus.Cancelled, resumeCancelled.Campaign!.Status);
+        Assert.True((await engine.Campaigns.PauseAsync(Tenant, "no-such-campaign")).NotFound);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task AllAccountsRateLimited_CampaignWaitsWithResumeTimeThenContinuesByItself()
+    {
+        var limitedOnce = new ConcurrentDictionary<string, bool>();
+        var platform = new FakePlatform
+        {
+            Script = (account, _) => limitedOnce.TryAdd(account.AccountId, true)
+                ? new ActionOutcome.RateLimited(TimeSpan.FromSeconds(5))
+                : new ActionOutcome.Done(DoneKind.Messaged),
+        };
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output);
+        await engine.RegisterBotsAsync(Tenant, 3);
+        var campaign = await engine.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(60)));
+
+        var waiting = await engine.WaitForAsync(Tenant, campaign.Id, s => s.Status == "waiting", TimeSpan.FromSeconds(30));
+        Assert.Equal("all_accounts_resting", waiting.WaitingReason);
+        Assert.NotNull(waiting.ResumeAt);
+        Assert.InRange(waiting.ResumeAt!.Value, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(10));
+        Assert.All(waiting.Accounts, a => Assert.Equal("cooldown", a.Status));
+
+        var done = await engine.WaitForAsync(Tenant, campaign.Id, s => s.Status == "completed", TimeSpan.FromSeconds(60));
+        Assert.Equal(60, done.Counts.Done);
+        Assert.Equal(3, done.Counts.FloodWaits);
+        Assert.Empty(platform.DuplicatedRecipients);
+        var firstResumed = platform.Calls.Where(c => c.Outcome is ActionOutcome.Done).Min(c => c.StartedAt);
+        var firstLimited = platform.Calls.Where(c => c.Outcome is ActionOutcome.RateLimited).Max(c => c.StartedAt);
+        Assert.True(firstResumed >= firstLimited.AddSeconds(5), "a FloodWait is honoured in full");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task ScheduledCampaign_DoesNotStartEarly_ThenRunsByItself()
+    {
+        var platform = new FakePlatform();
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output);
+        await engine.RegisterBotsAsync(Tenant, 2);
+        var startAt = DateTimeOffset.UtcNow.AddSeconds(5);
+        var campaign = await engine.Campaigns.CreateAsync(new(
+            EngineHarness.Broadcast(Tenant, schedule: new CampaignSchedule(startAt)), EngineHarness.Recipients(40)));
+
+        Assert.Equal(CampaignStatus.Scheduled, campaign.Status);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal("scheduled", (await engine.Status.GetAsync(Tenant, campaign.Id))!.Status);
+        Assert.Equal(0, platform.Started);
+
+        var done = await engine.WaitForAsync(Tenant, campaign.Id, s => s.Status == "completed", TimeSpan.FromSeconds(60));
+        Assert.Equal(40, done.Counts.Done);
+        Assert.All(platform.Calls, c => Assert.True(c.StartedAt >= startAt));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task AccountAddedMidRun_JoinsAtOnce()
+    {
+        var platform = new FakePlatform
+        {
+            Script = (account, _) => account.AccountId == "bot000"
+                ? new ActionOutcome.RateLimited(TimeSpan.FromMinutes(30))
+                : new ActionOutcome.Done(DoneKind.Messaged),
+        };
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output);
+        await engine.RegisterBotsAsync(Tenant, 1);
+        var campaign = await engine.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(30)));
+        var waiting = await engine.WaitForAsync(Tenant, campaign.Id, s => s.Status == "waiting", TimeSpan.FromSeconds(30));
+        Assert.True(waiting.ResumeAt > DateTimeOffset.UtcNow.AddMinutes(20));
+
+        await engine.Accounts.RegisterAsync(new Accounts.NewAccount(Tenant, "late", PlatformKind.Telegram, AccountKind.Bot, "ref-late"));
+        var done = await engine.WaitForAsync(Tenant, campaign.Id, s => s.Status == "completed", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(30, done.Counts.Done);
+        Assert.All(platform.Calls.Where(c => c.Outcome is ActionOutcome.Done), c => Assert.Equal("late", c.AccountId));
+    }
+}

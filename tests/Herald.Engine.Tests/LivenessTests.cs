@@ -1,0 +1,86 @@
+using Herald.Engine.Persistence;
+using Herald.Engine.Tests.Infrastructure;
+using Herald.Testing;
+using Herald.Testing.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Herald.Engine.Tests;
+
+/// <summary>What keeps the engine alive: chained timers, the sweeper, and poison parking.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class LivenessTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private const string Tenant = "acme";
+
+    [Fact(Timeout = 120_000)]
+    public async Task ScheduledStart_LongerThanOneTimerHop_IsChainedAndStartsOnTime()
+    {
+        var platform = new FakePlatform();
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output, configure: o =>
+        {
+            o.MaxTimerHop = TimeSpan.FromSeconds(2);
+            o.SweepInterval = TimeSpan.FromMinutes(5); // only the chained message may start it
+        });
+        await engine.RegisterBotsAsync(Tenant, 1);
+        var startAt = DateTimeOffset.UtcNow.AddSeconds(7);
+
+        var campaign = await engine.Campaigns.CreateAsync(new(
+            EngineHarness.Broadcast(Tenant, schedule: new Core.Domain.CampaignSchedule(startAt)), EngineHarness.Recipients(5)));
+        var done = await engine.WaitForAsync(Tenant, campaign.Id, s => s.Status == "completed", TimeSpan.FromSeconds(40));
+
+        Assert.Equal(5, done.Counts.Done);
+        Assert.All(platform.Calls, c => Assert.True(c.StartedAt >= startAt));
+        Assert.True(platform.Calls.Min(c => c.StartedAt) < startAt.AddSeconds(5), "started within a few seconds of its time");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task LostTickMessages_SweeperRearmsOverdueAccounts_CampaignCompletes()
+    {
+        var platform = new FakePlatform();
+        var prefix = EngineHarness.NewPrefix();
+        string campaignId;
+        await using (var paused = await EngineHarness.StartAsync(azurite, platform, output, workers: false, prefix: prefix))
+        {
+            await paused.RegisterBotsAsync(Tenant, 3);
+            var campaign = await paused.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(30)));
+            campaignId = campaign.Id;
+
+            // A crash between writing the account rows and putting their tick messages: the messages never exist.
+            await paused.Services.GetRequiredService<EngineStorage>().Ticks.ClearMessagesAsync();
+        }
+
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output, prefix: prefix);
+        var done = await engine.WaitForAsync(Tenant, campaignId, s => s.Status == "completed", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(30, done.Counts.Done);
+        Assert.Empty(platform.DuplicatedRecipients);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task GarbageTickMessage_ParkedInPoisonQueueAfterMaxDeliveries()
+    {
+        await using var engine = await EngineHarness.StartAsync(azurite, new FakePlatform(), output, configure: o =>
+        {
+            o.MessageVisibility = TimeSpan.FromSeconds(1);
+            o.LeaseDuration = TimeSpan.FromSeconds(3);
+            o.MaxDequeueCount = 3;
+        });
+        var storage = engine.Services.GetRequiredService<EngineStorage>();
+
+        await storage.Ticks.SendMessageAsync("this is not a tick");
+
+        var deadline = DateTime.UtcNow.AddSeconds(40);
+        long poisoned = 0;
+        while (DateTime.UtcNow < deadline && poisoned == 0)
+        {
+            await Task.Delay(500);
+            poisoned = (await storage.Poison.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        }
+
+        Assert.Equal(1, poisoned);
+        var parked = (await storage.Poison.ReceiveMessagesAsync(1)).Value.Single();
+        Assert.Equal("this is not a tick", parked.MessageText);
+        Assert.Equal(0, (await storage.Ticks.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+}
