@@ -128,7 +128,7 @@ public static class CampaignsApi
 
         if (PrefersCsv(request))
         {
-            return Csv(campaign, reader);
+            return Csv(campaign, reader, cancellationToken);
         }
 
         var rows = Rows(reader.ReportAsync(campaign, cancellationToken));
@@ -140,7 +140,7 @@ public static class CampaignsApi
         string id, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, CancellationToken cancellationToken)
     {
         var campaign = ResourceIds.IsValid(id) ? await campaigns.GetAsync(tenant.TenantId, id, cancellationToken) : null;
-        return campaign is null ? NotFound(id) : Csv(campaign, reader);
+        return campaign is null ? NotFound(id) : Csv(campaign, reader, cancellationToken);
     }
 
     /// <summary>Pauses: 200 with the status; 409 when the campaign has ended.</summary>
@@ -182,9 +182,9 @@ public static class CampaignsApi
         return TypedResults.Ok(new CampaignControlResponse(campaign.Id, status));
     }
 
-    private static PushStreamHttpResult Csv(CampaignRecord campaign, CampaignStatusReader reader) =>
+    private static PushStreamHttpResult Csv(CampaignRecord campaign, CampaignStatusReader reader, CancellationToken cancellationToken) =>
         TypedResults.Stream(
-            (stream) => ReportCsv.WriteAsync(stream, reader.ReportAsync(campaign)),
+            stream => ReportCsv.WriteAsync(stream, reader.ReportAsync(campaign, cancellationToken), cancellationToken),
             ReportCsv.ContentType,
             $"campaign-{campaign.Id}-report.csv");
 
