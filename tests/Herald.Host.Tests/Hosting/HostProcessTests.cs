@@ -75,6 +75,23 @@ public sealed partial class HostProcessTests(ITestOutputHelper output) : IDispos
         Assert.DoesNotContain(BotToken, host.Output, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Host_WorkerCommand_RunsWorkersWithHealthOnlyAndNoApi()
+    {
+        string[] configuration = ["worker", "--environment", "Development", $"--Herald:DataDirectory={_data.Path}"];
+        var (_, stdout, _) = await HeraldProcess.RunAsync(["token", "--tenant", "demo", .. configuration[1..]]);
+        var token = stdout.Trim();
+
+        await using var worker = await HeraldProcess.StartAsync(configuration, output);
+        using var client = worker.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/whoami", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/campaigns", token)).StatusCode);
+        Assert.Equal(0, await worker.StopAsync(TimeSpan.FromSeconds(30)));
+    }
+
     // The README's API walk-through: a bot against the simulator, a campaign to completion, its report.
     private static async Task RunReadmeCampaignAsync(HttpClient client, string token)
     {
