@@ -44,4 +44,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "Telegram Bot API simulator listening on {BaseUri}")]
     public static partial void SimulatorListening(ILogger logger, Uri baseUri);
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "The engine's tables and queues could not be created yet; retrying in the background")]
+    public static partial void EngineStorageNotCreated(ILogger logger, Exception exception);
 }

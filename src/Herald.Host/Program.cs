@@ -12,14 +12,34 @@ if (args is ["apikey", .. var apiKeyArgs])
     return ApiKeyCommand.Run(apiKeyArgs);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// `worker`: the engine's workers with only the health endpoints, no API. Any number of these may run beside the
+// API hosts against the same storage.
+var workerOnly = args is ["worker", ..];
+var builder = WebApplication.CreateBuilder(workerOnly ? args[1..] : args);
+if (workerOnly)
+{
+    builder.Configuration[EngineHostExtensions.RunWorkersKey] = "true";
+}
+
 builder.AddHeraldApi();
 
 var app = builder.Build();
 app.UseHeraldApi();
 app.MapHealthApi();
-app.MapWhoAmIApi();
-app.MapAuditApi();
+if (!workerOnly)
+{
+    app.MapWhoAmIApi();
+    app.MapAuditApi();
+}
+
+if (!workerOnly && app.HasHeraldEngine())
+{
+    app.MapCampaignsApi();
+    app.MapImportsApi();
+    app.MapSuppressionsApi();
+    app.MapAccountsApi();
+    app.MapMessagesApi();
+}
 
 app.Run();
 return 0;

@@ -123,4 +123,23 @@ public sealed class CampaignRunTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal(2, status.Counts.Skipped);
         Assert.DoesNotContain(platform.Calls, c => c.Recipient == recipients[3] || c.Recipient == recipients[7]);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task NoAdapterForThePlatform_AccountWaitsUnblockedAndDryRunsStillRun()
+    {
+        var platform = new FakePlatform(); // serves Telegram only
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output);
+        await engine.RegisterBotsAsync(Tenant, 1, PlatformKind.WhatsApp);
+        var real = EngineHarness.Broadcast(Tenant) with { Platform = PlatformKind.WhatsApp };
+
+        var waiting = await engine.Campaigns.CreateAsync(new(real, EngineHarness.Recipients(10)));
+        var dry = await engine.Campaigns.CreateAsync(new(real with { DryRun = true }, EngineHarness.Recipients(10)));
+        var dryDone = await engine.WaitForAsync(Tenant, dry.Id, s => s.Status == "completed", TimeSpan.FromSeconds(60));
+        var stuck = await engine.Status.GetAsync(Tenant, waiting.Id);
+
+        Assert.Equal(10, dryDone.Counts.Done);
+        Assert.Equal(0, stuck!.Processed);
+        Assert.NotEqual("blocked", stuck.Accounts.Single().Status);
+        Assert.Empty(platform.Calls);
+    }
 }

@@ -42,7 +42,16 @@ internal sealed class TemplateParser(string text)
             else if (c == '{')
             {
                 Flush(nodes, literal);
-                if (ParseChoice() is { } choice)
+                var choice = ParseChoice();
+                if (choice is { Options.Count: 1 })
+                {
+                    // One option is no choice: `{invite_link}` stays literal text, for placeholders that
+                    // a platform fills in (the bot adapter's invite link).
+                    nodes.Add(new TemplateNode.Text("{"));
+                    nodes.AddRange(choice.Options[0]);
+                    nodes.Add(new TemplateNode.Text("}"));
+                }
+                else if (choice is not null)
                 {
                     nodes.Add(choice);
                 }

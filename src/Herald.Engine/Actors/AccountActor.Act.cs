@@ -19,6 +19,10 @@ public sealed partial class AccountActor
     /// <summary>The platform's reason code for a recipient who blocked the bot (suppressed from then on, R34).</summary>
     public const string BlockedByUserReason = "blocked_by_user";
 
+    /// <summary>The platform's reason code for a deleted or deactivated recipient (suppressed: never reachable again).</summary>
+    public const string DeactivatedReason = "user_deactivated";
+
+    private const int MaxCachedTemplates = 1000;
     private static readonly ConcurrentDictionary<string, MessageTemplate?> Templates = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -37,7 +41,7 @@ public sealed partial class AccountActor
         var suppressed = await suppressions.GetSetAsync(row.TenantId, cancellationToken);
         var counters = row.CountersFor(campaign.Id);
         touched.Add(campaign.Id);
-        var toSuppress = new List<Recipient>();
+        var toSuppress = new List<(Recipient Recipient, string Reason)>();
         var context = new ActContext(row, accountLimits, campaign, counters, attempt, toSuppress);
         var stopped = false;
         for (var i = 0; i < claimed.Count; i++)
@@ -83,9 +87,9 @@ public sealed partial class AccountActor
             return false;
         }
 
-        foreach (var recipient in toSuppress)
+        foreach (var (recipient, reason) in toSuppress)
         {
-            await suppressions.AddAsync(row.TenantId, recipient, BlockedByUserReason, cancellationToken);
+            await suppressions.AddAsync(row.TenantId, recipient, reason, cancellationToken);
         }
 
         foreach (var shard in claimed.Where(t => t.Status == TargetStatus.Pending).Select(t => t.Shard).Distinct())
@@ -106,7 +110,7 @@ public sealed partial class AccountActor
         CampaignRecord Campaign,
         CampaignCounters Counters,
         string Attempt,
-        List<Recipient> ToSuppress);
+        List<(Recipient Recipient, string Reason)> ToSuppress);
 
     /// <summary>Runs the campaign's actions on one target, step by step, until it is done, failed or handed back.</summary>
     private async Task RunTargetAsync(ActContext ctx, TargetRecord target, CancellationToken cancellationToken)
@@ -138,6 +142,11 @@ public sealed partial class AccountActor
             string? text = null;
             if (NeedsText(action, row.Kind) && campaign.MessageTemplate is { } source)
             {
+                if (Templates.Count > MaxCachedTemplates)
+                {
+                    Templates.Clear();
+                }
+
                 var template = Templates.GetOrAdd(campaign.Id + "\n" + source, _ => MessageTemplate.Parse(source).Template);
                 var rendered = template?.Render(target.Recipient, ctx.Limits.MaxMessageLength);
                 if (rendered is not { Success: true })
@@ -192,9 +201,9 @@ public sealed partial class AccountActor
                     Requeue(target);
                     return;
                 default:
-                    if (outcome is ActionOutcome.RecipientGone { Reason: BlockedByUserReason })
+                    if (outcome is ActionOutcome.RecipientGone { Reason: BlockedByUserReason or DeactivatedReason } gone)
                     {
-                        ctx.ToSuppress.Add(target.Recipient);
+                        ctx.ToSuppress.Add((target.Recipient, gone.Reason));
                     }
 
                     Finish(target, TargetStatus.Failed, next.Reason ?? "failed", ctx.Counters);
@@ -263,25 +272,6 @@ public sealed partial class AccountActor
     {
         target.Status = status;
         target.Reason = reason;
-        switch (status)
-        {
-            case TargetStatus.Done:
-                counters.Done++;
-                break;
-            case TargetStatus.Failed:
-                counters.Failed++;
-                break;
-            case TargetStatus.Skipped:
-                counters.Skipped++;
-                break;
-            case TargetStatus.Unknown:
-                counters.Unknown++;
-                break;
-        }
-
-        if (reason is not null)
-        {
-            counters.CountReason(reason);
-        }
+        counters.CountTerminal(status, reason);
     }
 }

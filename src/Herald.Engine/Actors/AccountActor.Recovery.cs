@@ -96,25 +96,6 @@ public sealed partial class AccountActor
             }
         }
 
-        switch (t.Status)
-        {
-            case TargetStatus.Done:
-                counters.Done++;
-                break;
-            case TargetStatus.Failed:
-                counters.Failed++;
-                break;
-            case TargetStatus.Skipped:
-                counters.Skipped++;
-                break;
-            case TargetStatus.Unknown:
-                counters.Unknown++;
-                break;
-        }
-
-        if (t.Reason is { } reason)
-        {
-            counters.CountReason(reason);
-        }
+        counters.CountTerminal(t.Status, t.Reason);
     }
 }

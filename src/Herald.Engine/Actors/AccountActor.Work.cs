@@ -70,7 +70,15 @@ public sealed partial class AccountActor
             return new WorkPlan(null);
         }
 
-        var open = running.Where(c => !c.AllShardsExhausted).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        // Without an adapter for this kind of account (a host configured without the platform), only dry
+        // runs can proceed; the account waits rather than failing work it never tried.
+        var canAct = platforms.Find(row.Platform, row.Kind) is not null;
+        if (!canAct)
+        {
+            Log.NoAdapter(logger, row.Platform.ToString(), row.Kind.ToString(), row.TenantId, row.AccountId);
+        }
+
+        var open = running.Where(c => !c.AllShardsExhausted && (canAct || c.Campaign.DryRun)).ToDictionary(c => c.Id, StringComparer.Ordinal);
         DateTimeOffset? retryAt = null;
         var complete = new List<CampaignRecord>();
         while (open.Count > 0)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Herald.Core.Domain;
 using Herald.Core.Outcomes;
 
 namespace Herald.Engine.Model;
@@ -80,6 +81,31 @@ public sealed class CampaignCounters
         }
 
         CountMinute(at);
+    }
+
+    /// <summary>Counts a target that reached a terminal status, with its reason if it has one.</summary>
+    public void CountTerminal(TargetStatus status, string? reason)
+    {
+        switch (status)
+        {
+            case TargetStatus.Done:
+                Done++;
+                break;
+            case TargetStatus.Failed:
+                Failed++;
+                break;
+            case TargetStatus.Skipped:
+                Skipped++;
+                break;
+            case TargetStatus.Unknown:
+                Unknown++;
+                break;
+        }
+
+        if (reason is not null)
+        {
+            CountReason(reason);
+        }
     }
 
     /// <summary>Counts a failure reason.</summary>

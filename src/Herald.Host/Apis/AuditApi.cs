@@ -1,5 +1,5 @@
-using System.Globalization;
 using Herald.Host.Audit;
+using Herald.Host.Resources;
 using Herald.Host.Tenancy;
 using Herald.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,23 +28,12 @@ public static class AuditApi
         CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
-        var size = AuditPage.DefaultLimit;
-        if (limit is not null
-            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > AuditPage.MaxLimit))
-        {
-            errors.Add("limit", string.Create(CultureInfo.InvariantCulture, $"Must be a whole number from 1 to {AuditPage.MaxLimit}."));
-        }
-
-        if (continuation is not null && !AuditKeys.IsValid(continuation))
-        {
-            errors.Add("continuation", "Must be the continuation of a previous page.");
-        }
-
+        var page = PageQuery.Parse(limit, continuation, AuditPage.DefaultLimit, AuditPage.MaxLimit, AuditKeys.IsValid, errors);
         if (!errors.IsEmpty)
         {
             return ProblemFactory.Validation(errors);
         }
 
-        return TypedResults.Ok(await audit.ListAsync(tenant.TenantId, size, continuation, cancellationToken));
+        return TypedResults.Ok(await audit.ListAsync(tenant.TenantId, page.Limit, page.Continuation, cancellationToken));
     }
 }

@@ -18,7 +18,9 @@ public static class HeraldApiExtensions
     /// <summary>
     /// Adds problem details and strict JSON, storage (with the table-backed audit log and API keys, when there is
     /// storage), authentication and tenancy, secrets, health, OpenAPI, the audit log, the core policies
-    /// (<c>AddHeraldCore</c>), the platforms, and the development seam (Azurite and the simulator in Development).
+    /// (<c>AddHeraldCore</c>), the platforms, the engine with its workers and the API's stores (when there is storage:
+    /// <see cref="EngineHostExtensions.AddHeraldEngineHost"/>), and the development seam (Azurite and the simulator in
+    /// Development).
     /// </summary>
     public static WebApplicationBuilder AddHeraldApi(this WebApplicationBuilder builder)
     {
@@ -32,6 +34,7 @@ public static class HeraldApiExtensions
         builder.Services.AddHeraldAudit();
         builder.Services.AddHeraldCore(builder.Configuration);
         builder.AddHeraldPlatforms();
+        builder.AddHeraldEngineHost();
         builder.AddHeraldDevelopmentDependencies();
         return builder;
     }

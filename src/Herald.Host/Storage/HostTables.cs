@@ -8,4 +8,16 @@ public static class HostTables
 
     /// <summary>API keys: one partition, row key = the key's SHA-256 (lowercase hex).</summary>
     public const string ApiKeys = "heraldapikeys";
+
+    /// <summary>
+    /// Uploaded recipient lists: the summary row (partition = tenant, row = import id) and its chunks (partition =
+    /// <c>{tenant}|{import id}</c>, rows <c>r00000…</c> for recipients and <c>d00000…</c> for dropped rows).
+    /// </summary>
+    public const string Imports = "heraldimports";
+
+    /// <summary>Single bot messages sent through the API: partition = tenant, row = message id.</summary>
+    public const string Messages = "heraldmessages";
+
+    /// <summary>Idempotency keys of the message API: partition = tenant, row = SHA-256 of the key (lowercase hex).</summary>
+    public const string Idempotency = "heraldidempotency";
 }

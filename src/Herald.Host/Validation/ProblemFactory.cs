@@ -10,6 +10,10 @@ public static class ProblemFactory
     public static ValidationProblem Validation(ValidationErrors errors, string? detail = null) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), detail: detail ?? "One or more fields are not valid.");
 
+    /// <summary>400 with the fields at fault and extra members (e.g. a <c>code</c>).</summary>
+    public static ValidationProblem Validation(ValidationErrors errors, string detail, IDictionary<string, object?> extensions) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), detail: detail, extensions: extensions);
+
     /// <summary>400 for one field.</summary>
     public static ValidationProblem Validation(string field, string message) => Validation(new ValidationErrors().Add(field, message));
 
@@ -21,6 +25,26 @@ public static class ProblemFactory
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 
+    /// <summary>409 that also says what the resource is now (e.g. <c>status</c>).</summary>
+    public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?> extensions) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict", extensions: extensions);
+
+    /// <summary>422 for a request that is well formed but cannot be carried out (the platform refused it, a key reused).</summary>
+    public static ProblemHttpResult Unprocessable(string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: title, extensions: extensions);
+
+    /// <summary>429 with the delay the client must wait (also sent as <c>Retry-After</c> by the caller).</summary>
+    public static ProblemHttpResult TooManyRequests(string detail, TimeSpan retryAfter) =>
+        TypedResults.Problem(
+            detail,
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests",
+            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(retryAfter.TotalSeconds) });
+
+    /// <summary>502/504 when an upstream platform failed or did not answer.</summary>
+    public static ProblemHttpResult Upstream(int statusCode, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail, statusCode: statusCode, title: statusCode == StatusCodes.Status504GatewayTimeout ? "Upstream timeout" : "Upstream failure", extensions: extensions);
+
     /// <summary>413 for a body over the limit.</summary>
     public static ProblemHttpResult PayloadTooLarge(long limitBytes) =>
         TypedResults.Problem(
@@ -30,8 +54,12 @@ public static class ProblemFactory
 
     /// <summary>415 for a body that is not JSON.</summary>
     public static ProblemHttpResult UnsupportedMediaType(string expected = "application/json") =>
+        UnsupportedMediaTypeWithDetail($"The request body must be sent as '{expected}' (UTF-8).");
+
+    /// <summary>415 with a detail naming what is accepted.</summary>
+    public static ProblemHttpResult UnsupportedMediaTypeWithDetail(string detail) =>
         TypedResults.Problem(
-            $"The request body must be sent as '{expected}' (UTF-8).",
+            detail,
             statusCode: StatusCodes.Status415UnsupportedMediaType,
             title: "Unsupported media type");
 

@@ -16,6 +16,7 @@ public static class ValidationExtensions
         services.AddOptions<ApiOptions>()
             .Bind(builder.Configuration.GetSection(ApiOptions.SectionName))
             .Validate(o => o.MaxJsonBodyBytes > 0, $"{ApiOptions.SectionName}:MaxJsonBodyBytes must be positive.")
+            .Validate(o => o.MaxInlineRecipients > 0, $"{ApiOptions.SectionName}:MaxInlineRecipients must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton<JsonBodyReader>();
         return builder;

@@ -14,7 +14,8 @@ public static class ServiceCollectionExtensions
     /// Registers <see cref="TelegramBotOptions"/> (validated on start), the typed
     /// <see cref="TelegramBotClient"/> (with the HTTP client factory's request logging removed: its
     /// log lines carry the request URI, which carries the token) and <see cref="TelegramBotPlatform"/>
-    /// as an <see cref="IPlatformAdapter"/>. Needs an <see cref="ISecretStore"/>; uses a registered
+    /// as an <see cref="IPlatformAdapter"/>, and <see cref="TelegramBotMessenger"/> (single messages paced by the
+    /// same per-bot limiter). Needs an <see cref="ISecretStore"/>; uses a registered
     /// <see cref="TimeProvider"/> or the system clock. Calling it again adds only the configuration.
     /// </summary>
     public static IServiceCollection AddTelegramBotPlatform(this IServiceCollection services, Action<TelegramBotOptions>? configure = null)
@@ -40,6 +41,12 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<TelegramBotPlatform>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAdapter, TelegramBotPlatform>(sp => sp.GetRequiredService<TelegramBotPlatform>()));
+        services.TryAddSingleton(sp => new TelegramBotMessenger(
+            () => sp.GetRequiredService<ITypedHttpClientFactory<TelegramBotClient>>()
+                .CreateClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient))),
+            sp.GetRequiredService<TelegramBotRateLimiters>(),
+            sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

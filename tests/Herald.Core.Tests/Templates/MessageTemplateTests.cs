@@ -7,6 +7,17 @@ public sealed class MessageTemplateTests
     private static Recipient Anna => new(Username: "anna", Name: "Anna", Fields: new Dictionary<string, string> { ["Promo_Code"] = "SPRING-42" });
 
     [Fact(Timeout = 10_000)]
+    public Task Render_SingleOptionBraces_StayLiteralForPlatformPlaceholders() => Bounded.Run(() =>
+    {
+        var template = MessageTemplate.Create("Hi {{name}}, {join|come in}: {invite_link}");
+
+        var text = template.Render(Anna).Text!;
+
+        Assert.EndsWith(": {invite_link}", text, StringComparison.Ordinal);
+        Assert.Equal(2, template.VariantCount);
+    });
+
+    [Fact(Timeout = 10_000)]
     public Task Render_FieldsAndVariants() => Bounded.Run(() =>
     {
         var template = MessageTemplate.Create("{Hi|Hello} {{name}}, your code: {{promo_code}}", ["promo_code"]);

@@ -13,6 +13,8 @@ namespace Herald.Host.Tests.Hosting;
 /// </summary>
 public sealed partial class HostProcessTests(ITestOutputHelper output) : IDisposable
 {
+    private const string BotToken = "123456789:AAH-demo-token-0000000000000000000";
+
     private readonly TempDirectory _data = new();
 
     public void Dispose() => _data.Dispose();
@@ -42,6 +44,7 @@ public sealed partial class HostProcessTests(ITestOutputHelper output) : IDispos
         Assert.Equal(HttpStatusCode.OK, whoami.StatusCode);
         Assert.Equal("demo", (await whoami.ReadJsonAsync()).GetProperty("tenantId").GetString());
         Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+        await RunReadmeCampaignAsync(client, token);
 
         var azurite = AzuriteStarted().Match(host.Output);
         var simulator = SimulatorListening().Match(host.Output);
@@ -68,6 +71,44 @@ public sealed partial class HostProcessTests(ITestOutputHelper output) : IDispos
         {
             Assert.DoesNotContain(part, host.Output, StringComparison.Ordinal);
         }
+
+        Assert.DoesNotContain(BotToken, host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Host_WorkerCommand_RunsWorkersWithHealthOnlyAndNoApi()
+    {
+        string[] configuration = ["worker", "--environment", "Development", $"--Herald:DataDirectory={_data.Path}"];
+        var (_, stdout, _) = await HeraldProcess.RunAsync(["token", "--tenant", "demo", .. configuration[1..]]);
+        var token = stdout.Trim();
+
+        await using var worker = await HeraldProcess.StartAsync(configuration, output);
+        using var client = worker.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/whoami", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/campaigns", token)).StatusCode);
+        Assert.Equal(0, await worker.StopAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    // The README's API walk-through: a bot against the simulator, a campaign to completion, its report.
+    private static async Task RunReadmeCampaignAsync(HttpClient client, string token)
+    {
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var bot = await client.RegisterBotAsync(BotToken);
+        Assert.Equal("tg-bot-123456789", bot);
+        var created = await client.CreateCampaignAsync("""
+            {"name":"Hello","actions":["botMessage"],"message":"Hi {{name}}!",
+             "recipients":[{"userId":1001,"name":"Ann"},{"userId":1002,"name":"Bob"},{"username":"carol_c"}]}
+            """);
+        var id = created.Str("id");
+        var status = await client.WaitForCampaignAsync(id, s => s.Str("status") == "completed_with_errors", TimeSpan.FromSeconds(60));
+        Assert.Equal(2, status.GetProperty("counts").GetProperty("messaged").GetInt64());
+        var csv = await (await client.GetAsync($"/api/campaigns/{id}/report.csv")).Content.ReadAsStringAsync();
+        Assert.Contains(",carol_c,", csv, StringComparison.Ordinal);
+        await (await client.PostAsync($"/api/campaigns/{id}/pause", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        client.DefaultRequestHeaders.Authorization = null;
     }
 
     private static bool IsRunning(int pid)

@@ -24,9 +24,13 @@ public class HeraldApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _configure = configure;
         Settings = TestSettings.Create(_data.Path);
+        TokenClock = Clock;
     }
 
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The clock tokens are made with: <see cref="Clock"/>, unless a test serves the host the system clock.</summary>
+    public TimeProvider TokenClock { get; set; }
 
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -39,8 +43,8 @@ public class HeraldApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Action<IServiceCollection>? TestServices { get; set; }
 
-    /// <summary>A valid HS256 token for <paramref name="tenant"/> at the test clock's time.</summary>
-    public string Token(string tenant = "tenant-a") => TestTokens.Create(Clock.GetUtcNow(), tenant);
+    /// <summary>A valid HS256 token for <paramref name="tenant"/> at <see cref="TokenClock"/>'s time.</summary>
+    public string Token(string tenant = "tenant-a") => TestTokens.Create(TokenClock.GetUtcNow(), tenant);
 
     /// <summary>Creates and starts a factory for one test; dispose it with <c>await using</c>.</summary>
     public static async Task<HeraldApiFactory> StartAsync(Action<HeraldApiFactory>? configure = null, ITestOutputHelper? output = null)

@@ -45,7 +45,7 @@ public sealed partial class HeraldProcess : IAsyncDisposable
     /// </summary>
     public static async Task<HeraldProcess> StartAsync(IEnumerable<string> args, ITestOutputHelper? log = null, TimeSpan? startupTimeout = null, CancellationToken cancellationToken = default)
     {
-        var process = new Process { StartInfo = CreateStartInfo(["--urls", "http://127.0.0.1:0", .. args]), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = CreateStartInfo([.. args, "--urls", "http://127.0.0.1:0"]), EnableRaisingEvents = true };
         var host = new HeraldProcess(process, log);
         process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);

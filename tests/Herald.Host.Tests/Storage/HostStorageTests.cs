@@ -21,9 +21,9 @@ public sealed class HostStorageTests(AzuriteFixture azurite, ITestOutputHelper o
         var response = await factory.CreateClient().GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var check = Assert.Single((await response.ReadJsonAsync()).GetProperty("checks").EnumerateArray());
-        Assert.Equal("storage", check.GetProperty("name").GetString());
-        Assert.Equal("ready", check.GetProperty("status").GetString());
+        var checks = (await response.ReadJsonAsync()).GetProperty("checks").EnumerateArray().ToList();
+        Assert.Equal(["engine-storage", "storage"], checks.Select(c => c.GetProperty("name").GetString()).Order());
+        Assert.All(checks, c => Assert.Equal("ready", c.GetProperty("status").GetString()));
     }
 
     [Fact(Timeout = 60_000)]
@@ -45,7 +45,9 @@ public sealed class HostStorageTests(AzuriteFixture azurite, ITestOutputHelper o
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Not ready: storage.", body, StringComparison.Ordinal);
+        Assert.Contains("Not ready: ", body, StringComparison.Ordinal);
+        Assert.Contains("engine-storage", body, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"storage\",\"status\":\"not_ready\"", body.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain(StorageConnectionString.DevelopmentAccountKey, body, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,120 @@
+using Herald.Engine.Accounts;
+using Herald.Engine.Platforms;
+using Herald.Host.Accounts;
+using Herald.Host.Audit;
+using Herald.Host.Resources;
+using Herald.Host.Tenancy;
+using Herald.Host.Validation;
+using Herald.Platforms.Abstractions;
+using Herald.Platforms.TelegramBot;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Herald.Host.Apis;
+
+/// <summary>
+/// <c>/api/accounts</c>: register Telegram bots (token) and user accounts (session reference), list them with live
+/// status and cooldowns, disable, enable, remove (with the secret), and check admin rights in a chat (R12). Another
+/// tenant's account id answers 404. Credentials are never answered, only masked.
+/// </summary>
+public static class AccountsApi
+{
+    private const string Resource = "account";
+
+    /// <summary>Maps the account endpoints.</summary>
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/accounts").WithTags("Accounts");
+        group.MapPost("/telegram-bots", RegisterBotAsync).WithName("RegisterTelegramBot").WithSummary("Registers a bot by its token (checked with getMe).");
+        group.MapPost("/telegram-users", RegisterUserAsync).WithName("RegisterTelegramUser").WithSummary("Registers a user account by a reference to its existing session.");
+        group.MapGet("", ListAsync).WithName("ListAccounts").WithSummary("The tenant's accounts with live status and cooldowns.");
+        group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("One account with its live status.");
+        group.MapPost("/{id}/disable", DisableAsync).WithName("DisableAccount").WithSummary("Stops giving the account work (idempotent).");
+        group.MapPost("/{id}/enable", EnableAsync).WithName("EnableAccount").WithSummary("Lets the account work again (idempotent).");
+        group.MapDelete("/{id}", RemoveAsync).WithName("RemoveAccount").WithSummary("Removes the account and deletes its secret.");
+        group.MapPost("/{id}/check-admin", CheckAdminAsync).WithName("CheckAccountAdminRights").WithSummary("Whether the account is an admin of a chat with invite rights (R12).");
+        return app;
+    }
+
+    /// <summary>201 with the account, the bot's id and username and the masked token; 400 when Telegram rejects the token; 409 when the bot is registered already.</summary>
+    internal static Task<Results<Created<RegisteredAccount>, ValidationProblem, ProblemHttpResult>> RegisterBotAsync(
+        ValidatedJson<RegisterTelegramBotRequest> body, ITenantContext tenant, AccountRegistration registration, TelegramBotClient telegram, CancellationToken cancellationToken) =>
+        registration.RegisterBotAsync(tenant, body.Value, telegram, cancellationToken);
+
+    /// <summary>201 with the account.</summary>
+    internal static Task<Results<Created<RegisteredAccount>, ValidationProblem, ProblemHttpResult>> RegisterUserAsync(
+        ValidatedJson<RegisterTelegramUserRequest> body, ITenantContext tenant, AccountRegistration registration, CancellationToken cancellationToken) =>
+        registration.RegisterUserAsync(tenant, body.Value, cancellationToken);
+
+    /// <summary>Every account of the tenant.</summary>
+    internal static async Task<Ok<AccountList>> ListAsync(ITenantContext tenant, AccountService accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new AccountList(await accounts.ListAsync(tenant.TenantId, cancellationToken)));
+
+    /// <summary>The account.</summary>
+    internal static async Task<Results<Ok<AccountView>, ProblemHttpResult>> GetAsync(string id, ITenantContext tenant, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var view = ResourceIds.IsValid(id) ? await accounts.GetAsync(tenant.TenantId, id, cancellationToken) : null;
+        return view is null ? NotFound(id) : TypedResults.Ok(view);
+    }
+
+    /// <summary>The account, now disabled.</summary>
+    internal static Task<Results<Ok<AccountView>, ProblemHttpResult>> DisableAsync(
+        string id, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken) =>
+        SetDisabledAsync(id, true, tenant, accounts, audit, cancellationToken);
+
+    /// <summary>The account, now enabled (it looks for work at once).</summary>
+    internal static Task<Results<Ok<AccountView>, ProblemHttpResult>> EnableAsync(
+        string id, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken) =>
+        SetDisabledAsync(id, false, tenant, accounts, audit, cancellationToken);
+
+    /// <summary>204; its live tick becomes stale and its campaigns continue with the other accounts.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        string id, ITenantContext tenant, AccountService accounts, ISecretStore secrets, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        var account = ResourceIds.IsValid(id) ? await accounts.GetRecordAsync(tenant.TenantId, id, cancellationToken) : null;
+        if (account is null || !await accounts.RemoveAsync(tenant.TenantId, id, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
+        await secrets.DeleteAsync(account.SecretReference, cancellationToken);
+        await audit.RecordAsync(tenant, "account.remove", Resource, id, cancellationToken: cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Asks the platform whether the account may invite into the chat; 409 when no adapter serves the account's kind here.</summary>
+    internal static async Task<Results<Ok<AdminCheckResponse>, ValidationProblem, ProblemHttpResult>> CheckAdminAsync(
+        string id, ValidatedJson<CheckAdminRequest> body, ITenantContext tenant, AccountService accounts, PlatformResolver platforms, CancellationToken cancellationToken)
+    {
+        var account = ResourceIds.IsValid(id) ? await accounts.GetRecordAsync(tenant.TenantId, id, cancellationToken) : null;
+        if (account is null)
+        {
+            return NotFound(id);
+        }
+
+        var adapter = platforms.Find(account.Platform, account.Kind);
+        if (adapter is null)
+        {
+            return ProblemFactory.Conflict($"No platform adapter serves {account.Platform} {account.Kind.ToString().ToLowerInvariant()} accounts in this host yet.");
+        }
+
+        var chat = body.Value.Chat.Trim();
+        var check = await adapter.CheckAdminRightsAsync(
+            new PlatformAccount(account.TenantId, account.AccountId, account.Kind, account.SecretReference, account.Proxy), chat, cancellationToken);
+        return TypedResults.Ok(new AdminCheckResponse(id, chat, check.IsAdmin, check.CanInviteUsers, check.Problem));
+    }
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> SetDisabledAsync(
+        string id, bool disabled, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        var view = ResourceIds.IsValid(id) ? await accounts.SetDisabledAsync(tenant.TenantId, id, disabled, cancellationToken) : null;
+        if (view is null)
+        {
+            return NotFound(id);
+        }
+
+        await audit.RecordAsync(tenant, disabled ? "account.disable" : "account.enable", Resource, id, cancellationToken: cancellationToken);
+        return TypedResults.Ok(view);
+    }
+
+    private static ProblemHttpResult NotFound(string id) => ProblemFactory.NotFound(ResourceIds.IsValid(id) ? $"No account {id}." : "No such account.");
+}

@@ -1,0 +1,209 @@
+using Herald.Engine.Campaigns;
+using Herald.Engine.Model;
+using Herald.Host.Audit;
+using Herald.Host.Campaigns;
+using Herald.Host.Resources;
+using Herald.Host.Tenancy;
+using Herald.Host.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Herald.Host.Apis;
+
+/// <summary>
+/// <c>/api/campaigns</c>: create (202 + <c>Location</c>), list, status, report (JSON or CSV), pause, resume, cancel.
+/// Everything is scoped to the caller's tenant: another tenant's campaign id answers 404.
+/// </summary>
+public static class CampaignsApi
+{
+    private const string Resource = "campaign";
+
+    // Waiting is derived from a running campaign's accounts on read, so it is not a filter.
+    private static readonly Dictionary<string, CampaignStatus> FilterableStatuses =
+        Enum.GetValues<CampaignStatus>().Where(s => s != CampaignStatus.Waiting).ToDictionary(s => s.ToWire(), StringComparer.Ordinal);
+
+    /// <summary>Maps the campaign endpoints.</summary>
+    public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns");
+        group.MapPost("", CreateAsync).WithName("CreateCampaign").WithSummary("Creates a campaign; the work runs in the background.");
+        group.MapGet("", ListAsync).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, in pages.");
+        group.MapGet("/{id}", GetAsync).WithName("GetCampaign").WithSummary("The live status: progress, counts by outcome and reason, speed, ETA, accounts.");
+        group.MapGet("/{id}/report", ReportAsync).WithName("GetCampaignReport")
+            .WithSummary("Failed, unknown and skipped recipients (cancelled too, for a cancelled campaign); CSV with Accept: text/csv.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        group.MapGet("/{id}/report.csv", ReportCsvAsync).WithName("GetCampaignReportCsv")
+            .WithSummary("The report as CSV (formula-safe cells), for a retry list.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        group.MapPost("/{id}/pause", PauseAsync).WithName("PauseCampaign").WithSummary("Pauses a running or scheduled campaign (idempotent).");
+        group.MapPost("/{id}/resume", ResumeAsync).WithName("ResumeCampaign").WithSummary("Resumes a paused campaign where it stopped (idempotent).");
+        group.MapPost("/{id}/cancel", CancelAsync).WithName("CancelCampaign").WithSummary("Cancels a campaign; what was left is reported as cancelled (idempotent).");
+        return app;
+    }
+
+    /// <summary>Creates a campaign: 202 with <c>Location</c>, its id, status, what became of the list and the start plan.</summary>
+    internal static async Task<Results<Accepted<CampaignCreatedResponse>, ValidationProblem>> CreateAsync(
+        ValidatedJson<CreateCampaignRequest> body,
+        ITenantContext tenant,
+        CampaignPreparer preparer,
+        CampaignService campaigns,
+        IAuditLog audit,
+        CancellationToken cancellationToken)
+    {
+        var (prepared, errors) = await preparer.PrepareAsync(tenant.TenantId, body.Value, cancellationToken);
+        if (prepared is null)
+        {
+            return ProblemFactory.Validation(errors);
+        }
+
+        var created = await campaigns.CreateAsync(prepared.Campaign, cancellationToken: cancellationToken);
+        await audit.RecordAsync(tenant, "campaign.create", Resource, created.Id, new Dictionary<string, string>
+        {
+            ["status"] = created.Status.ToWire(),
+            ["recipients"] = created.Total.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["dryRun"] = created.Campaign.DryRun ? "true" : "false",
+        }, cancellationToken);
+        return TypedResults.Accepted(
+            $"/api/campaigns/{created.Id}",
+            new CampaignCreatedResponse(created.Id, created.Status.ToWire(), created.Total, created.SkippedAtCreation, created.Source, prepared.Intake, prepared.Plan, prepared.Warnings));
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> campaigns (1–200, default 50), newest first, optionally in one <paramref name="status"/>
+    /// (scheduled, running, paused, cancelled, completed, completed_with_errors); pass <c>continuation</c> back for more.
+    /// </summary>
+    internal static async Task<Results<Ok<CampaignPage>, ValidationProblem>> ListAsync(
+        ITenantContext tenant,
+        CampaignService campaigns,
+        string? status = null,
+        string? limit = null,
+        string? continuation = null,
+        CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        var page = PageQuery.Parse(limit, continuation, 50, 200, ResourceIds.IsValid, errors);
+        CampaignStatus? wanted = null;
+        if (status is not null)
+        {
+            if (FilterableStatuses.TryGetValue(status, out var parsed))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                errors.Add("status", $"Must be one of {string.Join(", ", FilterableStatuses.Keys)}.");
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ProblemFactory.Validation(errors);
+        }
+
+        var all = await campaigns.ListAsync(tenant.TenantId, wanted, cancellationToken);
+        if (page.Page(all, c => c.Id) is not var (items, next))
+        {
+            return ProblemFactory.Validation("continuation", "Must be the continuation of a previous page.");
+        }
+
+        return TypedResults.Ok(new CampaignPage([.. items.Select(CampaignSummary.From)], next));
+    }
+
+    /// <summary>The campaign's live status (R24).</summary>
+    internal static async Task<Results<Ok<CampaignStatusView>, ProblemHttpResult>> GetAsync(
+        string id, ITenantContext tenant, CampaignStatusReader reader, CancellationToken cancellationToken)
+    {
+        var view = ResourceIds.IsValid(id) ? await reader.GetAsync(tenant.TenantId, id, cancellationToken) : null;
+        return view is null ? NotFound(id) : TypedResults.Ok(view);
+    }
+
+    /// <summary>The report as JSON, or as CSV when the client prefers <c>text/csv</c>.</summary>
+    internal static async Task<Results<Ok<CampaignReport>, PushStreamHttpResult, ProblemHttpResult>> ReportAsync(
+        string id, HttpRequest request, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, CancellationToken cancellationToken)
+    {
+        var campaign = ResourceIds.IsValid(id) ? await campaigns.GetAsync(tenant.TenantId, id, cancellationToken) : null;
+        if (campaign is null)
+        {
+            return NotFound(id);
+        }
+
+        if (PrefersCsv(request))
+        {
+            return Csv(campaign, reader, cancellationToken);
+        }
+
+        var rows = Rows(reader.ReportAsync(campaign, cancellationToken));
+        return TypedResults.Ok(new CampaignReport(campaign.Id, campaign.Status.ToWire(), campaign.Source, rows));
+    }
+
+    /// <summary>The report as CSV.</summary>
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ReportCsvAsync(
+        string id, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, CancellationToken cancellationToken)
+    {
+        var campaign = ResourceIds.IsValid(id) ? await campaigns.GetAsync(tenant.TenantId, id, cancellationToken) : null;
+        return campaign is null ? NotFound(id) : Csv(campaign, reader, cancellationToken);
+    }
+
+    /// <summary>Pauses: 200 with the status; 409 when the campaign has ended.</summary>
+    internal static Task<Results<Ok<CampaignControlResponse>, ProblemHttpResult>> PauseAsync(
+        string id, ITenantContext tenant, CampaignService campaigns, IAuditLog audit, CancellationToken cancellationToken) =>
+        ControlAsync(id, "pause", tenant, audit, () => campaigns.PauseAsync(tenant.TenantId, id, cancellationToken), cancellationToken);
+
+    /// <summary>Resumes: 200 with the status; 409 when the campaign has ended.</summary>
+    internal static Task<Results<Ok<CampaignControlResponse>, ProblemHttpResult>> ResumeAsync(
+        string id, ITenantContext tenant, CampaignService campaigns, IAuditLog audit, CancellationToken cancellationToken) =>
+        ControlAsync(id, "resume", tenant, audit, () => campaigns.ResumeAsync(tenant.TenantId, id, cancellationToken), cancellationToken);
+
+    /// <summary>Cancels: 200 with the status; 409 when the campaign has already completed.</summary>
+    internal static Task<Results<Ok<CampaignControlResponse>, ProblemHttpResult>> CancelAsync(
+        string id, ITenantContext tenant, CampaignService campaigns, IAuditLog audit, CancellationToken cancellationToken) =>
+        ControlAsync(id, "cancel", tenant, audit, () => campaigns.CancelAsync(tenant.TenantId, id, cancellationToken), cancellationToken);
+
+    private static async Task<Results<Ok<CampaignControlResponse>, ProblemHttpResult>> ControlAsync(
+        string id, string verb, ITenantContext tenant, IAuditLog audit, Func<Task<ControlOutcome>> control, CancellationToken cancellationToken)
+    {
+        if (!ResourceIds.IsValid(id))
+        {
+            return NotFound(id);
+        }
+
+        var outcome = await control();
+        if (outcome.Campaign is not { } campaign)
+        {
+            return NotFound(id);
+        }
+
+        var status = campaign.Status.ToWire();
+        if (outcome.Conflict is { } conflict)
+        {
+            return ProblemFactory.Conflict(conflict, new Dictionary<string, object?> { ["campaignStatus"] = status });
+        }
+
+        await audit.RecordAsync(tenant, $"campaign.{verb}", Resource, campaign.Id, new Dictionary<string, string> { ["status"] = status }, cancellationToken);
+        return TypedResults.Ok(new CampaignControlResponse(campaign.Id, status));
+    }
+
+    private static PushStreamHttpResult Csv(CampaignRecord campaign, CampaignStatusReader reader, CancellationToken cancellationToken) =>
+        TypedResults.Stream(
+            stream => ReportCsv.WriteAsync(stream, reader.ReportAsync(campaign, cancellationToken), cancellationToken),
+            ReportCsv.ContentType,
+            $"campaign-{campaign.Id}-report.csv");
+
+    private static async IAsyncEnumerable<CampaignReportRow> Rows(IAsyncEnumerable<ReportRow> rows)
+    {
+        await foreach (var row in rows)
+        {
+            yield return CampaignReportRow.From(row);
+        }
+    }
+
+    // CSV when the client ranks text/csv above JSON (and no lower than */*); a tie stays JSON.
+    private static bool PrefersCsv(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        double Quality(string type) => accept.Where(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(-1).Max();
+        var csv = Quality("text/csv");
+        return csv > 0 && csv > Quality("application/json") && csv >= Quality("*/*");
+    }
+
+    private static ProblemHttpResult NotFound(string id) => ProblemFactory.NotFound(ResourceIds.IsValid(id) ? $"No campaign {id}." : "No such campaign.");
+}

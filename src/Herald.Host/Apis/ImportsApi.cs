@@ -1,0 +1,140 @@
+using System.Globalization;
+using Herald.Core.Imports;
+using Herald.Engine.Suppression;
+using Herald.Host.Audit;
+using Herald.Host.Imports;
+using Herald.Host.Resources;
+using Herald.Host.Suppressions;
+using Herald.Host.Tenancy;
+using Herald.Host.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Host.Apis;
+
+/// <summary>
+/// <c>/api/imports</c>: upload a recipient list (CSV, XLSX or JSON; a multipart file or the raw body), read it with
+/// <see cref="RecipientImporter"/> (R7, R9) and keep it with its provenance (R36) for campaigns to use by id; read its
+/// summary; add its recipients to the suppression list (R34). Another tenant's import id answers 404.
+/// </summary>
+public static class ImportsApi
+{
+    private const string Resource = "import";
+
+    /// <summary>Maps the import endpoints.</summary>
+    public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/imports").WithTags("Imports");
+        group.MapPost("", UploadAsync).WithName("UploadImport")
+            .WithSummary("Uploads a recipient list: multipart/form-data with a file, or the raw body as text/csv, application/json or an .xlsx workbook.")
+            .Accepts<IFormFile>(ImportUpload.AcceptedContentTypes[0], ImportUpload.AcceptedContentTypes[1..]);
+        group.MapGet("/{id}", GetAsync).WithName("GetImport").WithSummary("An uploaded list's provenance, mapping, counts and dropped rows.");
+        group.MapPost("/{id}/suppress", SuppressAsync).WithName("SuppressImport").WithSummary("Adds every recipient of an uploaded list to the suppression list.");
+        return app;
+    }
+
+    /// <summary>201 with <c>Location</c> and the summary; 400 when the list cannot be read; 413 over the size limit; 415 for another content type.</summary>
+    internal static async Task<Results<Created<ImportResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+        HttpRequest request,
+        ITenantContext tenant,
+        RecipientImporter importer,
+        ImportStore imports,
+        IOptions<ImportOptions> defaults,
+        IAuditLog audit,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var options = ImportQuery.Parse(request.Query, defaults.Value, errors);
+        if (!errors.IsEmpty)
+        {
+            return ProblemFactory.Validation(errors);
+        }
+
+        if (request.ContentLength > options.MaxBytes + 64 * 1024)
+        {
+            return ProblemFactory.PayloadTooLarge(options.MaxBytes);
+        }
+
+        ImportResult result;
+        try
+        {
+            var (upload, unsupported) = await ImportUpload.OpenAsync(request, options.MaxBytes, cancellationToken);
+            if (unsupported)
+            {
+                return ProblemFactory.UnsupportedMediaTypeWithDetail($"Send the list as one of: {string.Join(", ", ImportUpload.AcceptedContentTypes)}.");
+            }
+
+            if (upload is null)
+            {
+                return ProblemFactory.Validation("file", "The form has no file part.");
+            }
+
+            options = options with { FileName = upload.FileName ?? options.FileName };
+            result = await importer.ImportAsync(upload.Content, upload.Format, options, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ProblemFactory.PayloadTooLarge(options.MaxBytes);
+        }
+        catch (InvalidDataException)
+        {
+            return ProblemFactory.Validation("file", "The multipart body is malformed.");
+        }
+
+        if (result.Error is { } error)
+        {
+            return error.Code == ImportErrorCodes.TooLarge
+                ? ProblemFactory.PayloadTooLarge(options.MaxBytes)
+                : ProblemFactory.Validation(new ValidationErrors().Add("file", error.Message), "The list could not be imported.", new Dictionary<string, object?> { ["code"] = error.Code });
+        }
+
+        var record = await imports.SaveAsync(tenant.TenantId, result, cancellationToken);
+        await audit.RecordAsync(tenant, "import.create", Resource, record.Id, new Dictionary<string, string>
+        {
+            ["format"] = record.Format.ToString().ToLowerInvariant(),
+            ["rows"] = record.Source.RowCount.ToString(CultureInfo.InvariantCulture),
+            ["recipients"] = record.Source.RecipientCount.ToString(CultureInfo.InvariantCulture),
+        }, cancellationToken);
+        return TypedResults.Created($"/api/imports/{record.Id}", ImportResponse.From(record, result.Dropped));
+    }
+
+    /// <summary>The import's summary and dropped rows.</summary>
+    internal static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> GetAsync(string id, ITenantContext tenant, ImportStore imports, CancellationToken cancellationToken)
+    {
+        var record = await imports.GetAsync(tenant.TenantId, id, cancellationToken);
+        return record is null ? NotFound(id) : TypedResults.Ok(ImportResponse.From(record, await imports.ReadDroppedAsync(record, cancellationToken)));
+    }
+
+    /// <summary>200 with how many recipients are on the list now; <paramref name="reason"/> defaults to <c>operator</c>.</summary>
+    internal static async Task<Results<Ok<SuppressImportResponse>, ValidationProblem, ProblemHttpResult>> SuppressAsync(
+        string id, ITenantContext tenant, ImportStore imports, SuppressionStore suppressions, IAuditLog audit, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        SuppressionReasons.Validate(errors, "reason", reason);
+        if (!errors.IsEmpty)
+        {
+            return ProblemFactory.Validation(errors);
+        }
+
+        var record = await imports.GetAsync(tenant.TenantId, id, cancellationToken);
+        if (record is null)
+        {
+            return NotFound(id);
+        }
+
+        reason ??= SuppressionReasons.Default;
+        var recipients = await imports.ReadRecipientsAsync(record, cancellationToken);
+        await Parallel.ForEachAsync(
+            recipients,
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (recipient, ct) => await suppressions.AddAsync(tenant.TenantId, recipient, reason, ct));
+        await audit.RecordAsync(tenant, "suppression.import", Resource, id, new Dictionary<string, string>
+        {
+            ["count"] = recipients.Count.ToString(CultureInfo.InvariantCulture),
+            ["reason"] = reason,
+        }, cancellationToken);
+        return TypedResults.Ok(new SuppressImportResponse(id, recipients.Count, reason));
+    }
+
+    private static ProblemHttpResult NotFound(string id) => ProblemFactory.NotFound(ResourceIds.IsValid(id) ? $"No import {id}." : "No such import.");
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using Herald.Core.Domain;
+using Herald.Core.Imports;
+using Herald.Core.Limits;
+using Herald.Core.Planning;
+using Herald.Core.Templates;
+using Herald.Engine.Campaigns;
+using Herald.Engine.Model;
+using Herald.Engine.Persistence;
+using Herald.Host.Imports;
+using Herald.Host.Resources;
+using Herald.Host.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Host.Campaigns;
+
+/// <summary>A campaign ready to create, with what the caller is told about it.</summary>
+internal sealed record PreparedCampaign(NewCampaign Campaign, RecipientIntake Intake, CampaignPlanResponse Plan, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Turns a <see cref="CreateCampaignRequest"/> into a <see cref="NewCampaign"/> against the tenant's data: reads the
+/// recipients (inline through <see cref="RecipientListValidator"/>, or an uploaded import), checks the accounts (unknown
+/// ids are named), the template (fields of the list, the platform's length limit) and the schedule, and plans the start
+/// (<see cref="StartPlanner"/>). Every problem is a field error; nothing is written.
+/// </summary>
+internal sealed class CampaignPreparer(
+    RecipientListValidator validator,
+    IOptions<ImportOptions> importDefaults,
+    IOptions<ApiOptions> api,
+    ImportStore imports,
+    AccountStore accounts,
+    PlatformLimits limits,
+    StartPlanner planner,
+    TimeProvider time)
+{
+    public async Task<(PreparedCampaign? Campaign, ValidationErrors Errors)> PrepareAsync(
+        string tenantId, CreateCampaignRequest request, CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        var list = await ReadRecipientsAsync(tenantId, request, errors, cancellationToken);
+        var kind = RequiredKind(request.Actions);
+        var maxLength = MaxMessageLength(request.Platform, kind, errors);
+        var (chosen, accountIds) = await ChooseAccountsAsync(tenantId, request, kind, errors, cancellationToken);
+
+        MessageTemplate? template = null;
+        if (request.Message is { } text && maxLength is { } max)
+        {
+            var parsed = MessageTemplate.Parse(text, list?.Fields ?? [], max);
+            foreach (var error in parsed.Errors)
+            {
+                errors.Add("message", error.Message);
+            }
+
+            template = parsed.Template;
+        }
+
+        var now = time.GetUtcNow();
+        if (request.StartAt is { } start && start > now.AddDays(CreateCampaignRequest.MaxScheduleDays))
+        {
+            errors.Add("startAt", $"Must be at most {CreateCampaignRequest.MaxScheduleDays} days ahead.");
+        }
+
+        if (request.FinishBy is { } finish && finish <= now)
+        {
+            errors.Add("finishBy", "Must be in the future.");
+        }
+
+        if (!errors.IsEmpty || list is null)
+        {
+            return (null, errors);
+        }
+
+        var schedule = new CampaignSchedule(request.StartAt, request.TimeWindow?.ToWindow());
+        var planAccounts = chosen.Where(a => !a.Disabled).Select(a => new PlanAccount(a.AccountId, a.State, limits.For(a.Platform, a.Kind, a.Overrides))).ToList();
+        var plan = planner.Plan(new StartPlanRequest(list.Recipients.Count, request.Actions, schedule, planAccounts, request.FinishBy, template?.MayContainLinks ?? false), now);
+        var warnings = new List<string>();
+        if (plan.Warning is { } warning)
+        {
+            warnings.Add(warning);
+        }
+
+        if (chosen.Where(a => a.Disabled).Select(a => a.AccountId).ToList() is { Count: > 0 } disabled)
+        {
+            warnings.Add($"Disabled accounts take no work until enabled: {string.Join(", ", disabled)}.");
+        }
+
+        var definition = new Campaign(
+            tenantId, "", request.Platform, request.Actions, schedule, request.Priority, request.DeliveryMode, request.DryRun,
+            request.FallbackToMessage, request.Message, request.TargetChat, accountIds);
+        var campaign = new NewCampaign(definition, list.Recipients, request.Name, list.Source, InlineKeyboards.ToButtons(request.InlineKeyboard));
+        return (new PreparedCampaign(campaign, list.Intake, CampaignPlanResponse.From(plan), warnings), errors);
+    }
+
+    /// <summary>The kind of account the actions need: bots for bot messages, user accounts for contacts and personal messages, either for invites.</summary>
+    public static AccountKind? RequiredKind(IReadOnlyList<ActionKind> actions) =>
+        actions.Contains(ActionKind.BotMessage) ? AccountKind.Bot
+        : actions.Any(a => a is ActionKind.AddContact or ActionKind.PersonalMessage) ? AccountKind.User
+        : null;
+
+    private int? MaxMessageLength(PlatformKind platform, AccountKind? kind, ValidationErrors errors)
+    {
+        AccountKind[] kinds = kind is { } k ? [k] : [AccountKind.Bot, AccountKind.User];
+        var supported = kinds.Where(k => limits.Supports(platform, k)).ToList();
+        if (supported.Count == 0)
+        {
+            errors.Add("platform", $"{platform} has no {kind?.ToString().ToLowerInvariant() ?? "usable"} accounts for these actions.");
+            return null;
+        }
+
+        return supported.Min(k => limits.For(platform, k).MaxMessageLength);
+    }
+
+    private async Task<(IReadOnlyList<AccountRecord> Chosen, IReadOnlyList<string>? AccountIds)> ChooseAccountsAsync(
+        string tenantId, CreateCampaignRequest request, AccountKind? kind, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var all = await accounts.ListAsync(tenantId, cancellationToken);
+        bool Fits(AccountRecord a) => a.Platform == request.Platform && (kind is null || a.Kind == kind);
+        var wanted = kind is { } k ? $"{request.Platform} {k.ToString().ToLowerInvariant()}" : request.Platform.ToString();
+        if (request.Accounts is { } ids)
+        {
+            var byId = all.ToDictionary(a => a.AccountId, StringComparer.Ordinal);
+            var unknown = ids.Where(id => !byId.ContainsKey(id)).ToList();
+            if (unknown.Count > 0)
+            {
+                errors.Add("accounts", $"Unknown accounts: {string.Join(", ", unknown)}.");
+            }
+
+            var unfit = ids.Where(id => byId.TryGetValue(id, out var a) && !Fits(a)).ToList();
+            if (unfit.Count > 0)
+            {
+                errors.Add("accounts", $"Not {wanted} accounts, so they cannot run these actions: {string.Join(", ", unfit)}.");
+            }
+
+            return ([.. ids.Where(byId.ContainsKey).Select(id => byId[id])], ids);
+        }
+
+        var onPlatform = all.Where(a => a.Platform == request.Platform).ToList();
+        var chosen = onPlatform.Where(Fits).ToList();
+        if (chosen.Count == 0 && onPlatform.Count > 0)
+        {
+            errors.Add("accounts", $"The tenant has no {wanted} accounts to run these actions; register one or list accounts.");
+        }
+
+        // Every account of the platform fits: keep the list open, so accounts added later join the campaign (R20).
+        return (chosen, chosen.Count == onPlatform.Count ? null : [.. chosen.Select(a => a.AccountId)]);
+    }
+
+    private async Task<RecipientList?> ReadRecipientsAsync(string tenantId, CreateCampaignRequest request, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if (request.Recipients is { } inline)
+        {
+            var max = api.Value.MaxInlineRecipients;
+            if (inline.Count > max)
+            {
+                errors.Add("recipients", string.Create(CultureInfo.InvariantCulture, $"At most {max} recipients inline (got {inline.Count}); upload larger lists with POST /api/imports."));
+                return null;
+            }
+
+            var result = validator.Validate([.. inline.Select(r => r.ToInput())], importDefaults.Value with { MaxRows = max });
+            return Checked(result, errors);
+        }
+
+        var import = await imports.GetAsync(tenantId, request.ImportId!, cancellationToken);
+        if (import is null)
+        {
+            errors.Add("importId", "No import with this id.");
+            return null;
+        }
+
+        var recipients = await imports.ReadRecipientsAsync(import, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            errors.Add("importId", "The import holds no recipients.");
+            return null;
+        }
+
+        var intake = new RecipientIntake(import.Id, import.Source.RowCount, recipients.Count, import.DroppedCount, import.DroppedCounts, [], []);
+        return new RecipientList(recipients, import.FieldNames, intake, Describe(import.Source, import.Id));
+    }
+
+    private static RecipientList? Checked(ImportResult result, ValidationErrors errors)
+    {
+        if (result.Error is { } error)
+        {
+            errors.Add("recipients", error.Message);
+            return null;
+        }
+
+        if (result.Recipients.Count == 0)
+        {
+            var reasons = string.Join(", ", result.DroppedCounts.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key}: {d.Value}")));
+            errors.Add("recipients", $"No usable recipient: every item was dropped ({reasons}).");
+            return null;
+        }
+
+        var intake = new RecipientIntake(
+            null, result.Source.RowCount, result.Recipients.Count, result.Dropped.Count, result.DroppedCounts, result.Dropped, result.IgnoredValues);
+        return new RecipientList(result.Recipients, result.FieldNames, intake, Describe(result.Source, null));
+    }
+
+    /// <summary>The provenance kept with the campaign and shown in its status and report (R36).</summary>
+    public static string Describe(RecipientSource source, string? importId)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var what = source.Kind switch
+        {
+            RecipientSourceKind.Api => "inline list",
+            RecipientSourceKind.Dataset => $"dataset {source.Name}",
+            _ => source.Name is { } name ? $"file {name}" : "uploaded file",
+        };
+        var import = importId is null ? "" : $", import {importId}";
+        return string.Create(CultureInfo.InvariantCulture, $"{what}{import}: {source.RowCount} rows, {source.RecipientCount} recipients, received {source.ImportedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
+    }
+
+    private sealed record RecipientList(IReadOnlyList<Recipient> Recipients, IReadOnlyList<string> Fields, RecipientIntake Intake, string Source);
+}

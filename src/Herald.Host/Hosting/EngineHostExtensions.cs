@@ -1,0 +1,70 @@
+using Herald.Core.Imports;
+using Herald.Engine;
+using Herald.Engine.Campaigns;
+using Herald.Engine.Workers;
+using Herald.Host.Accounts;
+using Herald.Host.Campaigns;
+using Herald.Host.Imports;
+using Herald.Host.Health;
+using Herald.Host.Messages;
+using Herald.Host.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Herald.Host.Hosting;
+
+/// <summary>Composes the durable engine into the host: its services, its workers and the API's own stores.</summary>
+public static class EngineHostExtensions
+{
+    /// <summary>
+    /// The setting that says whether the engine's workers (ticks, control messages, sweeper) run in this process.
+    /// Default true; false runs the host API-only while other processes (<c>AddHeraldWorkers</c>) do the work.
+    /// </summary>
+    public const string RunWorkersKey = Herald.Engine.ServiceCollectionExtensions.SectionName + ":RunWorkers";
+
+    /// <summary>
+    /// When the host has storage (<see cref="HostStorageExtensions.UsesStorage"/>; in Development the private Azurite):
+    /// adds the engine (<c>AddHeraldEngine</c>, bound from <c>Herald:Engine</c>), its table and queue creation on start
+    /// (<see cref="EngineStorageInitializer"/>: retried, and reported by <c>/readyz</c>, while storage is down),
+    /// its workers unless <see cref="RunWorkersKey"/> is false, recipient imports (<c>AddHeraldImports</c>), and the
+    /// API's stores (imports, messages, idempotency keys). Without storage it adds nothing and the resource APIs stay
+    /// unmapped (see <see cref="HasHeraldEngine"/>). Call after storage, the core and the platforms are added.
+    /// </summary>
+    public static IHostApplicationBuilder AddHeraldEngineHost(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (!HostStorageExtensions.UsesStorage(builder) || services.Any(d => d.ServiceType == typeof(EngineStorageInitializer)))
+        {
+            return builder;
+        }
+
+        services.AddHeraldImports(builder.Configuration);
+        services.AddHeraldEngine(builder.Configuration);
+        if (builder.Configuration.GetValue(RunWorkersKey, defaultValue: true))
+        {
+            services.AddHeraldWorkers();
+        }
+
+        // The engine's own initializer fails the start when storage is down; the host's retries and reports readiness instead.
+        foreach (var initializer in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineInitializer)).ToList())
+        {
+            services.Remove(initializer);
+        }
+
+        services.AddSingleton<EngineStorageInitializer>();
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<EngineStorageInitializer>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, EngineStorageInitializer>(sp => sp.GetRequiredService<EngineStorageInitializer>()));
+
+        services.TryAddSingleton<ImportStore>();
+        services.TryAddSingleton<CampaignPreparer>();
+        services.TryAddSingleton<AccountRegistration>();
+        services.AddHeraldMessages(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>True when the engine is composed in (the host has storage): the resource APIs can be mapped.</summary>
+    public static bool HasHeraldEngine(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.ServiceProvider.GetService<CampaignService>() is not null;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Herald.Core.Domain;
+using Herald.Core.Imports;
+using Herald.Host.Resources;
+using Herald.Host.Storage;
+using Herald.Storage.Tables;
+
+namespace Herald.Host.Imports;
+
+/// <summary>
+/// Uploaded recipient lists in the <c>heraldimports</c> table (<see cref="HostTables.Imports"/>). The storage clients have
+/// no blob service, so a list is kept as rows: its recipients and its dropped-row report are each one JSON array cut
+/// into pieces of at most 30,000 characters (<see cref="ChunkedText"/>), one piece per row, written in entity-group
+/// transactions under the partition <c>{tenant}|{import id}</c>; the summary row (partition = tenant) is written last,
+/// so an import exists only once all of it is stored. Another tenant's import id finds nothing.
+/// </summary>
+public sealed class ImportStore
+{
+    private const string RecipientsPrefix = "r";
+    private const string DroppedPrefix = "d";
+    private const int RowsPerTransaction = 50;
+
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
+    private readonly EnsuredTable _table;
+
+    /// <summary>Uses the <c>heraldimports</c> table of <paramref name="tables"/>, created on first use.</summary>
+    public ImportStore(TableServiceClient tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _table = new EnsuredTable(tables.GetTableClient(HostTables.Imports));
+    }
+
+    /// <summary>Stores a successful import under a new id and returns its summary.</summary>
+    public async Task<ImportRecord> SaveAsync(string tenantId, ImportResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.Success)
+        {
+            throw new ArgumentException("Only a successful import can be stored.", nameof(result));
+        }
+
+        var record = new ImportRecord
+        {
+            Id = ResourceIds.New(),
+            TenantId = tenantId,
+            Source = result.Source,
+            Format = result.Format,
+            HasHeader = result.HasHeader,
+            Delimiter = result.Delimiter,
+            Sheet = result.Sheet,
+            Columns = result.Columns,
+            DroppedCounts = result.DroppedCounts,
+            DroppedCount = result.Dropped.Count,
+            IgnoredValues = result.IgnoredValues,
+            AmbiguousDigits = result.AmbiguousDigits,
+        };
+        var table = await _table.GetAsync(cancellationToken);
+        var recipients = JsonSerializer.Serialize(result.Recipients.Select(StoredRecipient.From), Json);
+        var dropped = JsonSerializer.Serialize(result.Dropped, Json);
+        var actions = Pieces(record, RecipientsPrefix, recipients).Concat(Pieces(record, DroppedPrefix, dropped))
+            .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
+            .ToList();
+        foreach (var chunk in actions.Chunk(RowsPerTransaction))
+        {
+            await table.SubmitTransactionAsync(chunk, cancellationToken);
+        }
+
+        await table.AddEntityAsync(ToSummary(record), cancellationToken);
+        return record;
+    }
+
+    /// <summary>The import's summary, or null when the tenant has none with that id.</summary>
+    public async Task<ImportRecord?> GetAsync(string tenantId, string importId, CancellationToken cancellationToken = default)
+    {
+        if (!ResourceIds.IsValid(importId))
+        {
+            return null;
+        }
+
+        var table = await _table.GetAsync(cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, importId, cancellationToken: cancellationToken);
+        return row.HasValue ? FromSummary(row.Value!) : null;
+    }
+
+    /// <summary>The recipients of an import, in list order.</summary>
+    public async Task<IReadOnlyList<Recipient>> ReadRecipientsAsync(ImportRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var text = await ReadAsync(record, RecipientsPrefix, cancellationToken);
+        return [.. (JsonSerializer.Deserialize<List<StoredRecipient>>(text, Json) ?? []).Select(r => r.ToRecipient())];
+    }
+
+    /// <summary>The dropped rows of an import (row numbers and reasons, never values).</summary>
+    public async Task<IReadOnlyList<ImportIssue>> ReadDroppedAsync(ImportRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var text = await ReadAsync(record, DroppedPrefix, cancellationToken);
+        return JsonSerializer.Deserialize<List<ImportIssue>>(text, Json) ?? [];
+    }
+
+    private async Task<string> ReadAsync(ImportRecord record, string prefix, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var partition = ChunkPartition(record);
+        var upper = ((char)(prefix[0] + 1)).ToString();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {upper}");
+        var text = new StringBuilder();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            text.Append(row.GetString("Data"));
+        }
+
+        return text.Length == 0 ? "[]" : text.ToString();
+    }
+
+    private static IEnumerable<TableEntity> Pieces(ImportRecord record, string prefix, string text) =>
+        ChunkedText.Split(text).Select((piece, i) => new TableEntity(ChunkPartition(record), string.Create(CultureInfo.InvariantCulture, $"{prefix}{i:D5}"))
+        {
+            ["Data"] = piece,
+        });
+
+    private static string ChunkPartition(ImportRecord record) => $"{record.TenantId}|{record.Id}";
+
+    private static TableEntity ToSummary(ImportRecord record) => new(record.TenantId, record.Id)
+    {
+        ["SourceKind"] = record.Source.Kind.ToString(),
+        ["SourceName"] = record.Source.Name,
+        ["ImportedAt"] = record.Source.ImportedAt,
+        ["RowCount"] = record.Source.RowCount,
+        ["RecipientCount"] = record.Source.RecipientCount,
+        ["Format"] = record.Format.ToString(),
+        ["HasHeader"] = record.HasHeader,
+        ["Delimiter"] = record.Delimiter?.ToString(),
+        ["Sheet"] = record.Sheet,
+        ["Columns"] = JsonSerializer.Serialize(record.Columns, Json),
+        ["DroppedCounts"] = JsonSerializer.Serialize(record.DroppedCounts, Json),
+        ["DroppedCount"] = record.DroppedCount,
+        ["IgnoredValues"] = JsonSerializer.Serialize(record.IgnoredValues.Take(1000), Json),
+        ["AmbiguousDigits"] = record.AmbiguousDigits,
+    };
+
+    private static ImportRecord FromSummary(TableEntity e) => new()
+    {
+        Id = e.RowKey,
+        TenantId = e.PartitionKey,
+        Source = new RecipientSource(
+            Enum.Parse<RecipientSourceKind>(e.GetString("SourceKind") ?? nameof(RecipientSourceKind.File)),
+            e.GetString("SourceName"),
+            e.GetDateTimeOffset("ImportedAt") ?? DateTimeOffset.UnixEpoch,
+            e.GetInt32("RowCount") ?? 0,
+            e.GetInt32("RecipientCount") ?? 0),
+        Format = Enum.Parse<ImportFormat>(e.GetString("Format") ?? nameof(ImportFormat.Auto)),
+        HasHeader = e.GetBoolean("HasHeader") ?? false,
+        Delimiter = e.GetString("Delimiter") is { Length: 1 } d ? d[0] : null,
+        Sheet = e.GetString("Sheet"),
+        Columns = Read<List<ImportColumnMapping>>(e, "Columns") ?? [],
+        DroppedCounts = Read<Dictionary<string, int>>(e, "DroppedCounts") ?? [],
+        DroppedCount = e.GetInt32("DroppedCount") ?? 0,
+        IgnoredValues = Read<List<ImportIssue>>(e, "IgnoredValues") ?? [],
+        AmbiguousDigits = e.GetInt32("AmbiguousDigits") ?? 0,
+    };
+
+    private static T? Read<T>(TableEntity e, string key) =>
+        e.GetString(key) is { Length: > 0 } json ? JsonSerializer.Deserialize<T>(json, Json) : default;
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>A recipient as stored in a piece (short names).</summary>
+    private sealed record StoredRecipient(
+        [property: JsonPropertyName("u")] string? Username,
+        [property: JsonPropertyName("i")] long? UserId,
+        [property: JsonPropertyName("p")] string? Phone,
+        [property: JsonPropertyName("n")] string? Name,
+        [property: JsonPropertyName("f")] Dictionary<string, string>? Fields)
+    {
+        public static StoredRecipient From(Recipient r) => new(
+            r.Username, r.UserId, r.Phone, r.Name, r.Fields is { Count: > 0 } f ? new Dictionary<string, string>(f, StringComparer.OrdinalIgnoreCase) : null);
+
+        public Recipient ToRecipient() => new(
+            Username, UserId, Phone, Name, Fields is null ? null : new Dictionary<string, string>(Fields, StringComparer.OrdinalIgnoreCase));
+    }
+}
