@@ -51,7 +51,7 @@ public sealed partial class AccountActor
             if (i > 0 && !stopped)
             {
                 // Pause and cancel stop an account after the action in flight: look again before each next one.
-                stopped = await campaigns.GetStatusAsync(campaign.TenantId, campaign.Id, cancellationToken) != CampaignStatus.Running;
+                stopped = await statusCache.GetAsync(campaign.TenantId, campaign.Id, cancellationToken) != CampaignStatus.Running;
             }
 
             if (stopped)
