@@ -15,8 +15,8 @@ public sealed class EngineOptions
     /// <summary>A message received more often than this is parked in the poison queue. Default 5 (as Azure Functions).</summary>
     public int MaxDequeueCount { get; set; } = 5;
 
-    /// <summary>Ticks one worker works on at once. Default 16.</summary>
-    public int WorkerConcurrency { get; set; } = 16;
+    /// <summary>Ticks one worker works on at once; ticks mostly wait (storage, platform, pacing), so this is high. Default 64.</summary>
+    public int WorkerConcurrency { get; set; } = 64;
 
     /// <summary>Longest pause between two polls of an empty queue. Default 1 second.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(1);

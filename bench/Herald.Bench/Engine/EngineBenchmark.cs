@@ -28,7 +28,7 @@ namespace Herald.Bench.Engine;
 /// binds). Measures from the moment the campaign is created and its accounts woken until it completes:
 /// actions per second, storage requests per action (every table and queue request the engine makes),
 /// and tick duration percentiles. Options: <c>--accounts</c> (1000), <c>--targets</c> (20000),
-/// <c>--concurrency</c> ticks in flight (32), <c>--connection-string</c>.
+/// <c>--concurrency</c> ticks in flight (96), <c>--connection-string</c>.
 /// </summary>
 internal sealed class EngineBenchmark : IBenchmark
 {
@@ -40,7 +40,7 @@ internal sealed class EngineBenchmark : IBenchmark
     {
         var accountCount = args.Int("accounts", 1000);
         var targetCount = args.Int("targets", 20000);
-        var concurrency = args.Int("concurrency", 32);
+        var concurrency = args.Int("concurrency", 96);
 
         AzuriteLauncher? azurite = null;
         var connectionString = args.String("connection-string");

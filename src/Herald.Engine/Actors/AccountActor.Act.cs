@@ -44,13 +44,14 @@ public sealed partial class AccountActor
         var toSuppress = new List<(Recipient Recipient, string Reason)>();
         var context = new ActContext(row, accountLimits, campaign, counters, attempt, toSuppress);
         var stopped = false;
+        var fenced = false;
         for (var i = 0; i < claimed.Count; i++)
         {
             var target = claimed[i];
             if (i > 0 && !stopped)
             {
                 // Pause and cancel stop an account after the action in flight: look again before each next one.
-                stopped = await campaigns.GetStatusAsync(campaign.TenantId, campaign.Id, cancellationToken) != CampaignStatus.Running;
+                stopped = await statusCache.GetAsync(campaign.TenantId, campaign.Id, cancellationToken) != CampaignStatus.Running;
             }
 
             if (stopped)
@@ -74,7 +75,16 @@ public sealed partial class AccountActor
                 continue;
             }
 
-            await RunTargetAsync(context, target, cancellationToken);
+            try
+            {
+                await RunTargetAsync(context, target, cancellationToken);
+                context.Unwritten = target;
+            }
+            catch (FencedException)
+            {
+                fenced = true;
+                break;
+            }
         }
 
         foreach (var t in claimed)
@@ -82,7 +92,7 @@ public sealed partial class AccountActor
             t.UpdatedAt = time.GetUtcNow();
         }
 
-        if (!await targets.TryCommitAsync(claimed, cancellationToken))
+        if (fenced || !await targets.TryCommitAsync(claimed, cancellationToken))
         {
             return false;
         }
@@ -110,7 +120,11 @@ public sealed partial class AccountActor
         CampaignRecord Campaign,
         CampaignCounters Counters,
         string Attempt,
-        List<(Recipient Recipient, string Reason)> ToSuppress);
+        List<(Recipient Recipient, string Reason)> ToSuppress)
+    {
+        /// <summary>At-most-once: the last target acted on, whose outcome goes out with the next target's start mark.</summary>
+        public TargetRecord? Unwritten { get; set; }
+    }
 
     /// <summary>Runs the campaign's actions on one target, step by step, until it is done, failed or handed back.</summary>
     private async Task RunTargetAsync(ActContext ctx, TargetRecord target, CancellationToken cancellationToken)
@@ -158,6 +172,7 @@ public sealed partial class AccountActor
                 text = rendered.Value.Text;
             }
 
+            await MarkStartedAsync(ctx, target, cancellationToken);
             var outcome = await ExecuteAsync(ctx, action, target, text, cancellationToken);
             EngineMetrics.Actions.Add(1, new KeyValuePair<string, object?>("outcome", OutcomeName(outcome)));
             var now = time.GetUtcNow();
@@ -211,6 +226,34 @@ public sealed partial class AccountActor
             }
         }
     }
+
+    /// <summary>
+    /// At-most-once: before a target's platform call, one transaction in its shard writes the previous
+    /// target's outcome and marks this one started. A crash then leaves at most the one target in flight
+    /// ambiguous; the rest of the claimed batch goes back to pending, and finished ones are counted by
+    /// recovery. At-least-once and dry runs need no mark: recovery re-sends, or nothing was sent.
+    /// </summary>
+    private async Task MarkStartedAsync(ActContext ctx, TargetRecord target, CancellationToken cancellationToken)
+    {
+        var campaign = ctx.Campaign.Campaign;
+        if (target.Started || campaign.DryRun || campaign.Delivery != DeliveryMode.AtMostOnce)
+        {
+            return;
+        }
+
+        target.Started = true;
+        target.UpdatedAt = time.GetUtcNow();
+        List<TargetRecord> write = ctx.Unwritten is { } previous && previous != target ? [previous, target] : [target];
+        if (!await targets.TryCommitAsync(write, cancellationToken))
+        {
+            throw new FencedException();
+        }
+
+        ctx.Unwritten = null;
+    }
+
+    /// <summary>The attempt lost its targets to recovery (its lease was taken over): it must stop at once.</summary>
+    private sealed class FencedException : Exception;
 
     private async Task<ActionOutcome> ExecuteAsync(ActContext ctx, ActionKind action, TargetRecord target, string? text, CancellationToken cancellationToken)
     {

@@ -45,8 +45,9 @@ public sealed partial class AccountActor
                 if (wasSending)
                 {
                     resolved++;
-                    if (campaign.Campaign.Delivery == DeliveryMode.AtLeastOnce)
+                    if (campaign.Campaign.Delivery == DeliveryMode.AtLeastOnce || !t.Started)
                     {
+                        // At-least-once, or never reached the platform: safe to hand to any account.
                         resolution = "pending";
                         Requeue(t);
                     }

@@ -217,6 +217,7 @@ public sealed partial class AccountActor
                     t.Attempt = attempt;
                     t.AccountId = row.AccountId;
                     t.Achieved = null;
+                    t.Started = false;
                     t.UpdatedAt = now;
                 }
 

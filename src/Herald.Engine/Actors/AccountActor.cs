@@ -26,6 +26,7 @@ public sealed partial class AccountActor(
     SuppressionStore suppressions,
     TickScheduler scheduler,
     CampaignCompletion completion,
+    CampaignStatusCache statusCache,
     PlatformResolver platforms,
     PlatformLimits limits,
     PacingPolicy pacing,

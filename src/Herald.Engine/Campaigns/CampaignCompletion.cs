@@ -73,7 +73,7 @@ public sealed class CampaignCompletion(
             return; // in flight, or its account's next tick will recover it
         }
 
-        if (campaign.Campaign.Delivery == DeliveryMode.AtLeastOnce)
+        if (campaign.Campaign.Delivery == DeliveryMode.AtLeastOnce || !target.Started)
         {
             target.Status = TargetStatus.Pending;
             target.Attempt = null;

@@ -118,6 +118,7 @@ public sealed class CampaignService(
             c.Status = CampaignStatus.Paused;
             return true;
         }, cancellationToken);
+        await SettleAsync(after, cancellationToken);
         return Outcome(after, CampaignStatus.Paused, "pause");
     }
 
@@ -171,6 +172,7 @@ public sealed class CampaignService(
             Log.CampaignStatusChanged(logger, tenantId, campaignId, after.Status.ToWire());
         }
 
+        await SettleAsync(after, cancellationToken);
         return Outcome(after, CampaignStatus.Cancelled, "cancel");
     }
 
@@ -202,6 +204,13 @@ public sealed class CampaignService(
             await accountService.WakeForAsync(after, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Waits until no worker trusts a status read before the change any more (<see cref="CampaignStatusCache"/>),
+    /// so that when pause or cancel returns, accounts finish at most the action in flight.
+    /// </summary>
+    private Task SettleAsync(CampaignRecord? after, CancellationToken cancellationToken) =>
+        after is null ? Task.CompletedTask : Task.Delay(CampaignStatusCache.ControlSettle, time, cancellationToken);
 
     private Task ScheduleStartAsync(CampaignRecord campaign, CancellationToken cancellationToken) =>
         SendControlAsync(new ControlMessage(campaign.TenantId, campaign.Id, campaign.Campaign.Schedule.StartAt ?? time.GetUtcNow()), cancellationToken);

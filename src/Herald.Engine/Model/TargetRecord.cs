@@ -44,6 +44,13 @@ public sealed class TargetRecord
     /// <summary>Why it failed, was skipped, or is unknown (a reason code, no PII).</summary>
     public string? Reason { get; set; }
 
+    /// <summary>
+    /// The attempt in <see cref="Attempt"/> may have reached the platform for this target. A target in
+    /// <c>sending</c> that was never started goes back to pending when its attempt dies, whatever the
+    /// delivery mode: only a started one is ambiguous.
+    /// </summary>
+    public bool Started { get; set; }
+
     /// <summary>What the attempt in <see cref="Attempt"/> achieved (comma-separated <c>DoneKind</c>s), so recovery can count it.</summary>
     public string? Achieved { get; set; }
 
@@ -70,6 +77,7 @@ public sealed class TargetRecord
             ["TransientFailures"] = TransientFailures,
             ["NotBefore"] = NotBefore,
             ["Reason"] = Reason,
+            ["Started"] = Started,
             ["Achieved"] = Achieved,
             ["UpdatedAt"] = UpdatedAt,
         };
@@ -91,6 +99,7 @@ public sealed class TargetRecord
         TransientFailures = e.GetInt32("TransientFailures") ?? 0,
         NotBefore = e.GetDateTimeOffset("NotBefore"),
         Reason = e.GetString("Reason"),
+        Started = e.GetBoolean("Started") ?? false,
         Achieved = e.GetString("Achieved"),
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt"),
         ETag = e.ETag,

@@ -35,8 +35,9 @@ public sealed class WorkerProcess : IDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the test worker.");
-        process.OutputDataReceived += (_, e) => Write(output, process.Id, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(output, process.Id, e.Data);
+        var pid = process.Id; // read once: the output callbacks may run after the process object is disposed
+        process.OutputDataReceived += (_, e) => Write(output, pid, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(output, pid, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new WorkerProcess(process);
