@@ -23,7 +23,10 @@ public sealed partial class AccountActor
         var resolved = 0;
         var resolution = "none";
         var all = await campaigns.ListAsync(row.TenantId, cancellationToken);
-        foreach (var campaign in all.Where(c => c.Uses(row) && c.Status != CampaignStatus.Completed))
+        // Ended campaigns too (recently): the rest of a campaign may complete before this account's dead
+        // attempt is recovered, and what that attempt finished must still be counted.
+        var since = time.GetUtcNow() - TimeSpan.FromDays(1);
+        foreach (var campaign in all.Where(c => c.Uses(row) && (!c.Status.IsTerminal() || c.EndedAt > since)))
         {
             var filter = TableClient.CreateQueryFilter($"Attempt eq {previousAttempt}");
             var adopted = new List<TargetRecord>();

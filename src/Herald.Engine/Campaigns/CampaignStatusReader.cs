@@ -29,7 +29,20 @@ public sealed class CampaignStatusReader(
     public async Task<CampaignStatusView> BuildAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        var rows = (await accounts.ListAsync(campaign.TenantId, cancellationToken)).ToList();
+
+        // The account rows hold the true counters (written with the tick that changed them); the stats rows are
+        // a projection written after it, which a crash in between can leave behind. They still count for
+        // accounts that were removed.
         var perAccount = await stats.ReadAsync(campaign.TenantId, campaign.Id, cancellationToken);
+        foreach (var row in rows)
+        {
+            if (row.Counters.TryGetValue(campaign.Id, out var counters))
+            {
+                perAccount[row.AccountId] = counters;
+            }
+        }
+
         var total = new CampaignCounters();
         foreach (var c in perAccount.Values)
         {
@@ -50,7 +63,7 @@ public sealed class CampaignStatusReader(
         var speed = total.SpeedPerMinute(now);
         DateTimeOffset? eta = remaining > 0 && speed > 0 ? now + TimeSpan.FromMinutes(remaining / speed) : null;
 
-        var rows = (await accounts.ListAsync(campaign.TenantId, cancellationToken)).Where(campaign.Uses).ToList();
+        rows = rows.Where(campaign.Uses).ToList();
         var accountStatuses = rows.Select(r =>
         {
             var s = pacing.GetStatus(r.State, limits.For(r.Platform, r.Kind, r.Overrides), now);
