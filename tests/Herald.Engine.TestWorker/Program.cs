@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Usage: Herald.Engine.TestWorker --storage CS --prefix P --journal FILE [--latency-ms N] [--lease-s N] [--visibility-s N]
+// Usage: Herald.Engine.TestWorker --storage CS --prefix P --journal FILE [--latency-ms N] [--lease-s N] [--visibility-s N] [--concurrency N]
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -31,6 +31,7 @@ builder.Services.AddHeraldEngine(configure: o =>
     o.OverdueAfter = TimeSpan.FromSeconds(3);
     o.MaxPollInterval = TimeSpan.FromMilliseconds(200);
     o.IdlePoll = TimeSpan.FromSeconds(1);
+    o.WorkerConcurrency = Int("concurrency", o.WorkerConcurrency);
 });
 builder.Services.AddHeraldWorkers();
 using var host = builder.Build();

@@ -17,8 +17,9 @@ public sealed class MultiProcessTests(AzuriteFixture azurite, ITestOutputHelper 
     public async Task TwoWorkerProcesses_2000Targets20Accounts_EveryTargetOnceNoAccountTwiceInFlight()
     {
         await using var control = await EngineHarness.StartAsync(azurite, new FakePlatform(), output, workers: false);
-        using var a = WorkerProcess.Start(azurite.ConnectionString, control.Prefix, _journal, output, latencyMs: 2);
-        using var b = WorkerProcess.Start(azurite.ConnectionString, control.Prefix, _journal, output, latencyMs: 2);
+        // Each worker holds at most 8 of the 20 account ticks, so neither can take the whole campaign alone.
+        using var a = WorkerProcess.Start(azurite.ConnectionString, control.Prefix, _journal, output, latencyMs: 2, concurrency: 8);
+        using var b = WorkerProcess.Start(azurite.ConnectionString, control.Prefix, _journal, output, latencyMs: 2, concurrency: 8);
         await control.RegisterBotsAsync(Tenant, 20);
 
         var campaign = await control.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(2000)));

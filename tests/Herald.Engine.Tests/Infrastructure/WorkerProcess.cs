@@ -14,7 +14,7 @@ public sealed class WorkerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static WorkerProcess Start(string storage, string prefix, string journal, ITestOutputHelper output, int latencyMs = 0)
+    public static WorkerProcess Start(string storage, string prefix, string journal, ITestOutputHelper output, int latencyMs = 0, int? concurrency = null)
     {
         var here = AppContext.BaseDirectory;
         var dll = Path.Combine(here.Replace("Herald.Engine.Tests", "Herald.Engine.TestWorker", StringComparison.Ordinal), "Herald.Engine.TestWorker.dll");
@@ -32,6 +32,12 @@ public sealed class WorkerProcess : IDisposable
         foreach (var arg in new[] { dll, "--storage", storage, "--prefix", prefix, "--journal", journal, "--latency-ms", latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        if (concurrency is { } slots)
+        {
+            info.ArgumentList.Add("--concurrency");
+            info.ArgumentList.Add(slots.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the test worker.");
