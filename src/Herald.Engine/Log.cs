@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(1001, LogLevel.Debug, "Account {TenantId}/{AccountId} is held by another attempt until {Until}")]
     public static partial void AccountBusy(ILogger logger, string tenantId, string accountId, DateTimeOffset until);
 
-    [LoggerMessage(1002, LogLevel.Information, "Account {TenantId}/{AccountId} recovered attempt {Attempt}: {Counted} finished targets counted, {Resolved} in-flight targets resolved as {Resolution}")]
-    public static partial void Recovered(ILogger logger, string tenantId, string accountId, string attempt, int counted, int resolved, string resolution);
+    [LoggerMessage(1002, LogLevel.Information, "Account {TenantId}/{AccountId} recovered dead attempts {Attempts}: {Counted} finished targets counted, {Resolved} in-flight targets resolved as {Resolution}")]
+    public static partial void Recovered(ILogger logger, string tenantId, string accountId, string attempts, int counted, int resolved, string resolution);
 
     [LoggerMessage(1003, LogLevel.Warning, "Attempt {Attempt} of account {TenantId}/{AccountId} was fenced off (its lease was taken over); its results are left to recovery")]
     public static partial void Fenced(ILogger logger, string tenantId, string accountId, string attempt);

@@ -1,3 +1,5 @@
+using Herald.Core.Domain;
+using Herald.Core.Outcomes;
 using Herald.Engine.Persistence;
 using Herald.Engine.Tests.Infrastructure;
 using Herald.Testing;
@@ -82,5 +84,46 @@ public sealed class LivenessTests(AzuriteFixture azurite, ITestOutputHelper outp
         var parked = (await storage.Poison.ReceiveMessagesAsync(1)).Value.Single();
         Assert.Equal("this is not a tick", parked.MessageText);
         Assert.Equal(0, (await storage.Ticks.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task WorkerDiedWhileRecoveringAnEarlierDeadAttempt_NextTickCountsTheWorkOfBoth()
+    {
+        var platform = new FakePlatform();
+        var prefix = EngineHarness.NewPrefix();
+        string campaignId;
+        await using (var stopped = await EngineHarness.StartAsync(azurite, platform, output, workers: false, prefix: prefix))
+        {
+            var account = (await stopped.RegisterBotsAsync(Tenant, 1)).Single();
+            var campaign = await stopped.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(20)));
+            campaignId = campaign.Id;
+
+            // What storage holds after two crashes: attempt "a1" finished 10 targets and died before writing its counters;
+            // "a2" took over, adopted 5 of them, and died too (still recovering). 10 targets are left pending.
+            var all = await stopped.AllTargetsAsync(Tenant, campaign.Id);
+            for (var i = 0; i < 10; i++)
+            {
+                var t = all[i];
+                t.Status = TargetStatus.Done;
+                t.Attempt = i < 5 ? "a2" : "a1";
+                t.AccountId = account;
+                t.Achieved = nameof(DoneKind.Messaged);
+                Assert.True(await stopped.Targets.TryCommitAsync(t));
+            }
+
+            var rows = stopped.Services.GetRequiredService<AccountStore>();
+            var row = (await rows.GetAsync(Tenant, account))!;
+            row.LeaseId = "a2";
+            row.LeaseUntil = DateTimeOffset.UtcNow.AddSeconds(-1);
+            row.Unrecovered = ["a1"];
+            Assert.True(await rows.TryReplaceAsync(row));
+        }
+
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output, prefix: prefix);
+        var done = await engine.WaitForAsync(Tenant, campaignId, s => s.Status == "completed", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(10, platform.Calls.Count);
+        Assert.Equal(20, done.Counts.Done);
+        Assert.Equal(20, done.Processed);
     }
 }

@@ -85,6 +85,15 @@ public sealed class MultiProcessTests(AzuriteFixture azurite, ITestOutputHelper 
             Assert.All(targets, t => Assert.Equal(TargetStatus.Done, t.Status));
             Assert.Equal(1500, journal.DonePerRecipient.Count);
         }
+
+        // The status counts what the target rows hold, once every dead attempt is recovered (by its account's next tick,
+        // which may come after the campaign completed), even when a worker died while recovering an earlier one.
+        var done = targets.Count(t => t.Status == TargetStatus.Done);
+        var unknownRows = targets.Count(t => t.Status == TargetStatus.Unknown);
+        var counted = await control.WaitForAsync(Tenant, campaign.Id, s => s.Counts.Done + s.Counts.Unknown >= 1500, TimeSpan.FromSeconds(60));
+        Assert.Equal(done, counted.Counts.Done);
+        Assert.Equal(unknownRows, counted.Counts.Unknown);
+        Assert.Equal(1500, counted.Processed);
     }
 
     private int CallsBy(int processId) => FakeJournal.Read(_journal).Count(e => e.ProcessId == processId && e.Kind == 'S');

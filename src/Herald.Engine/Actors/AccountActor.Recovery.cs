@@ -11,14 +11,16 @@ public sealed partial class AccountActor
     public const string AttemptDiedReason = "attempt_died";
 
     /// <summary>
-    /// The previous attempt died holding the lease. Its targets are adopted by this attempt: those it
-    /// finished are counted (its counters were never written), those left in <c>sending</c> are
-    /// ambiguous: <c>unknown</c> in at-most-once mode, back to pending in at-least-once mode.
-    /// Adopting rewrites their attempt id, so a crash of this attempt hands them on in turn.
+    /// Earlier attempts died holding the lease (<see cref="AccountRecord.Unrecovered"/>). Their targets are adopted by
+    /// this attempt: those they finished are counted (their counters were never written), those left in
+    /// <c>sending</c> are ambiguous: <c>unknown</c> in at-most-once mode, back to pending in at-least-once mode.
+    /// Adopting rewrites their attempt id, and the dead attempts stay listed in the row until this attempt writes
+    /// its counters, so a crash of this attempt, even halfway through recovering, hands all of them on in turn.
     /// </summary>
-    private async Task RecoverAsync(AccountRecord row, string previousAttempt, HashSet<string> touched, CancellationToken cancellationToken)
+    private async Task RecoverAsync(AccountRecord row, HashSet<string> touched, CancellationToken cancellationToken)
     {
         var attempt = row.LeaseId!;
+        var dead = row.Unrecovered.ToHashSet(StringComparer.Ordinal);
         var counted = 0;
         var resolved = 0;
         var resolution = "none";
@@ -26,9 +28,9 @@ public sealed partial class AccountActor
         // Ended campaigns too (recently): the rest of a campaign may complete before this account's dead
         // attempt is recovered, and what that attempt finished must still be counted.
         var since = time.GetUtcNow() - TimeSpan.FromDays(1);
+        var filter = string.Join(" or ", dead.Select(a => TableClient.CreateQueryFilter($"Attempt eq {a}")));
         foreach (var campaign in all.Where(c => c.Uses(row) && (!c.Status.IsTerminal() || c.EndedAt > since)))
         {
-            var filter = TableClient.CreateQueryFilter($"Attempt eq {previousAttempt}");
             var adopted = new List<TargetRecord>();
             await foreach (var t in targets.QueryAsync(row.TenantId, campaign.Id, filter, cancellationToken: cancellationToken))
             {
@@ -42,42 +44,54 @@ public sealed partial class AccountActor
 
             var counters = row.CountersFor(campaign.Id);
             touched.Add(campaign.Id);
-            foreach (var t in adopted)
+            foreach (var found in adopted)
             {
-                var wasSending = t.Status == TargetStatus.Sending;
-                if (wasSending)
+                var t = found;
+                for (var tries = 0; ; tries++)
                 {
-                    resolved++;
-                    if (campaign.Campaign.Delivery == DeliveryMode.AtLeastOnce || !t.Started)
+                    if (t.Status == TargetStatus.Sending)
                     {
-                        // At-least-once, or never reached the platform: safe to hand to any account.
-                        resolution = "pending";
-                        Requeue(t);
+                        resolved++;
+                        if (campaign.Campaign.Delivery == DeliveryMode.AtLeastOnce || !t.Started)
+                        {
+                            // At-least-once, or never reached the platform: safe to hand to any account.
+                            resolution = "pending";
+                            Requeue(t);
+                        }
+                        else
+                        {
+                            resolution = "unknown";
+                            t.Status = TargetStatus.Unknown;
+                            t.Reason = AttemptDiedReason;
+                            t.Attempt = attempt;
+                        }
                     }
                     else
                     {
-                        resolution = "unknown";
-                        t.Status = TargetStatus.Unknown;
-                        t.Reason = AttemptDiedReason;
                         t.Attempt = attempt;
                     }
-                }
-                else
-                {
-                    t.Attempt = attempt;
-                }
 
-                t.UpdatedAt = time.GetUtcNow();
-                if (!await targets.TryCommitAsync(t, cancellationToken))
-                {
-                    // Changed meanwhile (the dead attempt was only slow and wrote it): leave it to its writer.
-                    continue;
-                }
+                    t.UpdatedAt = time.GetUtcNow();
+                    if (await targets.TryCommitAsync(t, cancellationToken))
+                    {
+                        if (t.Status.IsTerminalTarget())
+                        {
+                            counted++;
+                            CountRecovered(t, counters);
+                        }
 
-                if (t.Status.IsTerminalTarget())
-                {
-                    counted++;
-                    CountRecovered(t, counters);
+                        break;
+                    }
+
+                    // Changed meanwhile: a dead attempt that was only slow wrote its outcome (it is fenced off now and
+                    // will not count it), or the orphan sweep resolved it. Look again; ours while it names a dead attempt.
+                    var fresh = await targets.GetAsync(t.PartitionKey, t.RowKey, cancellationToken);
+                    if (fresh?.Attempt is not { } owner || !dead.Contains(owner) || tries >= 5)
+                    {
+                        break;
+                    }
+
+                    t = fresh;
                 }
             }
 
@@ -87,7 +101,7 @@ public sealed partial class AccountActor
             }
         }
 
-        Log.Recovered(logger, row.TenantId, row.AccountId, previousAttempt, counted, resolved, resolution);
+        Log.Recovered(logger, row.TenantId, row.AccountId, string.Join(',', dead), counted, resolved, resolution);
     }
 
     private static void CountRecovered(TargetRecord t, CampaignCounters counters)

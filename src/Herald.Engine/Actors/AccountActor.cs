@@ -76,7 +76,11 @@ public sealed partial class AccountActor(
         }
 
         // Take the lease: the one conditional write that makes this attempt the only one acting.
-        var previousAttempt = row.LeaseId;
+        if (row.LeaseId is { } previousAttempt && !row.Unrecovered.Contains(previousAttempt))
+        {
+            row.Unrecovered.Add(previousAttempt);
+        }
+
         var attempt = EngineKeys.NewId();
         row.LeaseId = attempt;
         row.LeaseUntil = now + options.LeaseDuration;
@@ -89,9 +93,9 @@ public sealed partial class AccountActor(
         using var leaseBound = new CancellationTokenSource(options.LeaseDuration * 0.8, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseBound.Token);
         var touched = new HashSet<string>(StringComparer.Ordinal);
-        if (previousAttempt is not null)
+        if (row.Unrecovered.Count > 0)
         {
-            await RecoverAsync(row, previousAttempt, touched, linked.Token);
+            await RecoverAsync(row, touched, linked.Token);
         }
 
         var plan = await WorkAsync(row, attempt, touched, linked.Token);
@@ -120,6 +124,7 @@ public sealed partial class AccountActor(
             row.LeaseId = null;
             row.LeaseUntil = null;
             row.WakeRequested = false;
+            row.Unrecovered = [];
             row.TickId = nextAt is null ? null : EngineKeys.NewId();
             row.NextTickAt = nextAt;
             if (await accounts.TryReplaceAsync(row, cancellationToken))

@@ -57,6 +57,13 @@ public sealed class AccountRecord
     /// <summary>Until when the lease holds; after it another worker may take the account over.</summary>
     public DateTimeOffset? LeaseUntil { get; set; }
 
+    /// <summary>
+    /// Attempts that died holding the lease and whose targets are not yet adopted and counted. The attempt that takes
+    /// the lease over adds the dead one here in the same write, and clears the list only with the row write that holds
+    /// what it counted: if it dies while recovering, the next one recovers both.
+    /// </summary>
+    public List<string> Unrecovered { get; set; } = [];
+
     /// <summary>Set by a campaign start or resume while a tick runs, so the tick does not park.</summary>
     public bool WakeRequested { get; set; }
 
@@ -100,6 +107,7 @@ public sealed class AccountRecord
             ["LeaseId"] = LeaseId,
             ["LeaseUntil"] = LeaseUntil,
             ["WakeRequested"] = WakeRequested,
+            ["Unrecovered"] = Unrecovered.Count == 0 ? null : string.Join(',', Unrecovered),
             ["Counters"] = JsonSerializer.Serialize(Counters, EngineJson.Options),
             ["CreatedAt"] = CreatedAt,
         };
@@ -125,6 +133,7 @@ public sealed class AccountRecord
         LeaseId = e.GetString("LeaseId"),
         LeaseUntil = e.GetDateTimeOffset("LeaseUntil"),
         WakeRequested = e.GetBoolean("WakeRequested") ?? false,
+        Unrecovered = [.. (e.GetString("Unrecovered") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)],
         Counters = e.GetString("Counters") is { Length: > 0 } c
             ? JsonSerializer.Deserialize<Dictionary<string, CampaignCounters>>(c, EngineJson.Options) ?? new(StringComparer.Ordinal)
             : new(StringComparer.Ordinal),
