@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Herald.EndToEnd.Tests.Infrastructure;
+using Herald.Testing.Processes;
 
 namespace Herald.EndToEnd.Tests;
 

@@ -11,7 +11,6 @@ using Herald.Engine.Persistence;
 using Herald.Platforms.Abstractions;
 using Herald.Platforms.TelegramBot;
 using Herald.Simulator;
-using Herald.Storage.Development;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,38 +42,21 @@ internal sealed class BroadcastBenchmark : IBenchmark
         var recipientCount = args.Int("recipients", 20000);
         var seconds = args.Int("seconds", 0);
 
-        AzuriteLauncher? azurite = null;
-        var connectionString = args.String("connection-string");
-        if (connectionString is null)
-        {
-            Console.WriteLine("starting Azurite...");
-            azurite = await AzuriteLauncher.StartAsync(cancellationToken: cancellationToken);
-            connectionString = azurite.ConnectionString;
-        }
-
+        await using var storage = await BenchStorage.OpenAsync(args, cancellationToken);
+        var connectionString = storage.ConnectionString;
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions(), cancellationToken: cancellationToken);
+        Console.WriteLine($"simulator on {simulator.BaseUri} (Telegram's limits)");
+        using var host = BuildHost(connectionString, simulator.BaseUri);
+        await host.Services.GetRequiredService<EngineStorage>().EnsureCreatedAsync(cancellationToken);
+        await host.StartAsync(cancellationToken);
         try
         {
-            await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions(), cancellationToken: cancellationToken);
-            Console.WriteLine($"simulator on {simulator.BaseUri} (Telegram's limits)");
-            using var host = BuildHost(connectionString, simulator.BaseUri);
-            await host.Services.GetRequiredService<EngineStorage>().EnsureCreatedAsync(cancellationToken);
-            await host.StartAsync(cancellationToken);
-            try
-            {
-                return await RunCampaignAsync(host.Services, simulator, botCount, recipientCount, seconds, cancellationToken);
-            }
-            finally
-            {
-                using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await host.StopAsync(stopping.Token);
-            }
+            return await RunCampaignAsync(host.Services, simulator, botCount, recipientCount, seconds, cancellationToken);
         }
         finally
         {
-            if (azurite is not null)
-            {
-                await azurite.DisposeAsync();
-            }
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await host.StopAsync(stopping.Token);
         }
     }
 

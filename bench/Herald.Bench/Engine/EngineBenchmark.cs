@@ -11,7 +11,6 @@ using Herald.Engine.Campaigns;
 using Herald.Engine.Diagnostics;
 using Herald.Engine.Persistence;
 using Herald.Platforms.Abstractions;
-using Herald.Storage.Development;
 using Herald.Storage.Queues;
 using Herald.Storage.Tables;
 using Herald.Testing.Fakes;
@@ -42,132 +41,115 @@ internal sealed class EngineBenchmark : IBenchmark
         var targetCount = args.Int("targets", 20000);
         var concurrency = args.Int("concurrency", 96);
 
-        AzuriteLauncher? azurite = null;
-        var connectionString = args.String("connection-string");
-        if (connectionString is null)
+        await using var storage = await BenchStorage.OpenAsync(args, cancellationToken);
+        var connectionString = storage.ConnectionString;
+        var counter = new RequestCounter();
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        var queueOptions = new QueueClientOptions();
+        queueOptions.AddPolicy(counter, HttpPipelinePosition.PerCall);
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(new TableServiceClient(connectionString, tableOptions));
+        builder.Services.AddSingleton(new QueueServiceClient(connectionString, queueOptions));
+        builder.Services.AddHeraldCore(new ConfigurationBuilder().Build());
+        var platform = new FakePlatform();
+        builder.Services.AddSingleton<IPlatformAdapter>(platform);
+        builder.Services.AddHeraldEngine(configure: o =>
         {
-            Console.WriteLine("starting Azurite...");
-            azurite = await AzuriteLauncher.StartAsync(cancellationToken: cancellationToken);
-            connectionString = azurite.ConnectionString;
-        }
+            o.NamePrefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
+            o.WorkerConcurrency = concurrency;
+            o.MaxPollInterval = TimeSpan.FromMilliseconds(100);
+        });
+        builder.Services.AddHeraldWorkers();
+        using var host = builder.Build();
+        await host.Services.GetRequiredService<EngineStorage>().EnsureCreatedAsync(cancellationToken);
 
-        try
+        const string tenant = "bench";
+        var accounts = host.Services.GetRequiredService<AccountService>();
+        Console.WriteLine($"registering {accountCount} bot accounts...");
+        await Parallel.ForEachAsync(Enumerable.Range(0, accountCount), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) => await accounts.RegisterAsync(new NewAccount(tenant, $"bot{i:D5}", PlatformKind.Telegram, AccountKind.Bot, $"ref{i}"), ct));
+
+        var ticks = new List<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
         {
-            var counter = new RequestCounter();
-            var tableOptions = new TableClientOptions();
-            tableOptions.AddPolicy(counter, HttpPipelinePosition.PerCall);
-            var queueOptions = new QueueClientOptions();
-            queueOptions.AddPolicy(counter, HttpPipelinePosition.PerCall);
-
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-            builder.Services.AddSingleton(new TableServiceClient(connectionString, tableOptions));
-            builder.Services.AddSingleton(new QueueServiceClient(connectionString, queueOptions));
-            builder.Services.AddHeraldCore(new ConfigurationBuilder().Build());
-            var platform = new FakePlatform();
-            builder.Services.AddSingleton<IPlatformAdapter>(platform);
-            builder.Services.AddHeraldEngine(configure: o =>
+            if (instrument.Meter.Name == EngineMetrics.MeterName && instrument.Name == "herald.engine.tick.duration")
             {
-                o.NamePrefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
-                o.WorkerConcurrency = concurrency;
-                o.MaxPollInterval = TimeSpan.FromMilliseconds(100);
-            });
-            builder.Services.AddHeraldWorkers();
-            using var host = builder.Build();
-            await host.Services.GetRequiredService<EngineStorage>().EnsureCreatedAsync(cancellationToken);
-
-            const string tenant = "bench";
-            var accounts = host.Services.GetRequiredService<AccountService>();
-            Console.WriteLine($"registering {accountCount} bot accounts...");
-            await Parallel.ForEachAsync(Enumerable.Range(0, accountCount), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-                async (i, ct) => await accounts.RegisterAsync(new NewAccount(tenant, $"bot{i:D5}", PlatformKind.Telegram, AccountKind.Bot, $"ref{i}"), ct));
-
-            var ticks = new List<double>();
-            using var listener = new MeterListener();
-            listener.InstrumentPublished = (instrument, l) =>
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
             {
-                if (instrument.Meter.Name == EngineMetrics.MeterName && instrument.Name == "herald.engine.tick.duration")
+                if (tag.Key == "acted" && tag.Value is true)
                 {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            };
-            listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == "acted" && tag.Value is true)
+                    lock (ticks)
                     {
-                        lock (ticks)
-                        {
-                            ticks.Add(value);
-                        }
+                        ticks.Add(value);
                     }
                 }
-            });
-            listener.Start();
-
-            await host.StartAsync(cancellationToken);
-            var campaigns = host.Services.GetRequiredService<CampaignService>();
-            var recipients = Enumerable.Range(0, targetCount).Select(i => new Recipient(UserId: 1_000_000 + i)).ToList();
-            Console.WriteLine($"creating a campaign of {targetCount} targets...");
-            var created = Stopwatch.StartNew();
-            var campaign = await campaigns.CreateAsync(new NewCampaign(
-                new Campaign(tenant, "", PlatformKind.Telegram, [ActionKind.BotMessage], CampaignSchedule.Always, MessageTemplate: "Hello"),
-                recipients), cancellationToken: cancellationToken);
-            Console.WriteLine($"created in {created.Elapsed.TotalSeconds:F1}s ({campaign.Shards} shards); running...");
-
-            var requestsAtStart = counter.Count;
-            var clock = Stopwatch.StartNew();
-            var status = host.Services.GetRequiredService<CampaignStatusReader>();
-            var store = host.Services.GetRequiredService<CampaignStore>();
-            while (true)
-            {
-                await Task.Delay(500, cancellationToken);
-                var row = await store.GetAsync(tenant, campaign.Id, cancellationToken);
-                Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:F1}s  {platform.Started,7} actions  {row!.Status}");
-                if (row.Status is Herald.Engine.Model.CampaignStatus.Completed or Herald.Engine.Model.CampaignStatus.CompletedWithErrors)
-                {
-                    break;
-                }
-
-                if (clock.Elapsed > TimeSpan.FromMinutes(10))
-                {
-                    Console.WriteLine("gave up after 10 minutes");
-                    return 1;
-                }
             }
+        });
+        listener.Start();
 
-            var elapsed = clock.Elapsed.TotalSeconds;
-            // The polling above is the benchmark's own: leave it out of the engine's count.
-            var requests = counter.Count - requestsAtStart - (long)Math.Ceiling(elapsed / 0.5);
-            var view = await status.GetAsync(tenant, campaign.Id, cancellationToken);
-            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await host.StopAsync(stopping.Token);
+        await host.StartAsync(cancellationToken);
+        var campaigns = host.Services.GetRequiredService<CampaignService>();
+        var recipients = Enumerable.Range(0, targetCount).Select(i => new Recipient(UserId: 1_000_000 + i)).ToList();
+        Console.WriteLine($"creating a campaign of {targetCount} targets...");
+        var created = Stopwatch.StartNew();
+        var campaign = await campaigns.CreateAsync(new NewCampaign(
+            new Campaign(tenant, "", PlatformKind.Telegram, [ActionKind.BotMessage], CampaignSchedule.Always, MessageTemplate: "Hello"),
+            recipients), cancellationToken: cancellationToken);
+        Console.WriteLine($"created in {created.Elapsed.TotalSeconds:F1}s ({campaign.Shards} shards); running...");
 
-            double[] sorted;
-            lock (ticks)
-            {
-                sorted = [.. ticks.Order()];
-            }
-
-            Console.WriteLine($"done: {view!.Counts.Done} done, {platform.DuplicatedRecipients.Count} duplicated, {platform.Overlaps} overlaps, {sorted.Length} acting ticks");
-            var result = new Dictionary<string, double>
-            {
-                ["actions_per_s"] = Math.Round(view.Counts.Done / elapsed, 1),
-                ["storage_requests_per_action"] = Math.Round(requests / (double)Math.Max(1, view.Counts.Done), 3),
-                ["tick_p50_ms"] = Math.Round(Percentile(sorted, 0.50), 1),
-                ["tick_p99_ms"] = Math.Round(Percentile(sorted, 0.99), 1),
-            };
-            Console.WriteLine(JsonSerializer.Serialize(result));
-            return view.Counts.Done == targetCount && platform.DuplicatedRecipients.Count == 0 ? 0 : 1;
-        }
-        finally
+        var requestsAtStart = counter.Count;
+        var clock = Stopwatch.StartNew();
+        var status = host.Services.GetRequiredService<CampaignStatusReader>();
+        var store = host.Services.GetRequiredService<CampaignStore>();
+        while (true)
         {
-            if (azurite is not null)
+            await Task.Delay(500, cancellationToken);
+            var row = await store.GetAsync(tenant, campaign.Id, cancellationToken);
+            Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:F1}s  {platform.Started,7} actions  {row!.Status}");
+            if (row.Status is Herald.Engine.Model.CampaignStatus.Completed or Herald.Engine.Model.CampaignStatus.CompletedWithErrors)
             {
-                await azurite.DisposeAsync();
+                break;
+            }
+
+            if (clock.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                Console.WriteLine("gave up after 10 minutes");
+                return 1;
             }
         }
+
+        var elapsed = clock.Elapsed.TotalSeconds;
+        // The polling above is the benchmark's own: leave it out of the engine's count.
+        var requests = counter.Count - requestsAtStart - (long)Math.Ceiling(elapsed / 0.5);
+        var view = await status.GetAsync(tenant, campaign.Id, cancellationToken);
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await host.StopAsync(stopping.Token);
+
+        double[] sorted;
+        lock (ticks)
+        {
+            sorted = [.. ticks.Order()];
+        }
+
+        Console.WriteLine($"done: {view!.Counts.Done} done, {platform.DuplicatedRecipients.Count} duplicated, {platform.Overlaps} overlaps, {sorted.Length} acting ticks");
+        var result = new Dictionary<string, double>
+        {
+            ["actions_per_s"] = Math.Round(view.Counts.Done / elapsed, 1),
+            ["storage_requests_per_action"] = Math.Round(requests / (double)Math.Max(1, view.Counts.Done), 3),
+            ["tick_p50_ms"] = Math.Round(Percentile(sorted, 0.50), 1),
+            ["tick_p99_ms"] = Math.Round(Percentile(sorted, 0.99), 1),
+        };
+        Console.WriteLine(JsonSerializer.Serialize(result));
+        return view.Counts.Done == targetCount && platform.DuplicatedRecipients.Count == 0 ? 0 : 1;
     }
 
     private static double Percentile(double[] sorted, double p) =>

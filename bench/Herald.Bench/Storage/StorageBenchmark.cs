@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Herald.Storage.Development;
 using Herald.Storage.Queues;
 using Herald.Storage.Tables;
 
@@ -25,91 +24,73 @@ internal sealed class StorageBenchmark : IBenchmark
         var concurrency = args.Int("concurrency", 32);
         var batchConcurrency = args.Int("batch-concurrency", 4);
 
-        AzuriteLauncher? azurite = null;
-        var connectionString = args.String("connection-string");
-        if (connectionString is null)
+        await using var storage = await BenchStorage.OpenAsync(args, cancellationToken);
+        var connectionString = storage.ConnectionString;
+        var tables = new TableServiceClient(connectionString);
+        var table = tables.GetTableClient("bench" + Guid.NewGuid().ToString("N")[..12]);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        var queue = new QueueServiceClient(connectionString).GetQueueClient("bench-" + Guid.NewGuid().ToString("N")[..12]);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+
+        var written = new List<(string Pk, string Rk)>();
+        var insertCounter = 0;
+        var inserts = await MeasureAsync("table inserts", concurrency, seconds, async (worker, ct) =>
         {
-            Console.WriteLine("starting Azurite...");
-            azurite = await AzuriteLauncher.StartAsync(cancellationToken: cancellationToken);
-            connectionString = azurite.ConnectionString;
-            Console.WriteLine($"Azurite on table port {azurite.TablePort}, queue port {azurite.QueuePort}");
-        }
-
-        try
-        {
-            var tables = new TableServiceClient(connectionString);
-            var table = tables.GetTableClient("bench" + Guid.NewGuid().ToString("N")[..12]);
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            var queue = new QueueServiceClient(connectionString).GetQueueClient("bench-" + Guid.NewGuid().ToString("N")[..12]);
-            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-
-            var written = new List<(string Pk, string Rk)>();
-            var insertCounter = 0;
-            var inserts = await MeasureAsync("table inserts", concurrency, seconds, async (worker, ct) =>
+            var n = Interlocked.Increment(ref insertCounter);
+            var key = (Pk: $"p{n % 64:D2}", Rk: $"w{worker:D3}-{n:D8}");
+            await table.AddEntityAsync(new TableEntity(key.Pk, key.Rk) { ["Status"] = "queued", ["Attempts"] = 0, ["At"] = DateTimeOffset.UnixEpoch }, ct);
+            lock (written)
             {
-                var n = Interlocked.Increment(ref insertCounter);
-                var key = (Pk: $"p{n % 64:D2}", Rk: $"w{worker:D3}-{n:D8}");
-                await table.AddEntityAsync(new TableEntity(key.Pk, key.Rk) { ["Status"] = "queued", ["Attempts"] = 0, ["At"] = DateTimeOffset.UnixEpoch }, ct);
-                lock (written)
-                {
-                    written.Add(key);
-                }
-
-                return 1;
-            }, cancellationToken);
-
-            var keys = written.ToArray();
-            var reads = await MeasureAsync("point reads", concurrency, seconds, async (worker, ct) =>
-            {
-                var key = keys[Random.Shared.Next(keys.Length)];
-                await table.GetEntityAsync<TableEntity>(key.Pk, key.Rk, cancellationToken: ct);
-                return 1;
-            }, cancellationToken);
-
-            var batchCounter = 0;
-            var batches = await MeasureAsync("batch entities", batchConcurrency, seconds, async (worker, ct) =>
-            {
-                var n = Interlocked.Increment(ref batchCounter);
-                await table.SubmitTransactionAsync(
-                    Enumerable.Range(0, TableClient.MaxTransactionActions).Select(i =>
-                        new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity($"batch{n:D6}", $"r{i:D3}") { ["Status"] = "sent", ["N"] = i })),
-                    ct);
-                return TableClient.MaxTransactionActions;
-            }, cancellationToken);
-
-            var roundTrips = await MeasureAsync("queue round trips", concurrency, seconds, async (worker, ct) =>
-            {
-                await queue.SendMessageAsync($"{{\"worker\":{worker}}}", cancellationToken: ct);
-                while (true)
-                {
-                    var received = (await queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(30), ct)).Value;
-                    if (received.Length > 0)
-                    {
-                        await queue.DeleteMessageAsync(received[0].MessageId, received[0].PopReceipt, ct);
-                        return 1;
-                    }
-                }
-            }, cancellationToken);
-
-            await table.DeleteAsync(cancellationToken);
-            await queue.DeleteIfExistsAsync(cancellationToken);
-
-            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
-            {
-                ["table_inserts_per_s"] = Math.Round(inserts, 1),
-                ["point_reads_per_s"] = Math.Round(reads, 1),
-                ["batch_entities_per_s"] = Math.Round(batches, 1),
-                ["queue_roundtrips_per_s"] = Math.Round(roundTrips, 1),
-            }));
-            return 0;
-        }
-        finally
-        {
-            if (azurite is not null)
-            {
-                await azurite.DisposeAsync();
+                written.Add(key);
             }
-        }
+
+            return 1;
+        }, cancellationToken);
+
+        var keys = written.ToArray();
+        var reads = await MeasureAsync("point reads", concurrency, seconds, async (worker, ct) =>
+        {
+            var key = keys[Random.Shared.Next(keys.Length)];
+            await table.GetEntityAsync<TableEntity>(key.Pk, key.Rk, cancellationToken: ct);
+            return 1;
+        }, cancellationToken);
+
+        var batchCounter = 0;
+        var batches = await MeasureAsync("batch entities", batchConcurrency, seconds, async (worker, ct) =>
+        {
+            var n = Interlocked.Increment(ref batchCounter);
+            await table.SubmitTransactionAsync(
+                Enumerable.Range(0, TableClient.MaxTransactionActions).Select(i =>
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity($"batch{n:D6}", $"r{i:D3}") { ["Status"] = "sent", ["N"] = i })),
+                ct);
+            return TableClient.MaxTransactionActions;
+        }, cancellationToken);
+
+        var roundTrips = await MeasureAsync("queue round trips", concurrency, seconds, async (worker, ct) =>
+        {
+            await queue.SendMessageAsync($"{{\"worker\":{worker}}}", cancellationToken: ct);
+            while (true)
+            {
+                var received = (await queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(30), ct)).Value;
+                if (received.Length > 0)
+                {
+                    await queue.DeleteMessageAsync(received[0].MessageId, received[0].PopReceipt, ct);
+                    return 1;
+                }
+            }
+        }, cancellationToken);
+
+        await table.DeleteAsync(cancellationToken);
+        await queue.DeleteIfExistsAsync(cancellationToken);
+
+        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
+        {
+            ["table_inserts_per_s"] = Math.Round(inserts, 1),
+            ["point_reads_per_s"] = Math.Round(reads, 1),
+            ["batch_entities_per_s"] = Math.Round(batches, 1),
+            ["queue_roundtrips_per_s"] = Math.Round(roundTrips, 1),
+        }));
+        return 0;
     }
 
     /// <summary>Runs <paramref name="workers"/> loops of <paramref name="operation"/> for <paramref name="duration"/>; returns units per second.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Herald.Testing;
+using Herald.Testing.Processes;
 
 namespace Herald.EndToEnd.Tests.Infrastructure;
 

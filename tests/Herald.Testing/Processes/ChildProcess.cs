@@ -2,15 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 
-namespace Herald.EndToEnd.Tests.Infrastructure;
+namespace Herald.Testing.Processes;
 
 /// <summary>
 /// A .NET program of this repository as a child process (<c>dotnet X.dll …</c>, started in its build output folder)
 /// listening on a free loopback port: it binds <c>http://127.0.0.1:0</c> and the port is read from its "Now listening
 /// on" line, so there is no port race. Its output goes to the current test's log. Killed with SIGKILL, or stopped with
-/// SIGTERM and killed after a grace period; disposing always leaves no process behind. Adapted from the host tests'
-/// <c>HeraldProcess</c>.
+/// SIGTERM and killed after a grace period; disposing always leaves no process behind. Used by the host tests (the
+/// real host process) and the end-to-end tests (host, workers and simulator).
 /// </summary>
 public sealed partial class ChildProcess : IAsyncDisposable
 {
@@ -35,6 +36,9 @@ public sealed partial class ChildProcess : IAsyncDisposable
     /// <summary>The operating system's process id.</summary>
     public int Id { get; private set; }
 
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Everything the process wrote so far (stdout and stderr, interleaved).</summary>
     public string Output
     {
@@ -47,8 +51,17 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="assembly"/> with <paramref name="args"/> on a free port and returns once it listens.</summary>
-    public static async Task<ChildProcess> StartAsync(string name, string assembly, IEnumerable<string> args, ITestOutputHelper? log, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts <paramref name="assembly"/> with <paramref name="args"/> on a free port and returns once it listens; throws
+    /// with the captured output if it exits first or does not listen within <paramref name="startupTimeout"/> (60 s).
+    /// </summary>
+    public static async Task<ChildProcess> StartAsync(
+        string name,
+        string assembly,
+        IEnumerable<string> args,
+        ITestOutputHelper? log,
+        TimeSpan? startupTimeout = null,
+        CancellationToken cancellationToken = default)
     {
         var process = new Process { StartInfo = CreateStartInfo(assembly, [.. args, "--urls", "http://127.0.0.1:0"]), EnableRaisingEvents = true };
         var child = new ChildProcess(process, name, log);
@@ -61,8 +74,13 @@ public sealed partial class ChildProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            child.BaseAddress = await child._listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            child.BaseAddress = await child._listening.Task.WaitAsync(startupTimeout ?? TimeSpan.FromSeconds(60), cancellationToken);
             return child;
+        }
+        catch (TimeoutException)
+        {
+            await child.DisposeAsync();
+            throw new TimeoutException($"{name} did not listen in time.\n{child.Output}");
         }
         catch
         {
@@ -91,6 +109,9 @@ public sealed partial class ChildProcess : IAsyncDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>An <see cref="HttpClient"/> for <see cref="BaseAddress"/>.</summary>
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
     /// <summary>SIGKILL: no shutdown, no finally blocks; whatever was in flight stays as it was.</summary>
     public async Task KillAsync()
     {
@@ -102,27 +123,27 @@ public sealed partial class ChildProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>Asks the process to stop (SIGTERM), waits up to <paramref name="grace"/>, then kills it.</summary>
-    public async Task StopAsync(TimeSpan grace)
+    /// <summary>Asks the process to stop (SIGTERM), waits up to <paramref name="grace"/>, then kills it. Returns the exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan grace)
     {
-        if (_process.HasExited)
+        if (!_process.HasExited)
         {
-            return;
+            using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            {
+                await term!.WaitForExitAsync();
+            }
+
+            try
+            {
+                await _process.WaitForExitAsync().WaitAsync(grace);
+            }
+            catch (TimeoutException)
+            {
+                await KillAsync();
+            }
         }
 
-        using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
-        {
-            await term!.WaitForExitAsync();
-        }
-
-        try
-        {
-            await _process.WaitForExitAsync().WaitAsync(grace);
-        }
-        catch (TimeoutException)
-        {
-            await KillAsync();
-        }
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
