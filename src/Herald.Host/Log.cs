@@ -47,4 +47,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "The engine's tables and queues could not be created yet; retrying in the background")]
     public static partial void EngineStorageNotCreated(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Information, Message = "Deleted {Count} expired idempotency keys")]
+    public static partial void IdempotencyKeysPurged(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "Deleting expired idempotency keys failed; trying again at the next interval")]
+    public static partial void IdempotencyPurgeFailed(ILogger logger, Exception exception);
 }

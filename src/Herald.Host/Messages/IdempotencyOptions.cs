@@ -14,4 +14,7 @@ public sealed class IdempotencyOptions
     /// the key answers 409 "outcome unknown" instead of "in progress", and never sends again. Default: 2 minutes.
     /// </summary>
     public TimeSpan AbandonAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often keys past their retention are deleted from the table. Default: 1 hour.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -160,4 +160,30 @@ public sealed class IdempotencyStore
             // Renewed by another request after it expired: that request holds the key now.
         }
     }
+
+    /// <summary>
+    /// Deletes the keys whose retention has passed (they would answer as new keys anyway), so the table does not grow
+    /// forever. A key renewed or released meanwhile is left alone. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var cutoff = _time.GetUtcNow() - _options.Value.Retention;
+        var filter = TableClient.CreateQueryFilter($"StartedAt le {cutoff}");
+        var deleted = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                deleted++;
+            }
+            catch (RequestFailedException ex) when (ex.Status is StatusCodes.Status404NotFound or StatusCodes.Status412PreconditionFailed)
+            {
+                // Released, or renewed by a new request, since the query saw it.
+            }
+        }
+
+        return deleted;
+    }
 }
