@@ -166,6 +166,24 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends Azurite (and removes its folder) once the owner process is gone.</summary>
+    private const string WatchdogScript = """
+        // Written by Herald's AzuriteLauncher: stop this Azurite when the process that started it is gone.
+        const owner = Number(process.env.HERALD_AZURITE_OWNER);
+        if (owner > 0) {
+          setInterval(() => {
+            try {
+              process.kill(owner, 0);
+            } catch (e) {
+              if (e.code === 'ESRCH') {
+                try { require('fs').rmSync(__dirname, { recursive: true, force: true }); } catch { }
+                process.exit(0);
+              }
+            }
+          }, 1000).unref();
+        }
+        """;
+
     private static async Task<AzuriteLauncher> StartOnceAsync(string node, string script, AzuriteOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "herald-azurite-" + Guid.NewGuid().ToString("N"));
@@ -177,9 +195,13 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // A watchdog preloaded into Azurite's Node.js process: a host or test run killed with SIGKILL leaves no Azurite behind.
+        var watchdog = Path.Combine(folder, "herald-watchdog.cjs");
+        await File.WriteAllTextAsync(watchdog, WatchdogScript, cancellationToken).ConfigureAwait(false);
+        startInfo.Environment["HERALD_AZURITE_OWNER"] = (options.OwnerProcessId ?? Environment.ProcessId).ToString(CultureInfo.InvariantCulture);
         foreach (var arg in new[]
                  {
-                     script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0",
+                     "--require", watchdog, script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0",
                      "--tableHost", "127.0.0.1", "--tablePort", "0", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
                  })
         {

@@ -24,4 +24,10 @@ public sealed class AzuriteOptions
 
     /// <summary>How long Azurite may take to exit after SIGTERM before its process tree is killed. Default: 3 s.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// The process whose end also ends Azurite, even when it is killed outright and cannot stop Azurite itself (a
+    /// watchdog inside Azurite's Node.js process checks it every second). Default: null, this process.
+    /// </summary>
+    public int? OwnerProcessId { get; set; }
 }

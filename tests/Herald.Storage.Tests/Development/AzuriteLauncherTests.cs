@@ -27,6 +27,24 @@ public sealed class AzuriteLauncherTests(ITestOutputHelper output)
         await Assert.ThrowsAnyAsync<SocketException>(() => probe.ConnectAsync("127.0.0.1", tablePort));
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task StartAsync_OwnerKilledOutright_AzuriteEndsByItself()
+    {
+        // The owner stands for a host or test run that is SIGKILLed and so never stops its Azurite.
+        using var owner = System.Diagnostics.Process.Start("sleep", "300");
+        await using var launcher = await AzuriteLauncher.StartAsync(new AzuriteOptions { OwnerProcessId = owner.Id }, new TestOutputLogger(output, "Azurite"));
+        using var azurite = System.Diagnostics.Process.GetProcessById(launcher.ProcessId);
+        await new TableClient(launcher.ConnectionString, StorageNames.UniqueTableName()).CreateIfNotExistsAsync();
+        Assert.False(azurite.HasExited);
+
+        owner.Kill();
+        await owner.WaitForExitAsync();
+
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await azurite.WaitForExitAsync(wait.Token);
+        Assert.True(azurite.HasExited);
+    }
+
     [Fact]
     public void FindAzuriteScript_MissingExplicitPath_SaysRunNpmCiWithoutFallingBack()
     {
