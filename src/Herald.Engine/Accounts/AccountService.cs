@@ -62,32 +62,48 @@ public sealed class AccountService(
     /// <summary>Disables or enables an account; enabling wakes it. Null when there is no such account.</summary>
     public async Task<AccountView?> SetDisabledAsync(string tenantId, string accountId, bool disabled, CancellationToken cancellationToken = default)
     {
-        for (var tries = 0; tries < 50; tries++)
+        var (row, changed) = await UpdateAsync(tenantId, accountId, r =>
         {
-            var row = await accounts.GetAsync(tenantId, accountId, cancellationToken);
-            if (row is null)
+            if (r.Disabled == disabled)
             {
-                return null;
+                return false;
             }
 
-            if (row.Disabled == disabled)
-            {
-                return ToView(row);
-            }
-
-            row.Disabled = disabled;
-            if (await accounts.TryReplaceAsync(row, cancellationToken))
-            {
-                if (!disabled)
-                {
-                    await WakeAsync(tenantId, accountId, cancellationToken);
-                }
-
-                return ToView(row);
-            }
+            r.Disabled = disabled;
+            return true;
+        }, cancellationToken);
+        if (changed && !disabled)
+        {
+            await WakeAsync(tenantId, accountId, cancellationToken);
         }
 
-        throw new InvalidOperationException($"Account {accountId} kept changing under 50 attempts to update it.");
+        return row is null ? null : ToView(row);
+    }
+
+    /// <summary>
+    /// Replaces an account's own limits (R16; null clears them) and wakes it, so looser limits take effect at once.
+    /// Values that would loosen a configured limit are clamped by <see cref="PlatformLimits.For"/>: check them first with
+    /// <see cref="PlatformLimits.ValidateOverrides"/>. A tick that writes its row meanwhile keeps them (it re-reads the
+    /// row on a conflict and carries over only its state and counters). Null when there is no such account.
+    /// </summary>
+    public async Task<AccountView?> SetOverridesAsync(string tenantId, string accountId, LimitOverrides? overrides, CancellationToken cancellationToken = default)
+    {
+        var (row, changed) = await UpdateAsync(tenantId, accountId, r =>
+        {
+            if (r.Overrides == overrides)
+            {
+                return false;
+            }
+
+            r.Overrides = overrides;
+            return true;
+        }, cancellationToken);
+        if (changed)
+        {
+            await WakeAsync(tenantId, accountId, cancellationToken);
+        }
+
+        return row is null ? null : ToView(row);
     }
 
     /// <summary>Removes an account; its live tick becomes stale. False when there was none.</summary>
@@ -156,10 +172,33 @@ public sealed class AccountService(
             async (row, ct) => await WakeAsync(row.TenantId, row.AccountId, ct));
     }
 
+    // Applies an operator's change to the row, re-reading and re-applying it when the row changed meanwhile (412).
+    // change returns false when the row holds the wanted value already; then nothing is written.
+    private async Task<(AccountRecord? Row, bool Changed)> UpdateAsync(
+        string tenantId, string accountId, Func<AccountRecord, bool> change, CancellationToken cancellationToken)
+    {
+        for (var tries = 0; tries < 50; tries++)
+        {
+            var row = await accounts.GetAsync(tenantId, accountId, cancellationToken);
+            if (row is null || !change(row))
+            {
+                return (row, false);
+            }
+
+            if (await accounts.TryReplaceAsync(row, cancellationToken))
+            {
+                return (row, true);
+            }
+        }
+
+        throw new InvalidOperationException($"Account {accountId} kept changing under 50 attempts to update it.");
+    }
+
     private AccountView ToView(AccountRecord row)
     {
         var now = time.GetUtcNow();
-        var status = pacing.GetStatus(row.State, limits.For(row.Platform, row.Kind, row.Overrides), now);
+        var accountLimits = limits.For(row.Platform, row.Kind, row.Overrides);
+        var status = pacing.GetStatus(row.State, accountLimits, now);
         var recent = row.Counters.Values.Sum(c => c.Minutes.Where(m => m.Key >= (now - TimeSpan.FromMinutes(CampaignCounters.MinuteBuckets)).ToUnixTimeSeconds() / 60).Sum(m => m.Value));
         return new AccountView(
             row.AccountId,
@@ -171,6 +210,8 @@ public sealed class AccountService(
             status.Reason,
             row.Disabled,
             row.CreatedAt,
-            recent);
+            recent,
+            LimitSettings.From(row.Overrides),
+            EffectiveLimits.From(accountLimits, row.State.AgeAt(now)));
     }
 }

@@ -13,6 +13,8 @@ namespace Herald.Engine.Accounts;
 /// <param name="Disabled">Disabled by the operator.</param>
 /// <param name="CreatedAt">When it was registered.</param>
 /// <param name="ActionsLast15Minutes">Successful actions in the last 15 minutes, across campaigns.</param>
+/// <param name="Overrides">Its own, stricter limits as set (R16, R35); null when the configured limits apply unchanged.</param>
+/// <param name="Limits">The limits in force: the configured ones with <paramref name="Overrides"/> applied.</param>
 public sealed record AccountView(
     string AccountId,
     PlatformKind Platform,
@@ -23,4 +25,6 @@ public sealed record AccountView(
     string? Reason,
     bool Disabled,
     DateTimeOffset CreatedAt,
-    long ActionsLast15Minutes);
+    long ActionsLast15Minutes,
+    LimitSettings? Overrides,
+    EffectiveLimits Limits);

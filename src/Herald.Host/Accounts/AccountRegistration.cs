@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Herald.Core.Domain;
+using Herald.Core.Limits;
 using Herald.Engine.Accounts;
 using Herald.Host.Audit;
 using Herald.Host.Secrets;
@@ -15,15 +16,23 @@ namespace Herald.Host.Accounts;
 /// Registers accounts: the credential goes to <see cref="ISecretStore"/> under a fresh name, the account row keeps only
 /// the reference (R29). A bot's token is first checked with Telegram (<c>getMe</c>), which also gives the bot's id; its
 /// account id is <c>tg-bot-{bot id}</c>, so a bot is registered once per tenant. A user account is registered from a
-/// reference to an existing session: Herald never creates or logs in accounts (R37).
+/// reference to an existing session: Herald never creates or logs in accounts (R37). Its own limits, if given, are
+/// checked first (only stricter than the configured ones, R35).
 /// </summary>
-internal sealed class AccountRegistration(AccountService accounts, ISecretStore secrets, IAuditLog audit)
+internal sealed class AccountRegistration(AccountService accounts, ISecretStore secrets, IAuditLog audit, PlatformLimits limits)
 {
     private const string Resource = "account";
+    private const string LimitsField = "limits";
 
     public async Task<Results<Created<RegisteredAccount>, ValidationProblem, ProblemHttpResult>> RegisterBotAsync(
         ITenantContext tenant, RegisterTelegramBotRequest request, TelegramBotClient telegram, CancellationToken cancellationToken)
     {
+        var errors = AccountLimitRules.Validate(LimitsField, request.Limits, PlatformKind.Telegram, AccountKind.Bot, limits);
+        if (!errors.IsEmpty)
+        {
+            return ProblemFactory.Validation(errors);
+        }
+
         var token = TelegramBotToken.Parse(request.Token);
         var me = await telegram.GetMeAsync(token, cancellationToken);
         if (!me.IsOk)
@@ -44,7 +53,7 @@ internal sealed class AccountRegistration(AccountService accounts, ISecretStore 
 
         var id = $"tg-bot-{me.Value.Id}";
         var name = request.Name ?? (me.Value.Username is { } username ? "@" + username : null);
-        var created = await RegisterAsync(tenant, new NewAccount(tenant.TenantId, id, PlatformKind.Telegram, AccountKind.Bot, "", name, WarmUp: request.WarmUp), request.Token.Trim(), cancellationToken);
+        var created = await RegisterAsync(tenant, new NewAccount(tenant.TenantId, id, PlatformKind.Telegram, AccountKind.Bot, "", name, request.Limits?.ToOverrides(), request.WarmUp), request.Token.Trim(), cancellationToken);
         return created is null
             ? ProblemFactory.Conflict($"This bot is already registered as account {id}.")
             : TypedResults.Created($"/api/accounts/{id}", new RegisteredAccount(created, me.Value.Id, me.Value.Username, SecretMasker.Mask(request.Token.Trim())));
@@ -53,8 +62,14 @@ internal sealed class AccountRegistration(AccountService accounts, ISecretStore 
     public async Task<Results<Created<RegisteredAccount>, ValidationProblem, ProblemHttpResult>> RegisterUserAsync(
         ITenantContext tenant, RegisterTelegramUserRequest request, CancellationToken cancellationToken)
     {
+        var errors = AccountLimitRules.Validate(LimitsField, request.Limits, PlatformKind.Telegram, AccountKind.User, limits);
+        if (!errors.IsEmpty)
+        {
+            return ProblemFactory.Validation(errors);
+        }
+
         var id = "tg-user-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
-        var account = new NewAccount(tenant.TenantId, id, PlatformKind.Telegram, AccountKind.User, "", request.Name, WarmUp: request.WarmUp, Proxy: request.Proxy);
+        var account = new NewAccount(tenant.TenantId, id, PlatformKind.Telegram, AccountKind.User, "", request.Name, request.Limits?.ToOverrides(), request.WarmUp, request.Proxy);
         var created = await RegisterAsync(tenant, account, request.Session, cancellationToken);
         return created is null
             ? ProblemFactory.Conflict($"Account {id} exists already; try again.")
@@ -77,11 +92,17 @@ internal sealed class AccountRegistration(AccountService accounts, ISecretStore 
             return null;
         }
 
-        await audit.RecordAsync(tenant, "account.register", Resource, id, new Dictionary<string, string>
+        var details = new Dictionary<string, string>
         {
             ["platform"] = account.Platform.ToString().ToLowerInvariant(),
             ["kind"] = account.Kind.ToString().ToLowerInvariant(),
-        }, cancellationToken);
+        };
+        if (account.Overrides is not null)
+        {
+            details["limits"] = AccountLimitRules.AuditText(account.Overrides);
+        }
+
+        await audit.RecordAsync(tenant, "account.register", Resource, id, details, cancellationToken);
         return await accounts.GetAsync(tenant.TenantId, id, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Herald.Engine.Accounts;
 using Herald.Host.Validation;
 using Herald.Platforms.TelegramBot;
 
@@ -14,6 +15,13 @@ public sealed class RegisterTelegramBotRequest : IValidatableRequest
 
     /// <summary>Start the warm-up ramp (R22) instead of the full limits. Default false.</summary>
     public bool WarmUp { get; init; }
+
+    /// <summary>
+    /// The account's own limits (R16), each only stricter than the configured one (R35), e.g.
+    /// <c>{"messagesPerDay":20,"minPauseSeconds":20}</c>. Default: the configured limits. Change them later with
+    /// <c>PUT /api/accounts/{id}/limits</c>.
+    /// </summary>
+    public LimitSettings? Limits { get; init; }
 
     /// <inheritdoc />
     public void Validate(ValidationErrors errors)
@@ -48,6 +56,13 @@ public sealed class RegisterTelegramUserRequest : IValidatableRequest
 
     /// <summary>Start the warm-up ramp (R22). Default true: a user account starts slowly.</summary>
     public bool WarmUp { get; init; } = true;
+
+    /// <summary>
+    /// The account's own limits (R16), each only stricter than the configured one (R35), e.g.
+    /// <c>{"messagesPerDay":20,"minPauseSeconds":20}</c>. Default: the configured limits. Change them later with
+    /// <c>PUT /api/accounts/{id}/limits</c>.
+    /// </summary>
+    public LimitSettings? Limits { get; init; }
 
     /// <inheritdoc />
     public void Validate(ValidationErrors errors)

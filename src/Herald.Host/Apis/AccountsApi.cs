@@ -1,3 +1,4 @@
+using Herald.Core.Limits;
 using Herald.Engine.Accounts;
 using Herald.Engine.Platforms;
 using Herald.Host.Accounts;
@@ -13,7 +14,8 @@ namespace Herald.Host.Apis;
 
 /// <summary>
 /// <c>/api/accounts</c>: register Telegram bots (token) and user accounts (session reference), list them with live
-/// status and cooldowns, disable, enable, remove (with the secret), and check admin rights in a chat (R12). Another
+/// status, cooldowns and limits, set an account's own stricter limits (R16, R35), disable, enable, remove (with the
+/// secret), and check admin rights in a chat (R12). Another
 /// tenant's account id answers 404. Credentials are never answered, only masked.
 /// </summary>
 public static class AccountsApi
@@ -29,6 +31,7 @@ public static class AccountsApi
         group.MapGet("", ListAsync).WithName("ListAccounts").WithSummary("The tenant's accounts with live status and cooldowns.");
         group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("One account with its live status.");
         group.MapPost("/{id}/disable", DisableAsync).WithName("DisableAccount").WithSummary("Stops giving the account work (idempotent).");
+        group.MapPut("/{id}/limits", SetLimitsAsync).WithName("SetAccountLimits").WithSummary("Replaces the account's own, stricter limits ({} clears them; idempotent).");
         group.MapPost("/{id}/enable", EnableAsync).WithName("EnableAccount").WithSummary("Lets the account work again (idempotent).");
         group.MapDelete("/{id}", RemoveAsync).WithName("RemoveAccount").WithSummary("Removes the account and deletes its secret.");
         group.MapPost("/{id}/check-admin", CheckAdminAsync).WithName("CheckAccountAdminRights").WithSummary("Whether the account is an admin of a chat with invite rights (R12).");
@@ -65,6 +68,36 @@ public static class AccountsApi
     internal static Task<Results<Ok<AccountView>, ProblemHttpResult>> EnableAsync(
         string id, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken) =>
         SetDisabledAsync(id, false, tenant, accounts, audit, cancellationToken);
+
+    /// <summary>
+    /// The account with its new limits. The body replaces the account's own limits (a value left out is the configured
+    /// one); 400 names each value that would loosen a configured limit.
+    /// </summary>
+    internal static async Task<Results<Ok<AccountView>, ValidationProblem, ProblemHttpResult>> SetLimitsAsync(
+        string id, ValidatedJson<LimitSettings> body, ITenantContext tenant, AccountService accounts, PlatformLimits limits, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        var account = ResourceIds.IsValid(id) ? await accounts.GetRecordAsync(tenant.TenantId, id, cancellationToken) : null;
+        if (account is null)
+        {
+            return NotFound(id);
+        }
+
+        var errors = AccountLimitRules.Validate("", body.Value, account.Platform, account.Kind, limits);
+        if (!errors.IsEmpty)
+        {
+            return ProblemFactory.Validation(errors);
+        }
+
+        var overrides = body.Value.ToOverrides();
+        var view = await accounts.SetOverridesAsync(tenant.TenantId, id, overrides, cancellationToken);
+        if (view is null)
+        {
+            return NotFound(id);
+        }
+
+        await audit.RecordAsync(tenant, "account.limits", Resource, id, new Dictionary<string, string> { ["limits"] = AccountLimitRules.AuditText(overrides) }, cancellationToken);
+        return TypedResults.Ok(view);
+    }
 
     /// <summary>204; its live tick becomes stale and its campaigns continue with the other accounts.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(

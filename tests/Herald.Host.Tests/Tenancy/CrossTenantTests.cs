@@ -112,6 +112,7 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
     private static string? IdRouteBody(string method, string pattern) => (method, pattern) switch
     {
         ("POST", "/api/accounts/{id}/check-admin") => """{"chat":"@herald_group"}""",
+        ("PUT", "/api/accounts/{id}/limits") => """{"messagesPerDay":1}""",
         ("PATCH", "/api/messages/{id}") => """{"text":"hijacked"}""",
         _ => null,
     };
