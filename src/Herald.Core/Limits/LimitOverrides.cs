@@ -55,7 +55,25 @@ public sealed record LimitOverrides(
             }
         }
 
-        LimitRules.Check("overrides", Apply(configured, clamp: false, platform, kind), ceiling, errors);
+        var value = Apply(configured, clamp: false, platform, kind);
+        if (MaxPause is { } max && max < configured.MaxPause)
+        {
+            errors.Add($"overrides:MaxPause is {max}; it may not be shorter than the configured {configured.MaxPause} (limits may only be made stricter).");
+        }
+
+        // What is left out follows what is set, as For applies it: a longer MinPause lifts MaxPause with it, a lower
+        // MessagesPerDay lowers the cap for messages with links.
+        if (MaxPause is null && value.MaxPause < value.MinPause)
+        {
+            value.MaxPause = value.MinPause;
+        }
+
+        if (MessagesWithLinksPerDay is null && value.MessagesWithLinksPerDay is { } links && value.MessagesPerDay is { } all && links > all)
+        {
+            value.MessagesWithLinksPerDay = all;
+        }
+
+        LimitRules.Check("overrides", value, ceiling, errors, "the configured limit");
         return errors;
     }
 

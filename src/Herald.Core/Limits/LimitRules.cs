@@ -3,7 +3,8 @@ namespace Herald.Core.Limits;
 /// <summary>The "stricter only" rules shared by configuration and per-account overrides (R35).</summary>
 internal static class LimitRules
 {
-    public static void Check(string path, AccountLimitsOptions value, AccountLimitsOptions ceiling, List<string> errors)
+    /// <summary>Adds one message per value of <paramref name="value"/> looser than <paramref name="ceiling"/> (named <paramref name="ceilingName"/> in the messages).</summary>
+    public static void Check(string path, AccountLimitsOptions value, AccountLimitsOptions ceiling, List<string> errors, string ceilingName = "the documented platform limit")
     {
         if (value.MinPause < ceiling.MinPause)
         {
@@ -15,14 +16,14 @@ internal static class LimitRules
             errors.Add($"{path}:MaxPause is {value.MaxPause}; it may not be shorter than MinPause {value.MinPause}.");
         }
 
-        CheckCount(path, "RequestsPerSecond", value.RequestsPerSecond, ceiling.RequestsPerSecond, errors, allowZero: false);
-        CheckCount(path, "PerGroupPerMinute", value.PerGroupPerMinute, ceiling.PerGroupPerMinute, errors, allowZero: false);
-        CheckCount(path, "InvitesPerDay", value.InvitesPerDay, ceiling.InvitesPerDay, errors);
-        CheckCount(path, "AddContactsPerDay", value.AddContactsPerDay, ceiling.AddContactsPerDay, errors);
-        CheckCount(path, "MessagesPerDay", value.MessagesPerDay, ceiling.MessagesPerDay, errors);
-        CheckCount(path, "MessagesWithLinksPerDay", value.MessagesWithLinksPerDay, ceiling.MessagesWithLinksPerDay, errors);
-        CheckCount(path, "ForwardsPerDay", value.ForwardsPerDay, ceiling.ForwardsPerDay, errors);
-        CheckCount(path, "MaxMessageLength", value.MaxMessageLength, ceiling.MaxMessageLength, errors, allowZero: false);
+        CheckCount(path, "RequestsPerSecond", value.RequestsPerSecond, ceiling.RequestsPerSecond, errors, ceilingName, allowZero: false);
+        CheckCount(path, "PerGroupPerMinute", value.PerGroupPerMinute, ceiling.PerGroupPerMinute, errors, ceilingName, allowZero: false);
+        CheckCount(path, "InvitesPerDay", value.InvitesPerDay, ceiling.InvitesPerDay, errors, ceilingName);
+        CheckCount(path, "AddContactsPerDay", value.AddContactsPerDay, ceiling.AddContactsPerDay, errors, ceilingName);
+        CheckCount(path, "MessagesPerDay", value.MessagesPerDay, ceiling.MessagesPerDay, errors, ceilingName);
+        CheckCount(path, "MessagesWithLinksPerDay", value.MessagesWithLinksPerDay, ceiling.MessagesWithLinksPerDay, errors, ceilingName);
+        CheckCount(path, "ForwardsPerDay", value.ForwardsPerDay, ceiling.ForwardsPerDay, errors, ceilingName);
+        CheckCount(path, "MaxMessageLength", value.MaxMessageLength, ceiling.MaxMessageLength, errors, ceilingName, allowZero: false);
 
         if (ceiling.PerChatInterval is { } minInterval && (value.PerChatInterval ?? TimeSpan.Zero) < minInterval)
         {
@@ -50,7 +51,7 @@ internal static class LimitRules
         }
     }
 
-    private static void CheckCount(string path, string name, int? value, int? ceiling, List<string> errors, bool allowZero = true)
+    private static void CheckCount(string path, string name, int? value, int? ceiling, List<string> errors, string ceilingName, bool allowZero = true)
     {
         if (value is not { } v)
         {
@@ -68,7 +69,7 @@ internal static class LimitRules
         }
         else if (ceiling is { } max && v > max)
         {
-            errors.Add($"{path}:{name} is {v}; it may not exceed the documented platform limit {max} (limits may only be made stricter).");
+            errors.Add($"{path}:{name} is {v}; it may not exceed {ceilingName} {max} (limits may only be made stricter).");
         }
     }
 }

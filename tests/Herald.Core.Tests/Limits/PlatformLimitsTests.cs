@@ -107,6 +107,28 @@ public sealed class PlatformLimitsTests
     });
 
     [Fact(Timeout = 10_000)]
+    public Task ValidateOverrides_OneStricterValueAlone_AcceptedWithWhatFollowsFromIt() => Bounded.Run(() =>
+    {
+        // A longer MinPause alone lifts MaxPause with it; a lower MessagesPerDay alone lowers the cap with links.
+        Assert.Empty(PlatformLimits.Default.ValidateOverrides(PlatformKind.Telegram, AccountKind.User, new LimitOverrides(MinPause: TimeSpan.FromSeconds(20))));
+        Assert.Empty(PlatformLimits.Default.ValidateOverrides(PlatformKind.Telegram, AccountKind.User, new LimitOverrides(MessagesPerDay: 5)));
+        var limits = PlatformLimits.Default.For(PlatformKind.Telegram, AccountKind.User, new LimitOverrides(MinPause: TimeSpan.FromSeconds(20), MessagesPerDay: 5));
+        Assert.Equal(TimeSpan.FromSeconds(20), limits.MaxPause);
+        Assert.Equal(5, limits.MessagesWithLinksPerDay);
+    });
+
+    [Fact(Timeout = 10_000)]
+    public Task ValidateOverrides_ShorterMaxPause_RefusedAsLooser() => Bounded.Run(() =>
+    {
+        var configured = PlatformLimits.Default.For(PlatformKind.Telegram, AccountKind.User);
+        var errors = PlatformLimits.Default.ValidateOverrides(PlatformKind.Telegram, AccountKind.User, new LimitOverrides(MaxPause: configured.MinPause));
+
+        var error = Assert.Single(errors);
+        Assert.Contains("MaxPause", error, StringComparison.Ordinal);
+        Assert.Contains("configured", error, StringComparison.Ordinal);
+    });
+
+    [Fact(Timeout = 10_000)]
     public Task For_Overrides_StricterAppliedLooserClamped() => Bounded.Run(() =>
     {
         var limits = PlatformLimits.Default.For(PlatformKind.Telegram, AccountKind.User,
