@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(1013, LogLevel.Warning, "No platform adapter serves {Platform} {Kind} accounts; account {TenantId}/{AccountId} cannot act")]
     public static partial void NoAdapter(ILogger logger, string platform, string kind, string tenantId, string accountId);
+
+    [LoggerMessage(1016, LogLevel.Information, "Campaign {TenantId}/{CampaignId} is preparing {Total} targets")]
+    public static partial void CampaignPreparing(ILogger logger, string tenantId, string campaignId, int total);
 }

@@ -53,4 +53,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "Deleting expired idempotency keys failed; trying again at the next interval")]
     public static partial void IdempotencyPurgeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1701, Level = LogLevel.Information, Message = "Campaign {TenantId}/{CampaignId} prepared: {Count} recipients written")]
+    public static partial void CampaignPrepared(ILogger logger, string tenantId, string campaignId, int count);
+
+    [LoggerMessage(EventId = 1702, Level = LogLevel.Error, Message = "Campaign {TenantId}/{CampaignId} cannot be prepared: its import is gone; cancelled")]
+    public static partial void CampaignImportGone(ILogger logger, string tenantId, string campaignId);
+
+    [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "Preparing campaigns failed; trying again")]
+    public static partial void CampaignPreparationFailed(ILogger logger, Exception exception);
 }

@@ -5,6 +5,7 @@ using Herald.Engine.Model;
 using Herald.Engine.Tests.Infrastructure;
 using Herald.Testing;
 using Herald.Testing.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Herald.Engine.Tests;
@@ -155,5 +156,47 @@ public sealed class LifecycleTests(AzuriteFixture azurite, ITestOutputHelper out
 
         Assert.Equal(30, done.Counts.Done);
         Assert.All(platform.Calls.Where(c => c.Outcome is ActionOutcome.Done), c => Assert.Equal("late", c.AccountId));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Preparing_AccountsWaitForTheTargets_OneLeaseHolderAtATime_CancelledMeanwhileReportsEveryoneCancelled()
+    {
+        var platform = new FakePlatform();
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output);
+        await engine.RegisterBotsAsync(Tenant, 2);
+        var recipients = EngineHarness.Recipients(25);
+        var running = await engine.Campaigns.CreatePreparingAsync(new(EngineHarness.Broadcast(Tenant), recipients), "import-a");
+        var cancelled = await engine.Campaigns.CreatePreparingAsync(new(EngineHarness.Broadcast(Tenant), recipients), "import-b");
+        Assert.Equal("preparing", (await engine.Status.GetAsync(Tenant, running.Id))!.Status);
+
+        // Another preparer holds the first one: this one writes nothing.
+        var store = engine.Services.GetRequiredService<Persistence.CampaignStore>();
+        await store.UpdateAsync(Tenant, running.Id, c =>
+        {
+            c.PrepareLease = "other";
+            c.PrepareLeaseUntil = DateTimeOffset.UtcNow.AddMinutes(1);
+            return true;
+        });
+        Assert.False(await engine.Campaigns.PrepareAsync(Tenant, running.Id, recipients));
+        Assert.Empty(await engine.AllTargetsAsync(Tenant, running.Id));
+
+        // Cancelled while preparing: still written (so the report lists everyone), never acted on.
+        await engine.Campaigns.CancelAsync(Tenant, cancelled.Id);
+        Assert.True(await engine.Campaigns.PrepareAsync(Tenant, cancelled.Id, recipients));
+        var ended = (await engine.Status.GetAsync(Tenant, cancelled.Id))!;
+        Assert.Equal("cancelled", ended.Status);
+        Assert.Equal(25, ended.Counts.Cancelled);
+        Assert.Equal(25, await engine.Status.ReportAsync((await store.GetAsync(Tenant, cancelled.Id))!).CountAsync());
+
+        // The lease ends (its holder died): the next preparer finishes, and the accounts start.
+        await store.UpdateAsync(Tenant, running.Id, c =>
+        {
+            c.PrepareLeaseUntil = DateTimeOffset.UtcNow.AddSeconds(-1);
+            return true;
+        });
+        Assert.True(await engine.Campaigns.PrepareAsync(Tenant, running.Id, recipients));
+        var done = await engine.WaitForAsync(Tenant, running.Id, s => s.Status == "completed", TimeSpan.FromSeconds(60));
+        Assert.Equal(25, done.Counts.Done);
+        Assert.Equal(25, platform.Calls.Count);
     }
 }

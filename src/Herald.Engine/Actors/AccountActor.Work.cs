@@ -63,7 +63,7 @@ public sealed partial class AccountActor
         var now = time.GetUtcNow();
         var accountLimits = limits.For(row.Platform, row.Kind, row.Overrides);
         var running = (await campaigns.ListAsync(row.TenantId, CampaignStatus.Running, cancellationToken))
-            .Where(c => c.Uses(row))
+            .Where(c => c.Uses(row) && !c.Preparing)
             .ToList();
         if (running.Count == 0)
         {

@@ -22,7 +22,7 @@ public sealed class CampaignCompletion(
     public async Task TryCompleteAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
     {
         var fresh = await campaigns.GetAsync(campaign.TenantId, campaign.Id, cancellationToken);
-        if (fresh is not { Status: CampaignStatus.Running, AllShardsExhausted: true })
+        if (fresh is not { Status: CampaignStatus.Running, AllShardsExhausted: true, Preparing: false })
         {
             return;
         }
@@ -46,7 +46,7 @@ public sealed class CampaignCompletion(
         var now = time.GetUtcNow();
         var done = await campaigns.UpdateAsync(fresh.TenantId, fresh.Id, c =>
         {
-            if (c.Status != CampaignStatus.Running || !c.AllShardsExhausted)
+            if (c.Status != CampaignStatus.Running || !c.AllShardsExhausted || c.Preparing)
             {
                 return false;
             }

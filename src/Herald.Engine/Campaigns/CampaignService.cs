@@ -23,6 +23,9 @@ public sealed class CampaignService(
     TimeProvider time,
     ILogger<CampaignService> logger)
 {
+    /// <summary>Targets written between two progress records (and lease renewals) while preparing.</summary>
+    private const int PrepareChunk = 5000;
+
     /// <summary>
     /// Writes the targets (suppressed recipients as skipped, duplicates dropped), then the campaign
     /// row, then wakes its accounts (or schedules its start). Returns the new campaign.
@@ -30,57 +33,12 @@ public sealed class CampaignService(
     public async Task<CampaignRecord> CreateAsync(NewCampaign request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var now = time.GetUtcNow();
-        var definition = request.Definition with { Id = EngineKeys.NewId() };
-        var tenant = definition.TenantId;
-        var suppressed = await suppressions.GetSetAsync(tenant, cancellationToken);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var unique = request.Recipients.Where(r => seen.Add(r.Key)).ToList();
-
-        var accountCount = definition.AccountIds?.Count
-            ?? (await accounts.ListAsync(tenant, cancellationToken)).Count(a => a.Platform == definition.Platform);
-        var shards = Math.Max(
-            (int)Math.Ceiling(unique.Count / (double)options.TargetsPerShard),
-            (int)Math.Ceiling(accountCount / 4.0));
-        shards = Math.Clamp(shards, 1, Math.Min(options.MaxShards, Math.Max(1, unique.Count)));
-
-        var skipped = 0;
-        var rows = new List<TargetRecord>(unique.Count);
-        for (var i = 0; i < unique.Count; i++)
-        {
-            var isSuppressed = suppressed.Contains(SuppressionStore.HashOf(unique[i]));
-            skipped += isSuppressed ? 1 : 0;
-            rows.Add(new TargetRecord
-            {
-                PartitionKey = EngineKeys.TargetPartition(tenant, definition.Id, i % shards),
-                RowKey = EngineKeys.TargetRow(i),
-                Recipient = unique[i],
-                Status = isSuppressed ? TargetStatus.Skipped : TargetStatus.Pending,
-                Reason = isSuppressed ? Actors.AccountActor.SuppressedReason : null,
-                UpdatedAt = now,
-            });
-        }
-
-        await targets.InsertAsync(rows, progress, cancellationToken);
-
-        var scheduled = definition.Schedule.StartAt is { } start && start > now;
-        var campaign = new CampaignRecord
-        {
-            Campaign = definition,
-            Name = request.Name,
-            Keyboard = request.Keyboard,
-            Status = scheduled ? CampaignStatus.Scheduled : CampaignStatus.Running,
-            Total = rows.Count,
-            SkippedAtCreation = skipped,
-            Shards = shards,
-            Exhausted = new string('0', shards),
-            Source = request.Source,
-            CreatedAt = now,
-            RunnableSince = scheduled ? null : now,
-        };
+        var (campaign, unique) = await NewRecordAsync(request, cancellationToken);
+        var suppressed = await suppressions.GetSetAsync(campaign.TenantId, cancellationToken);
+        campaign.SkippedAtCreation = await WriteTargetsAsync(campaign, unique, 0, unique.Count, suppressed, progress, cancellationToken);
         await campaigns.AddAsync(campaign, cancellationToken);
-        Log.CampaignStatusChanged(logger, tenant, definition.Id, campaign.Status.ToWire());
-        if (scheduled)
+        Log.CampaignStatusChanged(logger, campaign.TenantId, campaign.Id, campaign.Status.ToWire());
+        if (campaign.Status == CampaignStatus.Scheduled)
         {
             await ScheduleStartAsync(campaign, cancellationToken);
         }
@@ -90,6 +48,218 @@ public sealed class CampaignService(
         }
 
         return campaign;
+    }
+
+    /// <summary>
+    /// Creates a campaign at once, without its targets: it is <see cref="CampaignRecord.Preparing"/> until
+    /// <see cref="PrepareAsync"/> has written them from the same recipients, read again from
+    /// <paramref name="prepareFrom"/> (an import id, so a crash loses nothing). <see cref="NewCampaign.Recipients"/> is
+    /// used here only to size the campaign. Pause, resume and cancel work meanwhile.
+    /// </summary>
+    public async Task<CampaignRecord> CreatePreparingAsync(NewCampaign request, string prepareFrom, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(prepareFrom);
+        var (campaign, _) = await NewRecordAsync(request, cancellationToken);
+        campaign.Preparing = true;
+        campaign.PrepareFrom = prepareFrom;
+        await campaigns.AddAsync(campaign, cancellationToken);
+        Log.CampaignPreparing(logger, campaign.TenantId, campaign.Id, campaign.Total);
+        if (campaign.Status == CampaignStatus.Scheduled)
+        {
+            await ScheduleStartAsync(campaign, cancellationToken);
+        }
+
+        return campaign;
+    }
+
+    /// <summary>
+    /// Writes a preparing campaign's targets from <paramref name="recipients"/> (the list it was created from), recording
+    /// progress, then lets its accounts start. Holds the campaign by a lease (<see cref="EngineOptions.PrepareLease"/>),
+    /// so two preparers never write at once; one that died is taken over when its lease ends, and writing again is
+    /// harmless (targets are upserted; no account acts before preparing ends). False when the campaign is not
+    /// preparing or another preparer holds it.
+    /// </summary>
+    public async Task<bool> PrepareAsync(string tenantId, string campaignId, IReadOnlyList<Recipient> recipients, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        var lease = EngineKeys.NewId();
+        var campaign = await HoldAsync(tenantId, campaignId, lease, 0, cancellationToken);
+        if (campaign is null)
+        {
+            return false;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = recipients.Where(r => seen.Add(r.Key)).ToList();
+        var suppressed = await suppressions.GetSetAsync(tenantId, cancellationToken);
+        var skipped = 0;
+        for (var offset = 0; offset < unique.Count; offset += PrepareChunk)
+        {
+            var count = Math.Min(PrepareChunk, unique.Count - offset);
+            skipped += await WriteTargetsAsync(campaign, unique, offset, count, suppressed, null, cancellationToken);
+            progress?.Report(offset + count);
+            if (await HoldAsync(tenantId, campaignId, lease, offset + count, cancellationToken) is null)
+            {
+                return false; // lost the lease (stalled past it): the preparer that took over finishes
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var finished = false;
+        var after = await campaigns.UpdateAsync(tenantId, campaignId, c =>
+        {
+            finished = false;
+            if (!c.Preparing || c.PrepareLease != lease)
+            {
+                return false;
+            }
+
+            finished = true;
+            c.Preparing = false;
+            c.PrepareLease = null;
+            c.PrepareLeaseUntil = null;
+            c.Prepared = unique.Count;
+            c.Total = unique.Count;
+            c.SkippedAtCreation = skipped;
+            if (c.Status == CampaignStatus.Running)
+            {
+                c.RunnableSince = now;
+            }
+
+            return true;
+        }, cancellationToken);
+        if (!finished || after is null)
+        {
+            return false;
+        }
+
+        Log.CampaignStatusChanged(logger, tenantId, campaignId, after.Status.ToWire());
+        if (after.Status == CampaignStatus.Running)
+        {
+            await accountService.WakeForAsync(after, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Ends a preparing campaign whose recipients cannot be read any more (its import is gone): it is cancelled, with
+    /// nothing done, rather than left waiting for ever.
+    /// </summary>
+    public async Task AbandonPreparingAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var after = await campaigns.UpdateAsync(tenantId, campaignId, c =>
+        {
+            if (!c.Preparing)
+            {
+                return false;
+            }
+
+            c.Preparing = false;
+            c.PrepareLease = null;
+            c.PrepareLeaseUntil = null;
+            if (!c.Status.IsTerminal())
+            {
+                c.Status = CampaignStatus.Cancelled;
+                c.EndedAt = now;
+            }
+
+            return true;
+        }, cancellationToken);
+        if (after is not null)
+        {
+            Log.CampaignStatusChanged(logger, tenantId, campaignId, after.WireStatus);
+        }
+    }
+
+    /// <summary>Preparing campaigns of every tenant whose preparer is gone (no lease, or an ended one).</summary>
+    public async Task<IReadOnlyList<CampaignRecord>> ListUnattendedPreparingAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return [.. (await campaigns.ListPreparingAsync(cancellationToken)).Where(c => c.PrepareLeaseUntil is not { } until || until <= now)];
+    }
+
+    /// <summary>Takes or renews the preparing lease and records progress; null when the campaign is not ours to prepare.</summary>
+    private async Task<CampaignRecord?> HoldAsync(string tenantId, string campaignId, string lease, int prepared, CancellationToken cancellationToken)
+    {
+        var ours = false;
+        var now = time.GetUtcNow();
+        var after = await campaigns.UpdateAsync(tenantId, campaignId, c =>
+        {
+            ours = false;
+            var free = c.PrepareLease == lease || c.PrepareLeaseUntil is not { } until || until <= now;
+            if (!c.Preparing || !free)
+            {
+                return false;
+            }
+
+            c.PrepareLease = lease;
+            c.PrepareLeaseUntil = now + options.PrepareLease;
+            c.Prepared = Math.Max(c.Prepared, prepared);
+            ours = true;
+            return true;
+        }, cancellationToken);
+        return ours ? after : null;
+    }
+
+    /// <summary>A campaign row for <paramref name="request"/> (not written), sized over its unique recipients.</summary>
+    private async Task<(CampaignRecord Campaign, List<Recipient> Unique)> NewRecordAsync(NewCampaign request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var definition = request.Definition with { Id = EngineKeys.NewId() };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = request.Recipients.Where(r => seen.Add(r.Key)).ToList();
+
+        var accountCount = definition.AccountIds?.Count
+            ?? (await accounts.ListAsync(definition.TenantId, cancellationToken)).Count(a => a.Platform == definition.Platform);
+        var shards = Math.Max(
+            (int)Math.Ceiling(unique.Count / (double)options.TargetsPerShard),
+            (int)Math.Ceiling(accountCount / 4.0));
+        shards = Math.Clamp(shards, 1, Math.Min(options.MaxShards, Math.Max(1, unique.Count)));
+
+        var scheduled = definition.Schedule.StartAt is { } start && start > now;
+        var campaign = new CampaignRecord
+        {
+            Campaign = definition,
+            Name = request.Name,
+            Keyboard = request.Keyboard,
+            Status = scheduled ? CampaignStatus.Scheduled : CampaignStatus.Running,
+            Total = unique.Count,
+            Shards = shards,
+            Exhausted = new string('0', shards),
+            Source = request.Source,
+            CreatedAt = now,
+            RunnableSince = scheduled ? null : now,
+        };
+        return (campaign, unique);
+    }
+
+    /// <summary>Writes targets <paramref name="offset"/> … of the campaign (suppressed ones as skipped); returns how many were skipped.</summary>
+    private async Task<int> WriteTargetsAsync(
+        CampaignRecord campaign, List<Recipient> unique, int offset, int count, IReadOnlySet<string> suppressed, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var skipped = 0;
+        var rows = new List<TargetRecord>(count);
+        for (var i = offset; i < offset + count; i++)
+        {
+            var isSuppressed = suppressed.Contains(SuppressionStore.HashOf(unique[i]));
+            skipped += isSuppressed ? 1 : 0;
+            rows.Add(new TargetRecord
+            {
+                PartitionKey = EngineKeys.TargetPartition(campaign.TenantId, campaign.Id, i % campaign.Shards),
+                RowKey = EngineKeys.TargetRow(i),
+                Recipient = unique[i],
+                Status = isSuppressed ? TargetStatus.Skipped : TargetStatus.Pending,
+                Reason = isSuppressed ? Actors.AccountActor.SuppressedReason : null,
+                UpdatedAt = now,
+            });
+        }
+
+        await targets.InsertAsync(rows, progress, cancellationToken);
+        return skipped;
     }
 
     /// <summary>The campaign, or null when the tenant has none with that id.</summary>

@@ -71,10 +71,10 @@ public sealed class CampaignStatusReader(
             return new CampaignAccountStatus(r.AccountId, r.Name, r.Disabled ? "disabled" : s.Status.ToString().ToLowerInvariant(), s.Until, c.Done, c.Failed, c.FloodWaits);
         }).ToList();
 
-        var status = campaign.Status.ToWire();
+        var status = campaign.WireStatus;
         string? waitingReason = null;
         DateTimeOffset? resumeAt = null;
-        if (campaign.Status == CampaignStatus.Running)
+        if (campaign.Status == CampaignStatus.Running && !campaign.Preparing)
         {
             var usable = rows.Where(r => !r.Disabled).Select(r => new CampaignAccount(r.State, limits.For(r.Platform, r.Kind, r.Overrides)));
             var readiness = view.Evaluate(usable, campaign.Campaign.Schedule, campaign.Campaign.Actions.ToList(), now, campaign.MayContainLinks);
@@ -99,6 +99,7 @@ public sealed class CampaignStatusReader(
             Priority = campaign.Campaign.Priority,
             DryRun = campaign.Campaign.DryRun,
             Total = campaign.Total,
+            Prepared = campaign.Preparing ? campaign.Prepared : null,
             Processed = processed,
             Remaining = remaining,
             Counts = new CampaignCounts(total.Done, total.Invited, total.ContactsAdded, total.Messaged, total.MessagedInsteadOfInvited,

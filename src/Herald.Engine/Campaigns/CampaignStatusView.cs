@@ -11,7 +11,10 @@ public sealed record CampaignStatusView
     /// <summary>The operator's name.</summary>
     public string? Name { get; init; }
 
-    /// <summary>scheduled, running, waiting, paused, cancelled, completed or completed_with_errors.</summary>
+    /// <summary>
+    /// preparing (a large list's targets are being written; it starts by itself), scheduled, running, waiting, paused,
+    /// cancelled, completed or completed_with_errors.
+    /// </summary>
     public required string Status { get; init; }
 
     /// <summary>Why it waits (all_accounts_resting, outside_window, no_usable_accounts), when it does.</summary>
@@ -34,6 +37,9 @@ public sealed record CampaignStatusView
 
     /// <summary>Recipients in the campaign.</summary>
     public int Total { get; init; }
+
+    /// <summary>While the campaign's targets are being written: how many are (null once it is prepared).</summary>
+    public int? Prepared { get; init; }
 
     /// <summary>Recipients finished: done, failed, unknown or skipped.</summary>
     public long Processed { get; init; }

@@ -48,6 +48,25 @@ public sealed class CampaignRecord
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Its targets are still being written from <see cref="PrepareFrom"/> (a large list, created without making the
+    /// caller wait). Accounts leave it alone and it cannot complete until this is false; pause, resume and cancel
+    /// work as usual meanwhile.
+    /// </summary>
+    public bool Preparing { get; set; }
+
+    /// <summary>Where a preparing campaign's recipients are read from (an import id).</summary>
+    public string? PrepareFrom { get; set; }
+
+    /// <summary>Targets written so far while preparing (progress).</summary>
+    public int Prepared { get; set; }
+
+    /// <summary>The preparer that holds the campaign now (or died holding it).</summary>
+    public string? PrepareLease { get; set; }
+
+    /// <summary>Until when the preparer holds the campaign; after it another one may take the work over.</summary>
+    public DateTimeOffset? PrepareLeaseUntil { get; set; }
+
     /// <summary>When it last became runnable (started or resumed): aging in work choice counts from it.</summary>
     public DateTimeOffset? RunnableSince { get; set; }
 
@@ -62,6 +81,9 @@ public sealed class CampaignRecord
 
     /// <summary>The campaign id.</summary>
     public string Id => Campaign.Id;
+
+    /// <summary>The status as the API shows it: <c>preparing</c> while a running or scheduled campaign's targets are written.</summary>
+    public string WireStatus => Preparing && Status is CampaignStatus.Running or CampaignStatus.Scheduled ? "preparing" : Status.ToWire();
 
     /// <summary>True when every shard was found empty of pending targets.</summary>
     public bool AllShardsExhausted => !Exhausted.Contains('0', StringComparison.Ordinal);
@@ -119,6 +141,11 @@ public sealed class CampaignRecord
             ["Exhausted"] = Exhausted,
             ["Source"] = Source,
             ["CreatedAt"] = CreatedAt,
+            ["Preparing"] = Preparing,
+            ["PrepareFrom"] = PrepareFrom,
+            ["Prepared"] = Prepared,
+            ["PrepareLease"] = PrepareLease,
+            ["PrepareLeaseUntil"] = PrepareLeaseUntil,
             ["RunnableSince"] = RunnableSince,
             ["EndedAt"] = EndedAt,
         };
@@ -168,6 +195,11 @@ public sealed class CampaignRecord
             Exhausted = e.GetString("Exhausted") ?? "0",
             Source = e.GetString("Source"),
             CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch,
+            Preparing = e.GetBoolean("Preparing") ?? false,
+            PrepareFrom = e.GetString("PrepareFrom"),
+            Prepared = e.GetInt32("Prepared") ?? 0,
+            PrepareLease = e.GetString("PrepareLease"),
+            PrepareLeaseUntil = e.GetDateTimeOffset("PrepareLeaseUntil"),
             RunnableSince = e.GetDateTimeOffset("RunnableSince"),
             EndedAt = e.GetDateTimeOffset("EndedAt"),
             ETag = e.ETag,

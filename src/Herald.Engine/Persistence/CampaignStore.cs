@@ -126,4 +126,17 @@ public sealed class CampaignStore(EngineStorage storage)
 
         return list;
     }
+
+    /// <summary>Campaigns of every tenant whose targets are still being written.</summary>
+    public async Task<List<CampaignRecord>> ListPreparingAsync(CancellationToken cancellationToken = default)
+    {
+        var list = new List<CampaignRecord>();
+        var filter = TableClient.CreateQueryFilter($"Preparing eq {true}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(CampaignRecord.FromEntity(e));
+        }
+
+        return list;
+    }
 }

@@ -6,6 +6,7 @@ using Herald.Host.Resources;
 using Herald.Host.Tenancy;
 using Herald.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Host.Apis;
 
@@ -40,12 +41,17 @@ public static class CampaignsApi
         return app;
     }
 
-    /// <summary>Creates a campaign: 202 with <c>Location</c>, its id, status, what became of the list and the start plan.</summary>
+    /// <summary>
+    /// Creates a campaign: 202 with <c>Location</c>, its id, status, what became of the list and the start plan. A large
+    /// import (over <c>Herald:Campaigns:BackgroundAbove</c>) answers at once with status <c>preparing</c>.
+    /// </summary>
     internal static async Task<Results<Accepted<CampaignCreatedResponse>, ValidationProblem>> CreateAsync(
         ValidatedJson<CreateCampaignRequest> body,
         ITenantContext tenant,
         CampaignPreparer preparer,
         CampaignService campaigns,
+        CampaignPreparation preparation,
+        IOptions<CampaignPreparationOptions> background,
         IAuditLog audit,
         CancellationToken cancellationToken)
     {
@@ -55,16 +61,27 @@ public static class CampaignsApi
             return ProblemFactory.Validation(errors);
         }
 
-        var created = await campaigns.CreateAsync(prepared.Campaign, cancellationToken: cancellationToken);
+        // A large import answers at once: its targets are written in the background from the import (R1).
+        CampaignRecord created;
+        if (body.Value.ImportId is { } importId && prepared.Campaign.Recipients.Count > background.Value.BackgroundAbove)
+        {
+            created = await campaigns.CreatePreparingAsync(prepared.Campaign, importId, cancellationToken);
+            preparation.Enqueue(created.TenantId, created.Id);
+        }
+        else
+        {
+            created = await campaigns.CreateAsync(prepared.Campaign, cancellationToken: cancellationToken);
+        }
+
         await audit.RecordAsync(tenant, "campaign.create", Resource, created.Id, new Dictionary<string, string>
         {
-            ["status"] = created.Status.ToWire(),
+            ["status"] = created.WireStatus,
             ["recipients"] = created.Total.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["dryRun"] = created.Campaign.DryRun ? "true" : "false",
         }, cancellationToken);
         return TypedResults.Accepted(
             $"/api/campaigns/{created.Id}",
-            new CampaignCreatedResponse(created.Id, created.Status.ToWire(), created.Total, created.SkippedAtCreation, created.Source, prepared.Intake, prepared.Plan, prepared.Warnings));
+            new CampaignCreatedResponse(created.Id, created.WireStatus, created.Total, created.SkippedAtCreation, created.Source, prepared.Intake, prepared.Plan, prepared.Warnings));
     }
 
     /// <summary>
@@ -132,7 +149,7 @@ public static class CampaignsApi
         }
 
         var rows = Rows(reader.ReportAsync(campaign, cancellationToken));
-        return TypedResults.Ok(new CampaignReport(campaign.Id, campaign.Status.ToWire(), campaign.Source, rows));
+        return TypedResults.Ok(new CampaignReport(campaign.Id, campaign.WireStatus, campaign.Source, rows));
     }
 
     /// <summary>The report as CSV.</summary>
@@ -172,7 +189,7 @@ public static class CampaignsApi
             return NotFound(id);
         }
 
-        var status = campaign.Status.ToWire();
+        var status = campaign.WireStatus;
         if (outcome.Conflict is { } conflict)
         {
             return ProblemFactory.Conflict(conflict, new Dictionary<string, object?> { ["campaignStatus"] = status });

@@ -86,7 +86,7 @@ public sealed record CampaignSummary(
     public static CampaignSummary From(CampaignRecord c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return new(c.Id, c.Name, c.Status.ToWire(), c.Campaign.Platform, c.Campaign.Actions, c.Campaign.Priority, c.Campaign.DryRun, c.Total,
+        return new(c.Id, c.Name, c.WireStatus, c.Campaign.Platform, c.Campaign.Actions, c.Campaign.Priority, c.Campaign.DryRun, c.Total,
             c.CreatedAt, c.Campaign.Schedule.StartAt, c.EndedAt);
     }
 }

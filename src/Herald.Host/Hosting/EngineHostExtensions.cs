@@ -25,8 +25,9 @@ public static class EngineHostExtensions
     /// When the host has storage (<see cref="HostStorageExtensions.UsesStorage"/>; in Development the private Azurite):
     /// adds the engine (<c>AddHeraldEngine</c>, bound from <c>Herald:Engine</c>), its table and queue creation on start
     /// (<see cref="EngineStorageInitializer"/>: retried, and reported by <c>/readyz</c>, while storage is down),
-    /// its workers unless <see cref="RunWorkersKey"/> is false, recipient imports (<c>AddHeraldImports</c>), and the
-    /// API's stores (imports, messages, idempotency keys). Without storage it adds nothing and the resource APIs stay
+    /// its workers unless <see cref="RunWorkersKey"/> is false, recipient imports (<c>AddHeraldImports</c>), the
+    /// background preparation of large campaigns (<see cref="CampaignPreparation"/>), and the API's stores (imports,
+    /// messages, idempotency keys). Without storage it adds nothing and the resource APIs stay
     /// unmapped (see <see cref="HasHeraldEngine"/>). Call after storage, the core and the platforms are added.
     /// </summary>
     public static IHostApplicationBuilder AddHeraldEngineHost(this IHostApplicationBuilder builder)
@@ -56,6 +57,11 @@ public static class EngineHostExtensions
 
         services.TryAddSingleton<ImportStore>();
         services.TryAddSingleton<CampaignPreparer>();
+        services.AddOptions<CampaignPreparationOptions>().Bind(builder.Configuration.GetSection(CampaignPreparationOptions.SectionName))
+            .Validate(o => o.BackgroundAbove >= 0 && o.ScanInterval > TimeSpan.Zero, $"{CampaignPreparationOptions.SectionName}: BackgroundAbove must not be negative and ScanInterval must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<CampaignPreparation>();
+        services.AddHostedService(sp => sp.GetRequiredService<CampaignPreparation>());
         services.TryAddSingleton<AccountRegistration>();
         services.AddHeraldMessages(builder.Configuration);
         return builder;

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Herald.Core.Domain;
+using Herald.Engine.Campaigns;
+using Herald.Engine.Persistence;
+using Herald.Host.Imports;
+using Herald.Host.Tests.Infrastructure;
+using Herald.Testing;
+using Herald.Testing.Fakes;
+
+namespace Herald.Host.Tests.Apis;
+
+/// <summary>Large imports answer at once (<c>preparing</c>) and their targets are written in the background (R1).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CampaignPreparationTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private const int Recipients = 40;
+
+    [Fact(Timeout = 90_000)]
+    public async Task Create_ImportAboveBackgroundThreshold_AnswersPreparingThenEveryRecipientOnce()
+    {
+        var platform = new FakePlatform();
+        await using var host = await EngineApiHost.StartAsync(azurite, output, o =>
+        {
+            o.Platform = platform;
+            o.Settings["Herald:Campaigns:BackgroundAbove"] = "10";
+        });
+        var client = host.Client(EngineApiHost.NewTenant());
+        await client.RegisterBotAsync(EngineApiHost.NewBotToken());
+        var importId = await UploadAsync(client);
+
+        var created = await client.CreateCampaignAsync($$$"""{"actions":["botMessage"],"message":"Hi {{name}}","importId":"{{{importId}}}"}""");
+
+        Assert.Equal("preparing", created.Str("status"));
+        Assert.Equal(Recipients, created.GetProperty("total").GetInt32());
+        var status = await client.WaitForCampaignAsync(created.Str("id"), s => s.Str("status") == "completed");
+        Assert.Equal(Recipients, status.GetProperty("counts").GetProperty("done").GetInt64());
+        Assert.Equal(Recipients, platform.Calls.Select(c => c.Text).Distinct().Count());
+        Assert.Empty(platform.DuplicatedRecipients);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Preparing_LeftByADeadHost_FinishedByTheScan_PausedMeanwhileStaysPausedUntilResumed()
+    {
+        var platform = new FakePlatform();
+        await using var host = await EngineApiHost.StartAsync(azurite, output, o =>
+        {
+            o.Platform = platform;
+            o.Settings["Herald:Campaigns:ScanInterval"] = "00:00:01";
+        });
+        var tenant = EngineApiHost.NewTenant();
+        var client = host.Client(tenant);
+        await client.RegisterBotAsync(EngineApiHost.NewBotToken());
+        var importId = await UploadAsync(client);
+
+        // A campaign whose preparer died: created preparing, its lease held by nobody alive for a few more seconds.
+        var imports = host.Services.GetRequiredService<ImportStore>();
+        var recipients = await imports.ReadRecipientsAsync((await imports.GetAsync(tenant, importId))!);
+        var campaigns = host.Services.GetRequiredService<CampaignService>();
+        var campaign = await campaigns.CreatePreparingAsync(
+            new NewCampaign(new Campaign(tenant, "", PlatformKind.Telegram, [ActionKind.BotMessage], CampaignSchedule.Always, MessageTemplate: "Hi {{name}}"), recipients),
+            importId);
+        await host.Services.GetRequiredService<CampaignStore>().UpdateAsync(tenant, campaign.Id, c =>
+        {
+            c.PrepareLease = "dead-host";
+            c.PrepareLeaseUntil = DateTimeOffset.UtcNow.AddSeconds(3);
+            return true;
+        });
+        Assert.Equal("preparing", (await client.WaitForCampaignAsync(campaign.Id, _ => true)).Str("status"));
+        Assert.Equal(200, (int)(await client.PostAsync($"/api/campaigns/{campaign.Id}/pause", null)).StatusCode);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await campaigns.GetAsync(tenant, campaign.Id))!.Preparing && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        var paused = await client.WaitForCampaignAsync(campaign.Id, _ => true);
+        Assert.Equal("paused", paused.Str("status"));
+        Assert.Equal(Recipients, paused.GetProperty("remaining").GetInt64());
+        Assert.Empty(platform.Calls);
+        Assert.Equal(200, (int)(await client.PostAsync($"/api/campaigns/{campaign.Id}/resume", null)).StatusCode);
+        var done = await client.WaitForCampaignAsync(campaign.Id, s => s.Str("status") == "completed");
+        Assert.Equal(Recipients, done.GetProperty("counts").GetProperty("done").GetInt64());
+        Assert.Empty(platform.DuplicatedRecipients);
+    }
+
+    private static async Task<string> UploadAsync(HttpClient client)
+    {
+        var csv = new StringBuilder("Name;Phone\n");
+        for (var i = 0; i < Recipients; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"User {i};+49 151 0000 {i:D4}\n");
+        }
+
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var response = await client.PostAsync("/api/imports", new MultipartFormDataContent { { file, "file", "big.csv" } });
+        var import = await response.ReadJsonAsync();
+        Assert.Equal(Recipients, import.GetProperty("recipients").GetInt32());
+        return import.Str("id");
+    }
+}
