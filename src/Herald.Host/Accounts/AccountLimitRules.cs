@@ -62,7 +62,7 @@ internal static class AccountLimitRules
 
         if (errors.IsEmpty && settings.ToOverrides() is { } overrides)
         {
-            foreach (var problem in limits.ValidateOverrides(platform, kind, Completed(overrides, configured)))
+            foreach (var problem in limits.ValidateOverrides(platform, kind, overrides))
             {
                 errors.Add(field, problem);
             }
@@ -74,15 +74,6 @@ internal static class AccountLimitRules
     /// <summary>An account's own limits for the audit trail: the values set, as JSON (<c>{}</c> for none).</summary>
     public static string AuditText(LimitOverrides? overrides) =>
         JsonSerializer.Serialize(LimitSettings.From(overrides) ?? new LimitSettings(), AuditJson);
-
-    // A value left out keeps the configured one, which PlatformLimits.For then fits to the values given (a maximum pause
-    // raised to a longer minimum, a link cap lowered to a lower message cap): check what will apply, not that raw pair.
-    private static LimitOverrides Completed(LimitOverrides overrides, AccountLimitsOptions configured) => overrides with
-    {
-        MaxPause = overrides.MaxPause ?? (overrides.MinPause > configured.MaxPause ? overrides.MinPause : null),
-        MessagesWithLinksPerDay = overrides.MessagesWithLinksPerDay
-            ?? (overrides.MessagesPerDay < configured.MessagesWithLinksPerDay ? overrides.MessagesPerDay : null),
-    };
 
     private static bool Pause(ValidationErrors errors, string field, double? seconds, TimeSpan configured, string what)
     {
