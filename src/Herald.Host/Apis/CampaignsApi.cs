@@ -17,6 +17,7 @@ namespace Herald.Host.Apis;
 public static class CampaignsApi
 {
     private const string Resource = "campaign";
+    private const string Preparing = "preparing";
 
     // Waiting is derived from a running campaign's accounts on read, so it is not a filter.
     private static readonly Dictionary<string, CampaignStatus> FilterableStatuses =
@@ -86,7 +87,7 @@ public static class CampaignsApi
 
     /// <summary>
     /// Up to <paramref name="limit"/> campaigns (1–200, default 50), newest first, optionally in one <paramref name="status"/>
-    /// (scheduled, running, paused, cancelled, completed, completed_with_errors); pass <c>continuation</c> back for more.
+    /// (preparing, scheduled, running, paused, cancelled, completed, completed_with_errors); pass <c>continuation</c> back for more.
     /// </summary>
     internal static async Task<Results<Ok<CampaignPage>, ValidationProblem>> ListAsync(
         ITenantContext tenant,
@@ -105,9 +106,9 @@ public static class CampaignsApi
             {
                 wanted = parsed;
             }
-            else
+            else if (status != Preparing)
             {
-                errors.Add("status", $"Must be one of {string.Join(", ", FilterableStatuses.Keys)}.");
+                errors.Add("status", $"Must be one of {Preparing}, {string.Join(", ", FilterableStatuses.Keys)}.");
             }
         }
 
@@ -116,7 +117,10 @@ public static class CampaignsApi
             return ProblemFactory.Validation(errors);
         }
 
-        var all = await campaigns.ListAsync(tenant.TenantId, wanted, cancellationToken);
+        // A running or scheduled campaign whose targets are still being written shows (and filters) as preparing.
+        var all = (await campaigns.ListAsync(tenant.TenantId, wanted, cancellationToken))
+            .Where(c => status is null || c.WireStatus == status)
+            .ToList();
         if (page.Page(all, c => c.Id) is not var (items, next))
         {
             return ProblemFactory.Validation("continuation", "Must be the continuation of a previous page.");

@@ -68,6 +68,9 @@ public sealed class CampaignPreparationTests(AzuriteFixture azurite, ITestOutput
             return true;
         });
         Assert.Equal("preparing", (await client.WaitForCampaignAsync(campaign.Id, _ => true)).Str("status"));
+        var listed = await (await client.GetAsync("/api/campaigns?status=preparing")).ReadJsonAsync();
+        Assert.Equal(campaign.Id, Assert.Single(listed.GetProperty("items").EnumerateArray()).Str("id"));
+        Assert.Empty((await (await client.GetAsync("/api/campaigns?status=running")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
         Assert.Equal(200, (int)(await client.PostAsync($"/api/campaigns/{campaign.Id}/pause", null)).StatusCode);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
