@@ -45,8 +45,11 @@ public sealed class EngineOptions
     /// <summary>Targets per shard the engine aims for when it sizes a campaign. Default 1,000.</summary>
     public int TargetsPerShard { get; set; } = 1000;
 
-    /// <summary>Most targets a bot claims in one tick (its per-second budget caps it further). Default 30.</summary>
-    public int MaxBotBatch { get; set; } = 30;
+    /// <summary>
+    /// Most targets a bot claims at once (a transaction holds at most 100). It claims what its per-second budget allows
+    /// over the seconds its tick may go on (<see cref="MaxBotTickDuration"/>). Default 100.
+    /// </summary>
+    public int MaxBotBatch { get; set; } = 100;
 
     /// <summary>
     /// How long one tick of a bot may go on claiming and sending batch after batch while it has work due; at most a

@@ -31,7 +31,7 @@ public sealed partial class AccountActor
     private async Task<WorkPlan> WorkAsync(AccountRecord row, string attempt, HashSet<string> touched, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var limit = options.MaxBotTickDuration < options.LeaseDuration / 4 ? options.MaxBotTickDuration : options.LeaseDuration / 4;
+        var limit = BotTickLimit;
         var acted = 0;
         var complete = new Dictionary<string, CampaignRecord>(StringComparer.Ordinal);
         while (true)
@@ -52,6 +52,9 @@ public sealed partial class AccountActor
             }
         }
     }
+
+    /// <summary>How long one bot tick may go on sending: <see cref="EngineOptions.MaxBotTickDuration"/>, at most a quarter of the lease.</summary>
+    private TimeSpan BotTickLimit => options.MaxBotTickDuration < options.LeaseDuration / 4 ? options.MaxBotTickDuration : options.LeaseDuration / 4;
 
     private async Task<WorkPlan> WorkOnceAsync(AccountRecord row, string attempt, HashSet<string> touched, CancellationToken cancellationToken)
     {
@@ -102,7 +105,14 @@ public sealed partial class AccountActor
                     return new WorkPlan(budget.NextAt, CompletionCandidates: complete);
                 }
 
-                count = Math.Min(budget.Count, options.MaxBotBatch);
+                // A bot held back by storage (many bots, each sending well under its budget) claims what it may send in
+                // the seconds its tick may go on: one claim query per second of sending would be most of the storage's
+                // work. A bot sending at full speed claims one second's worth, so its sends are not held up by large
+                // claim and outcome writes; so does every bot once a shard is found empty (the campaign's last stretch),
+                // so no bot is left with a long tail while the others have nothing.
+                var fullSpeed = row.State.RecentSends.CountSince(now, TimeSpan.FromSeconds(1)) * 2 >= budget.Count;
+                var seconds = fullSpeed || campaign.AnyShardExhausted ? 1 : Math.Max(1, (int)BotTickLimit.TotalSeconds);
+                count = (int)Math.Min((long)budget.Count * seconds, options.MaxBotBatch);
             }
 
             var claim = await ClaimAsync(row, campaign, attempt, count, now, cancellationToken);

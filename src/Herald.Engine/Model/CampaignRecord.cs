@@ -88,6 +88,9 @@ public sealed class CampaignRecord
     /// <summary>True when every shard was found empty of pending targets.</summary>
     public bool AllShardsExhausted => !Exhausted.Contains('0', StringComparison.Ordinal);
 
+    /// <summary>True when at least one shard was found empty of pending targets (the campaign is in its last stretch).</summary>
+    public bool AnyShardExhausted => Exhausted.Contains('1', StringComparison.Ordinal);
+
     /// <summary>True when shard <paramref name="shard"/> was found empty.</summary>
     public bool IsExhausted(int shard) => shard < Exhausted.Length && Exhausted[shard] == '1';
 
