@@ -34,6 +34,25 @@ public sealed class CampaignRunTests(AzuriteFixture azurite, ITestOutputHelper o
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task SlowPlatform_BatchHandsBackWhatItCannotSendInTime_EveryoneDoneNoneUnknown()
+    {
+        // A claim of 30 at 300 ms a call would outlast the tick's lease (8 s): the batch stops after a quarter of it,
+        // hands the rest back and the next tick goes on; nothing is cut off mid-call and left unknown.
+        var platform = new FakePlatform { Latency = TimeSpan.FromMilliseconds(300) };
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output);
+        await engine.RegisterBotsAsync(Tenant, 1);
+
+        var campaign = await engine.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(30)));
+        var status = await engine.WaitForAsync(Tenant, campaign.Id, s => s.Status is "completed" or "completed_with_errors", TimeSpan.FromSeconds(90));
+
+        Assert.Equal("completed", status.Status);
+        Assert.Equal(30, status.Counts.Done);
+        Assert.Equal(0, status.Counts.Unknown);
+        Assert.Equal(30, platform.Calls.Count);
+        Assert.Empty(platform.DuplicatedRecipients);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Create_WithFailures_CompletesWithErrorsAndReportListsReasons()
     {
         var platform = new FakePlatform
@@ -96,12 +115,13 @@ public sealed class CampaignRunTests(AzuriteFixture azurite, ITestOutputHelper o
         await using var engine = await EngineHarness.StartAsync(azurite, platform, output);
         await engine.RegisterBotsAsync(Tenant, 3);
 
-        var campaign = await engine.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(120)));
+        // Enough work that every account claims some at the start (a bot claims up to two seconds' worth here).
+        var campaign = await engine.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(400)));
         var status = await engine.WaitForAsync(Tenant, campaign.Id, s => s.Status == "completed", TimeSpan.FromSeconds(90));
 
-        Assert.Equal(120, status.Counts.Done);
+        Assert.Equal(400, status.Counts.Done);
         Assert.Equal("blocked", status.Accounts.Single(a => a.AccountId == "bot000").Status);
-        Assert.Equal(120, platform.Calls.Count(c => c.Outcome is ActionOutcome.Done));
+        Assert.Equal(400, platform.Calls.Count(c => c.Outcome is ActionOutcome.Done));
         Assert.True(platform.Calls.Count(c => c.AccountId == "bot000") <= 1);
     }
 

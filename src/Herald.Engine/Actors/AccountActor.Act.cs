@@ -27,7 +27,8 @@ public sealed partial class AccountActor
 
     /// <summary>
     /// Acts on the claimed targets one after another (one account never has two actions in flight),
-    /// then writes their outcomes in one conditional transaction. False when the attempt was fenced off.
+    /// then writes their outcomes in one conditional transaction. Targets not reached by
+    /// <paramref name="sendUntil"/> go back to pending. False when the attempt was fenced off.
     /// </summary>
     private async Task<bool> ProcessAsync(
         AccountRecord row,
@@ -36,6 +37,7 @@ public sealed partial class AccountActor
         List<TargetRecord> claimed,
         string attempt,
         HashSet<string> touched,
+        DateTimeOffset? sendUntil,
         CancellationToken cancellationToken)
     {
         var suppressed = await suppressions.GetSetAsync(row.TenantId, cancellationToken);
@@ -62,9 +64,10 @@ public sealed partial class AccountActor
 
             var resting = row.State.IsBlocked
                 || (row.State.CooldownUntil is { } cooldown && cooldown > time.GetUtcNow());
-            if (resting)
+            var late = i > 0 && sendUntil is { } until && time.GetUtcNow() >= until;
+            if (resting || late)
             {
-                // The account was blocked or told to wait: the rest goes back for other accounts.
+                // The account was blocked or told to wait, or its tick has sent for long enough: the rest goes back.
                 Requeue(target);
                 continue;
             }

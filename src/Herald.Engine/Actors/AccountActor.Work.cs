@@ -32,11 +32,14 @@ public sealed partial class AccountActor
     {
         var started = time.GetTimestamp();
         var limit = BotTickLimit;
+        // However slowly the platform answers, a bot's batch stops sending here and hands the rest of its claim back,
+        // so the tick stays well inside its lease (new batches start only within the shorter limit above).
+        DateTimeOffset? sendUntil = row.Kind == AccountKind.Bot ? time.GetUtcNow() + options.LeaseDuration / 4 : null;
         var acted = 0;
         var complete = new Dictionary<string, CampaignRecord>(StringComparer.Ordinal);
         while (true)
         {
-            var plan = await WorkOnceAsync(row, attempt, touched, cancellationToken);
+            var plan = await WorkOnceAsync(row, attempt, touched, sendUntil, cancellationToken);
             acted += plan.Acted;
             foreach (var campaign in plan.MaybeComplete)
             {
@@ -56,7 +59,7 @@ public sealed partial class AccountActor
     /// <summary>How long one bot tick may go on sending: <see cref="EngineOptions.MaxBotTickDuration"/>, at most a quarter of the lease.</summary>
     private TimeSpan BotTickLimit => options.MaxBotTickDuration < options.LeaseDuration / 4 ? options.MaxBotTickDuration : options.LeaseDuration / 4;
 
-    private async Task<WorkPlan> WorkOnceAsync(AccountRecord row, string attempt, HashSet<string> touched, CancellationToken cancellationToken)
+    private async Task<WorkPlan> WorkOnceAsync(AccountRecord row, string attempt, HashSet<string> touched, DateTimeOffset? sendUntil, CancellationToken cancellationToken)
     {
         if (row.Disabled || row.State.IsBlocked)
         {
@@ -130,7 +133,7 @@ public sealed partial class AccountActor
                 continue;
             }
 
-            var fenced = !await ProcessAsync(row, accountLimits, campaign, claim.Targets, attempt, touched, cancellationToken);
+            var fenced = !await ProcessAsync(row, accountLimits, campaign, claim.Targets, attempt, touched, sendUntil, cancellationToken);
             if (fenced)
             {
                 return new WorkPlan(null, Fenced: true);
