@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace Herald.EndToEnd.Tests.Infrastructure;
@@ -18,13 +16,7 @@ public sealed class HeraldApiClient : IDisposable
     }
 
     /// <summary>Registers a Telegram bot by its token (checked with getMe against the simulator); returns its account id.</summary>
-    public async Task<string> RegisterBotAsync(string botToken)
-    {
-        using var response = await PostAsync("/api/accounts/telegram-bots", JsonSerializer.Serialize(new { token = botToken }));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("account").GetProperty("accountId").GetString()!;
-    }
+    public Task<string> RegisterBotAsync(string botToken) => _http.RegisterBotAsync(botToken);
 
     /// <summary>Creates a bot broadcast to <paramref name="recipients"/>; returns the campaign id.</summary>
     public async Task<string> CreateBroadcastAsync(string name, string message, IEnumerable<(long UserId, string Name)> recipients)
@@ -36,33 +28,15 @@ public sealed class HeraldApiClient : IDisposable
             message,
             recipients = recipients.Select(r => new { userId = r.UserId, name = r.Name }),
         });
-        using var response = await PostAsync("/api/campaigns", json);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Expected 202, got {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        return (await _http.CreateCampaignAsync(json)).Str("id");
     }
 
     /// <summary>The campaign's live status (<c>status</c>, <c>counts</c>, <c>reasons</c>, …).</summary>
     public Task<JsonElement> GetCampaignAsync(string id) => _http.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
 
-    /// <summary>Polls the status until <paramref name="until"/> holds; fails with the last status when it does not in time.</summary>
-    public async Task<JsonElement> WaitForCampaignAsync(string id, Func<JsonElement, bool> until, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        JsonElement last = default;
-        while (!deadline.IsCancellationRequested)
-        {
-            last = await GetCampaignAsync(id);
-            if (until(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-
-        throw new TimeoutException($"Campaign {id} did not reach the expected state in {timeout}; last: {last}");
-    }
+    /// <summary>Polls the status every second until <paramref name="until"/> holds; fails with the last status when it does not in time.</summary>
+    public Task<JsonElement> WaitForCampaignAsync(string id, Func<JsonElement, bool> until, TimeSpan timeout) =>
+        _http.WaitForCampaignAsync(id, until, timeout, poll: TimeSpan.FromSeconds(1));
 
     /// <summary>The report's rows (failed, unknown, skipped recipients, with their reason).</summary>
     public async Task<List<JsonElement>> GetReportRowsAsync(string id)
@@ -72,7 +46,4 @@ public sealed class HeraldApiClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
-
-    private Task<HttpResponseMessage> PostAsync(string path, string json) =>
-        _http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 }

@@ -4,8 +4,6 @@ namespace Herald.EndToEnd.Tests.Infrastructure;
 
 public static class JsonElementExtensions
 {
-    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
-
     public static long Long(this JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) ? value.GetInt64() : 0;
 }

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Herald.Host.Authentication;
 
 namespace Herald.Host.Tests.Infrastructure;
@@ -23,8 +21,4 @@ public static class HttpClientExtensions
 
         return client.SendAsync(request);
     }
-
-    /// <summary>The body as a JSON document (problem details, answers).</summary>
-    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
-        await response.Content.ReadFromJsonAsync<JsonElement>();
 }

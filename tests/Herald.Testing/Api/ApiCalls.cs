@@ -1,10 +1,15 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Xunit;
 
-namespace Herald.Host.Tests.Infrastructure;
+namespace Herald.Testing.Api;
 
-/// <summary>Calls of the resource API that many tests make, with the assertions that go with them.</summary>
+/// <summary>
+/// Calls of Herald's resource API that many tests make (the host's API tests and the end-to-end stack), with the
+/// assertions that go with them.
+/// </summary>
 public static class ApiCalls
 {
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json, string? idempotencyKey = null) =>
@@ -45,8 +50,8 @@ public static class ApiCalls
         return created;
     }
 
-    /// <summary>Polls <c>GET /api/campaigns/{id}</c> until <paramref name="until"/> holds.</summary>
-    public static async Task<JsonElement> WaitForCampaignAsync(this HttpClient client, string id, Func<JsonElement, bool> until, TimeSpan? timeout = null)
+    /// <summary>Polls <c>GET /api/campaigns/{id}</c> every <paramref name="poll"/> (200 ms) until <paramref name="until"/> holds.</summary>
+    public static async Task<JsonElement> WaitForCampaignAsync(this HttpClient client, string id, Func<JsonElement, bool> until, TimeSpan? timeout = null, TimeSpan? poll = null)
     {
         using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(45));
         JsonElement last = default;
@@ -58,10 +63,10 @@ public static class ApiCalls
                 return last;
             }
 
-            await Task.Delay(200);
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(200));
         }
 
-        throw new TimeoutException($"Campaign {id} did not reach the expected state; last: {last}");
+        throw new TimeoutException($"Campaign {id} did not reach the expected state in {timeout ?? TimeSpan.FromSeconds(45)}; last: {last}");
     }
 
     /// <summary>Asserts a problem answer with <paramref name="status"/>; with <paramref name="field"/>, that its errors name it (and <paramref name="messagePart"/>).</summary>
@@ -84,5 +89,10 @@ public static class ApiCalls
         return problem;
     }
 
+    /// <summary>The body as a JSON document (problem details, answers).</summary>
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    /// <summary>A string property of an answer.</summary>
     public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 }
