@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Herald.Engine.Accounts;
 using Herald.Engine.Actors;
 using Herald.Engine.Campaigns;
@@ -6,8 +8,6 @@ using Herald.Engine.Platforms;
 using Herald.Engine.Suppression;
 using Herald.Engine.Ticks;
 using Herald.Engine.Workers;
-using Herald.Storage.Queues;
-using Herald.Storage.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,4 +1,5 @@
-using Herald.Storage.Queues;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace Herald.Storage;
 
@@ -22,7 +23,10 @@ public sealed class StorageOptions
     /// <summary>The Queue service endpoint for Entra ID auth (https). Default: null.</summary>
     public Uri? QueueEndpoint { get; set; }
 
-    /// <summary>Queue message encoding. Default: <see cref="QueueMessageEncoding.Base64"/>.</summary>
+    /// <summary>
+    /// Queue message encoding. Default: <see cref="QueueMessageEncoding.Base64"/> (the SDK defaults to None; Azure
+    /// Functions queue triggers expect base64, and any text survives the service's XML body).
+    /// </summary>
     public QueueMessageEncoding MessageEncoding { get; set; } = QueueMessageEncoding.Base64;
 
     /// <summary>Why these options cannot work, or null when they can.</summary>
@@ -30,11 +34,25 @@ public sealed class StorageOptions
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))
         {
-            return StorageConnectionString.TryParse(ConnectionString, out _) ? null : "Storage:ConnectionString is not a valid storage connection string.";
+            return IsValidConnectionString(ConnectionString) ? null : "Storage:ConnectionString is not a valid storage connection string.";
         }
 
         return TableEndpoint is null || QueueEndpoint is null
             ? "Set Storage:ConnectionString, or both Storage:TableEndpoint and Storage:QueueEndpoint (Entra ID)."
             : null;
+    }
+
+    private static bool IsValidConnectionString(string connectionString)
+    {
+        try
+        {
+            _ = new TableServiceClient(connectionString);
+            _ = new QueueServiceClient(connectionString);
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

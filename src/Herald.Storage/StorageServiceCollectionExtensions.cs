@@ -1,20 +1,21 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Queues;
 using Herald.Storage;
-using Herald.Storage.Queues;
-using Herald.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers Herald's storage clients.</summary>
+/// <summary>Registers the Azure Storage clients Herald uses.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="StorageOptions"/> (validated on start) and singleton <see cref="TableServiceClient"/> and
-    /// <see cref="QueueServiceClient"/> built from them, with the registered <see cref="TimeProvider"/> (else the
-    /// system clock). Idempotent: existing registrations are kept.
+    /// <see cref="QueueServiceClient"/> built from them with <see cref="StorageClientOptions"/>: Shared Key from the
+    /// connection string, or Microsoft Entra ID (the registered <see cref="TokenCredential"/>, else
+    /// <see cref="DefaultAzureCredential"/>) with the endpoints. Idempotent: existing registrations are kept.
     /// </summary>
     public static IServiceCollection AddHeraldStorage(this IServiceCollection services, Action<StorageOptions>? configure = null)
     {
@@ -30,7 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var clientOptions = new TableClientOptions { TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System };
+            var clientOptions = StorageClientOptions.Tables();
             return string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? new TableServiceClient(options.TableEndpoint!, Credential(sp), clientOptions)
                 : new TableServiceClient(options.ConnectionString, clientOptions);
@@ -38,11 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var clientOptions = new QueueClientOptions
-            {
-                TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                MessageEncoding = options.MessageEncoding,
-            };
+            var clientOptions = StorageClientOptions.Queues(options.MessageEncoding);
             return string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? new QueueServiceClient(options.QueueEndpoint!, Credential(sp), clientOptions)
                 : new QueueServiceClient(options.ConnectionString, clientOptions);

@@ -1,6 +1,7 @@
-using Herald.Storage.Development;
-using Herald.Storage.Queues;
-using Herald.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Herald.Development;
+using Herald.Storage;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -31,10 +32,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The fixture has not started.");
 
     /// <summary>A table service client on this storage.</summary>
-    public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null) => new(ConnectionString, options);
+    public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null) => new(ConnectionString, options ?? StorageClientOptions.Tables());
 
     /// <summary>A queue service client on this storage.</summary>
-    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null) => new(ConnectionString, options);
+    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null) => new(ConnectionString, options ?? StorageClientOptions.Queues());
 
     /// <summary>Creates a table with a unique name and returns its client.</summary>
     public async Task<TableClient> CreateTableAsync(string prefix = "t", TableClientOptions? options = null, CancellationToken cancellationToken = default)

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Herald.Storage.Queues;
-using Herald.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Herald.Storage;
 
 namespace Herald.Bench.Storage;
 
@@ -60,10 +61,10 @@ internal sealed class StorageBenchmark : IBenchmark
         {
             var n = Interlocked.Increment(ref batchCounter);
             await table.SubmitTransactionAsync(
-                Enumerable.Range(0, TableClient.MaxTransactionActions).Select(i =>
+                Enumerable.Range(0, StorageLimits.MaxTransactionActions).Select(i =>
                     new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity($"batch{n:D6}", $"r{i:D3}") { ["Status"] = "sent", ["N"] = i })),
                 ct);
-            return TableClient.MaxTransactionActions;
+            return StorageLimits.MaxTransactionActions;
         }, cancellationToken);
 
         var roundTrips = await MeasureAsync("queue round trips", concurrency, seconds, async (worker, ct) =>

@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using Herald.Core.Domain;
 using Herald.Core.Outcomes;
 using Herald.Engine.Model;
-using Herald.Storage.Tables;
 
 namespace Herald.Engine.Actors;
 

@@ -3,7 +3,7 @@ using Herald.Core.Limits;
 using Herald.Core.Pacing;
 using Herald.Core.Work;
 using Herald.Engine.Model;
-using Herald.Storage.Tables;
+using Herald.Storage;
 
 namespace Herald.Engine.Actors;
 
@@ -209,7 +209,7 @@ public sealed partial class AccountActor
             for (var tries = 0; tries < 3; tries++)
             {
                 var startRow = EngineKeys.TargetRow(Random.Shared.Next(Math.Max(1, campaign.Total)));
-                var rows = await targets.FindPendingAsync(partition, startRow, Math.Min(TableClient.MaxTransactionActions, count * 2), cancellationToken);
+                var rows = await targets.FindPendingAsync(partition, startRow, Math.Min(StorageLimits.MaxTransactionActions, count * 2), cancellationToken);
                 if (rows.Count == 0)
                 {
                     empty.Add(shard);

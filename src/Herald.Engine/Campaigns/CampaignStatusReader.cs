@@ -129,7 +129,7 @@ public sealed class CampaignStatusReader(
             wanted.AddRange([TargetStatus.Pending, TargetStatus.Sending]);
         }
 
-        var filter = string.Join(" or ", wanted.Select(s => Storage.Tables.TableClient.CreateQueryFilter($"Status eq {s.ToString()}")));
+        var filter = string.Join(" or ", wanted.Select(s => Azure.Data.Tables.TableClient.CreateQueryFilter($"Status eq {s.ToString()}")));
         await foreach (var t in targets.QueryAsync(campaign.TenantId, campaign.Id, filter, cancellationToken: cancellationToken))
         {
             var status = t.Status is TargetStatus.Pending or TargetStatus.Sending ? "cancelled" : t.Status.ToString().ToLowerInvariant();

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Herald.Core.Domain;
 using Herald.Core.Limits;
 using Herald.Core.Pacing;
-using Herald.Storage.Tables;
 
 namespace Herald.Engine.Model;
 

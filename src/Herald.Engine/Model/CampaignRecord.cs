@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Herald.Core.Domain;
 using Herald.Core.Limits;
 using Herald.Platforms.Abstractions;
-using Herald.Storage.Tables;
 
 namespace Herald.Engine.Model;
 

@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using Herald.Core.Domain;
-using Herald.Storage.Tables;
 
 namespace Herald.Engine.Model;
 

@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using Herald.Engine.Model;
-using Herald.Storage.Tables;
 
 namespace Herald.Engine.Persistence;
 

@@ -1,5 +1,5 @@
-using Herald.Storage.Queues;
-using Herald.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace Herald.Engine.Persistence;
 

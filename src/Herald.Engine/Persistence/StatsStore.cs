@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Herald.Engine.Model;
-using Herald.Storage.Tables;
 
 namespace Herald.Engine.Persistence;
 

@@ -1,7 +1,8 @@
 using Azure;
+using Azure.Data.Tables;
 using Herald.Core.Domain;
 using Herald.Engine.Model;
-using Herald.Storage.Tables;
+using Herald.Storage;
 
 namespace Herald.Engine.Persistence;
 
@@ -19,7 +20,7 @@ public sealed class TargetStore(EngineStorage storage)
         var written = 0;
         var batches = targets
             .GroupBy(t => t.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(g => g.Chunk(TableClient.MaxTransactionActions))
+            .SelectMany(g => g.Chunk(StorageLimits.MaxTransactionActions))
             .ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, ct) =>
         {

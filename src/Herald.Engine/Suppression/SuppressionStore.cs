@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Data.Tables;
 using Herald.Core.Domain;
 using Herald.Engine.Persistence;
-using Herald.Storage.Tables;
 
 namespace Herald.Engine.Suppression;
 

@@ -14,7 +14,7 @@ public sealed class ControlWorker(EngineStorage storage, CampaignService campaig
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         new QueuePump(storage.Control, storage.Poison, HandleAsync, options, time, logger).RunAsync(stoppingToken);
 
-    private async Task<TickResult> HandleAsync(Storage.Queues.QueueMessage message, CancellationToken cancellationToken)
+    private async Task<TickResult> HandleAsync(Azure.Storage.Queues.Models.QueueMessage message, CancellationToken cancellationToken)
     {
         var control = ControlMessage.TryParse(message.MessageText)
             ?? throw new FormatException($"Message {message.MessageId} is not a control message.");

@@ -1,7 +1,9 @@
 using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Herald.Engine.Actors;
 using Herald.Engine.Ticks;
-using Herald.Storage.Queues;
+using Herald.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Engine.Workers;
@@ -37,7 +39,7 @@ internal sealed class QueuePump(
             {
                 await slots.WaitAsync(stoppingToken);
                 var taken = 1;
-                while (taken < QueueClient.MaxMessagesPerReceive && slots.Wait(0))
+                while (taken < StorageLimits.MaxMessagesPerReceive && slots.Wait(0))
                 {
                     taken++;
                 }
@@ -147,7 +149,7 @@ internal sealed class QueuePump(
             }
             else
             {
-                await queue.UpdateMessageAsync(receipt.Id, receipt.PopReceipt, null, Clamp(result.RetryIn), CancellationToken.None);
+                await queue.UpdateMessageAsync(receipt.Id, receipt.PopReceipt, (BinaryData?)null, Clamp(result.RetryIn), CancellationToken.None);
             }
         }
         catch (Exception e)
@@ -170,7 +172,7 @@ internal sealed class QueuePump(
             while (true)
             {
                 await Task.Delay(every, time, cancellationToken);
-                var update = await queue.UpdateMessageAsync(receipt.Id, receipt.PopReceipt, null, options.MessageVisibility, cancellationToken);
+                var update = await queue.UpdateMessageAsync(receipt.Id, receipt.PopReceipt, (BinaryData?)null, options.MessageVisibility, cancellationToken);
                 receipt.PopReceipt = update.Value.PopReceipt;
             }
         }
@@ -203,7 +205,7 @@ internal sealed class QueuePump(
     }
 
     private static TimeSpan Clamp(TimeSpan delay) =>
-        delay < TimeSpan.Zero ? TimeSpan.Zero : delay > QueueClient.MaxVisibilityTimeout ? QueueClient.MaxVisibilityTimeout : delay;
+        delay < TimeSpan.Zero ? TimeSpan.Zero : delay > StorageLimits.MaxVisibilityTimeout ? StorageLimits.MaxVisibilityTimeout : delay;
 
     private sealed class MessageReceipt(string id, string popReceipt)
     {

@@ -17,7 +17,7 @@ public sealed class TickWorker(EngineStorage storage, AccountActor actor, TickSi
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         new QueuePump(storage.Ticks, storage.Poison, HandleAsync, options, time, logger, signal).RunAsync(stoppingToken);
 
-    private async Task<TickResult> HandleAsync(Storage.Queues.QueueMessage message, CancellationToken cancellationToken)
+    private async Task<TickResult> HandleAsync(Azure.Storage.Queues.Models.QueueMessage message, CancellationToken cancellationToken)
     {
         var tick = TickMessage.TryParse(message.MessageText);
         if (tick is null)

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Herald.Host.Storage;
-using Herald.Storage.Tables;
 
 namespace Herald.Host.Audit;
 

@@ -1,5 +1,5 @@
 using Azure;
-using Herald.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Herald.Host.Authentication;
 

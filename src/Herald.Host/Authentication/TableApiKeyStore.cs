@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using Herald.Host.Storage;
 using Herald.Host.Tenancy;
-using Herald.Storage.Tables;
 
 namespace Herald.Host.Authentication;
 

@@ -1,4 +1,4 @@
-using Herald.Storage.Development;
+using Herald.Development;
 
 namespace Herald.Host.Development;
 

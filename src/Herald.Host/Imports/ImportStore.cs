@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Azure.Data.Tables;
 using Herald.Core.Domain;
 using Herald.Core.Imports;
 using Herald.Host.Resources;
 using Herald.Host.Storage;
-using Herald.Storage.Tables;
 
 namespace Herald.Host.Imports;
 

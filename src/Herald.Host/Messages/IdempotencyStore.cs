@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Data.Tables;
 using Herald.Host.Storage;
-using Herald.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Host.Messages;

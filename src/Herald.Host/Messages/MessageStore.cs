@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using Herald.Host.Resources;
 using Herald.Host.Storage;
-using Herald.Storage.Tables;
 
 namespace Herald.Host.Messages;
 

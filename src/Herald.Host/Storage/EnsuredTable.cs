@@ -1,4 +1,4 @@
-using Herald.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Herald.Host.Storage;
 

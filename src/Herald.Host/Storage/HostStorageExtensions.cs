@@ -1,8 +1,8 @@
+using Azure.Data.Tables;
 using Herald.Host.Audit;
 using Herald.Host.Authentication;
 using Herald.Host.Development;
 using Herald.Host.Health;
-using Herald.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Herald.Host.Storage;

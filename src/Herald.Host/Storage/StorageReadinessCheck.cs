@@ -1,7 +1,7 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Herald.Host.Health;
-using Herald.Storage.Queues;
-using Herald.Storage.Tables;
 
 namespace Herald.Host.Storage;
 

@@ -3,7 +3,7 @@ extern alias simulator;
 using System.Net;
 using Herald.Host.Tests.Infrastructure;
 using Herald.Platforms.Abstractions;
-using Herald.Storage.Tables;
+using Azure.Data.Tables;
 using Herald.Testing;
 using simulator::Herald.Simulator;
 
@@ -40,7 +40,7 @@ public sealed class AccountsApiTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal("bot", registered.GetProperty("account").Str("kind"));
 
         var row = (await azurite.CreateTableServiceClient().GetTableClient(host.Prefix + "accounts").GetEntityAsync<TableEntity>(tenant, id)).Value;
-        Assert.DoesNotContain(row.Values, v => v?.ToString()?.Contains(secretPart, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(((IDictionary<string, object>)row).Values, v => v?.ToString()?.Contains(secretPart, StringComparison.Ordinal) == true);
         var secrets = host.Services.GetRequiredService<ISecretStore>();
         var reference = row.GetString("SecretReference")!;
         Assert.Equal(token, await secrets.GetAsync(reference));

@@ -113,7 +113,7 @@ public sealed class TableAuditLogTests : IDisposable
         });
 
         var stored = await _azurite.CreateTableServiceClient().GetTableClient(_tableName)
-            .QueryAsync<Herald.Storage.Tables.TableEntity>(Herald.Storage.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {_tenant}"))
+            .QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {_tenant}"))
             .ToListAsync();
 
         var details = Assert.Single(stored).GetString("Details")!;

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using Herald.Host.Authentication;
 using Herald.Host.Tests.Infrastructure;
-using Herald.Storage.Tables;
 using Herald.Testing;
 
 namespace Herald.Host.Tests.Authentication;
@@ -35,7 +35,7 @@ public sealed class TableApiKeyStoreTests(AzuriteFixture azurite)
         Assert.Equal("tenant-a", row.GetString("TenantId"));
         Assert.Equal("crm-sync", row.GetString("Name"));
         Assert.Equal(_clock.GetUtcNow(), row.GetDateTimeOffset("Created"));
-        Assert.DoesNotContain(row.Values, v => v is string s && s.Contains(key[3..], StringComparison.Ordinal));
+        Assert.DoesNotContain(((IDictionary<string, object>)row).Values, v => v is string s && s.Contains(key[3..], StringComparison.Ordinal));
     }
 
     [Theory(Timeout = 60_000)]

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using Herald.Host.Messages;
 using Herald.Host.Storage;
-using Herald.Storage.Tables;
 using Herald.Testing;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using Azure.Data.Tables;
+using Herald.Development;
 using Herald.Host.Audit;
 using Herald.Host.Authentication;
 using Herald.Host.Tests.Infrastructure;
 using Herald.Storage;
-using Herald.Storage.Tables;
 using Herald.Testing;
 using Microsoft.Extensions.Options;
 
@@ -48,7 +49,7 @@ public sealed class HostStorageTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Contains("Not ready: ", body, StringComparison.Ordinal);
         Assert.Contains("engine-storage", body, StringComparison.Ordinal);
         Assert.Contains("\"name\":\"storage\",\"status\":\"not_ready\"", body.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.DoesNotContain(StorageConnectionString.DevelopmentAccountKey, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(DevelopmentStorage.AccountKey, body, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 60_000)]
@@ -98,8 +99,8 @@ public sealed class HostStorageTests(AzuriteFixture azurite, ITestOutputHelper o
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var endpoint = $"http://127.0.0.1:{port}/{StorageConnectionString.DevelopmentAccountName}";
-        return $"DefaultEndpointsProtocol=http;AccountName={StorageConnectionString.DevelopmentAccountName};"
-            + $"AccountKey={StorageConnectionString.DevelopmentAccountKey};TableEndpoint={endpoint};QueueEndpoint={endpoint};";
+        var endpoint = $"http://127.0.0.1:{port}/{DevelopmentStorage.AccountName}";
+        return $"DefaultEndpointsProtocol=http;AccountName={DevelopmentStorage.AccountName};"
+            + $"AccountKey={DevelopmentStorage.AccountKey};TableEndpoint={endpoint};QueueEndpoint={endpoint};";
     }
 }

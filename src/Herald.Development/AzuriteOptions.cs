@@ -1,4 +1,4 @@
-namespace Herald.Storage.Development;
+namespace Herald.Development;
 
 /// <summary>How <see cref="AzuriteLauncher"/> starts Azurite.</summary>
 public sealed class AzuriteOptions

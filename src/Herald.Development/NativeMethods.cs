@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Herald.Storage.Development;
+namespace Herald.Development;
 
 /// <summary>POSIX signals: .NET can only SIGKILL a process, and Azurite deserves a SIGTERM first.</summary>
 internal static partial class NativeMethods

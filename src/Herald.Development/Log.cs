@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 
-namespace Herald.Storage;
+namespace Herald.Development;
 
-/// <summary>Log messages of Herald.Storage (event ids 1100–1199).</summary>
+/// <summary>Log messages of Herald.Development (event ids 1100–1199).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Starting Azurite from {Script} (attempt {Attempt})")]

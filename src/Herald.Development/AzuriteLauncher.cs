@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Herald.Storage.Development;
+namespace Herald.Development;
 
 /// <summary>
 /// Runs a private Azurite (npm <c>azurite</c>, run on the machine's Node.js) for tests, benchmarks and the
@@ -56,8 +56,8 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
     /// <summary>A connection string for this instance (well-known development account and key).</summary>
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;" +
-        $"AccountName={StorageConnectionString.DevelopmentAccountName};" +
-        $"AccountKey={StorageConnectionString.DevelopmentAccountKey};" +
+        $"AccountName={DevelopmentStorage.AccountName};" +
+        $"AccountKey={DevelopmentStorage.AccountKey};" +
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
     /// <summary>Starts Azurite and waits until its table and queue ports answer.</summary>
@@ -360,7 +360,7 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
         }
     }
 
-    private static Uri Endpoint(int port) => new($"http://127.0.0.1:{port}/{StorageConnectionString.DevelopmentAccountName}");
+    private static Uri Endpoint(int port) => new($"http://127.0.0.1:{port}/{DevelopmentStorage.AccountName}");
 
     [GeneratedRegex(@"Azurite (Blob|Queue|Table) service is successfully listening at https?://[^:]+:(\d+)")]
     private static partial Regex ListeningLine();

@@ -1,10 +1,9 @@
 using System.Net.Sockets;
-using Herald.Storage.Development;
-using Herald.Storage.Tables;
+using Azure.Data.Tables;
 using Herald.Testing;
 using Xunit.Abstractions;
 
-namespace Herald.Storage.Tests.Development;
+namespace Herald.Development.Tests;
 
 public sealed class AzuriteLauncherTests(ITestOutputHelper output)
 {
