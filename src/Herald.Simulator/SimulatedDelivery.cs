@@ -8,7 +8,7 @@ namespace Herald.Simulator;
 /// <param name="ChatId">The receiving chat (a user id for private chats, negative for groups).</param>
 /// <param name="MessageId">The message id in that chat, as answered to the bot.</param>
 /// <param name="Text">The text as sent.</param>
-/// <param name="ParseMode">The <c>parse_mode</c> sent, if any.</param>
+/// <param name="ParseMode">The <c>parse_mode</c> sent, if any, in Telegram's spelling (<c>HTML</c>, <c>Markdown</c>, <c>MarkdownV2</c>) whatever its case.</param>
 /// <param name="ReplyMarkup">The <c>reply_markup</c> sent (e.g. <c>{"inline_keyboard":[[…]]}</c>), if any.</param>
 /// <param name="DeliveredAt">When it was delivered, on the simulator's clock.</param>
 /// <param name="EditedText">The text after the last <c>editMessageText</c>, if edited.</param>

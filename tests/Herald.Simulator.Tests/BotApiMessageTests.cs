@@ -25,6 +25,21 @@ public sealed class BotApiMessageTests
         Assert.Equal(sim.Clock.GetUtcNow(), delivery.DeliveredAt);
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData("Html", "HTML")]
+    [InlineData("html", "HTML")]
+    [InlineData("markdownv2", "MarkdownV2")]
+    [InlineData("Markdown", "Markdown")]
+    public async Task SendMessage_ParseModeInAnyCase_IsReadAsTelegramsSpelling(string sent, string recorded)
+    {
+        await using var sim = await SimulatorSession.StartAsync();
+
+        var (status, _) = await sim.CallAsync("sendMessage", new { chat_id = 42, text = "Hello", parse_mode = sent });
+
+        Assert.Equal(200, status);
+        Assert.Equal(recorded, Assert.Single(sim.State.GetDeliveries()).ParseMode);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task SendMessage_FormAndQueryParameters_AreAcceptedLikeTelegram()
     {

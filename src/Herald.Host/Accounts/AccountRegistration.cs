@@ -25,7 +25,7 @@ internal sealed class AccountRegistration(AccountService accounts, ISecretStore 
     private const string LimitsField = "limits";
 
     public async Task<Results<Created<RegisteredAccount>, ValidationProblem, ProblemHttpResult>> RegisterBotAsync(
-        ITenantContext tenant, RegisterTelegramBotRequest request, TelegramBotClient telegram, CancellationToken cancellationToken)
+        ITenantContext tenant, RegisterTelegramBotRequest request, TelegramBotApi telegram, CancellationToken cancellationToken)
     {
         var errors = AccountLimitRules.Validate(LimitsField, request.Limits, PlatformKind.Telegram, AccountKind.Bot, limits);
         if (!errors.IsEmpty)

@@ -40,7 +40,7 @@ public static class AccountsApi
 
     /// <summary>201 with the account, the bot's id and username and the masked token; 400 when Telegram rejects the token; 409 when the bot is registered already.</summary>
     internal static Task<Results<Created<RegisteredAccount>, ValidationProblem, ProblemHttpResult>> RegisterBotAsync(
-        ValidatedJson<RegisterTelegramBotRequest> body, ITenantContext tenant, AccountRegistration registration, TelegramBotClient telegram, CancellationToken cancellationToken) =>
+        ValidatedJson<RegisterTelegramBotRequest> body, ITenantContext tenant, AccountRegistration registration, TelegramBotApi telegram, CancellationToken cancellationToken) =>
         registration.RegisterBotAsync(tenant, body.Value, telegram, cancellationToken);
 
     /// <summary>201 with the account.</summary>

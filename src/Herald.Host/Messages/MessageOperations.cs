@@ -10,6 +10,7 @@ using Herald.Host.Validation;
 using Herald.Platforms.Abstractions;
 using Herald.Platforms.TelegramBot;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Telegram.Bot.Types.ReplyMarkups;
 using MessageResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Created<Herald.Host.Messages.MessageResponse>,
     Microsoft.AspNetCore.Http.HttpResults.Ok<Herald.Host.Messages.MessageResponse>,
@@ -71,7 +72,7 @@ internal sealed class MessageOperations(
                 TenantId = tenant.TenantId,
                 AccountId = account!.AccountId,
                 ChatId = chat.ToString(),
-                PlatformMessageId = sent.Value.MessageId,
+                PlatformMessageId = sent.Value.Id,
                 SentAt = time.GetUtcNow(),
             };
             await messages.AddAsync(record);
@@ -240,8 +241,8 @@ internal sealed class MessageOperations(
         return reply.ToResult();
     }
 
-    private static IReadOnlyList<IReadOnlyList<TelegramInlineKeyboardButton>>? Keyboard(IReadOnlyList<IReadOnlyList<InlineButtonRequest>>? rows) =>
-        rows?.Select(row => (IReadOnlyList<TelegramInlineKeyboardButton>)[.. row.Select(b => new TelegramInlineKeyboardButton(b.Text, b.Url, b.CallbackData))]).ToList();
+    private static InlineKeyboardMarkup? Keyboard(IReadOnlyList<IReadOnlyList<InlineButtonRequest>>? rows) =>
+        TelegramKeyboards.From(rows, b => (b.Text, b.Url, b.CallbackData));
 
     private static ProblemHttpResult NotFound(string id) => ProblemFactory.NotFound(ResourceIds.IsValid(id) ? $"No message {id}." : "No such message.");
 }

@@ -1,6 +1,7 @@
 using Herald.Host.Resources;
 using Herald.Host.Validation;
 using Herald.Platforms.TelegramBot;
+using Telegram.Bot.Types.Enums;
 
 namespace Herald.Host.Messages;
 
@@ -88,11 +89,11 @@ internal static class MessageText
     }
 
     /// <summary>Telegram's <c>parse_mode</c> value.</summary>
-    public static string? Wire(MessageParseMode? mode) => mode switch
+    public static ParseMode Wire(MessageParseMode? mode) => mode switch
     {
-        MessageParseMode.Html => "HTML",
-        MessageParseMode.MarkdownV2 => "MarkdownV2",
-        MessageParseMode.Markdown => "Markdown",
-        _ => null,
+        MessageParseMode.Html => ParseMode.Html,
+        MessageParseMode.MarkdownV2 => ParseMode.MarkdownV2,
+        MessageParseMode.Markdown => ParseMode.Markdown,
+        _ => ParseMode.None,
     };
 }

@@ -1,7 +1,6 @@
 using Herald.Platforms.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +10,9 @@ namespace Herald.Platforms.TelegramBot;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="TelegramBotOptions"/> (validated on start), the typed
-    /// <see cref="TelegramBotClient"/> (with the HTTP client factory's request logging removed: its
-    /// log lines carry the request URI, which carries the token) and <see cref="TelegramBotPlatform"/>
+    /// Registers <see cref="TelegramBotOptions"/> (validated on start),
+    /// <see cref="TelegramBotApi"/> over Telegram.Bot (its named HTTP client has the factory's request logging removed:
+    /// those log lines carry the request URI, which carries the token) and <see cref="TelegramBotPlatform"/>
     /// as an <see cref="IPlatformAdapter"/>, and <see cref="TelegramBotMessenger"/> (single messages paced by the
     /// same per-bot limiter). Needs an <see cref="ISecretStore"/>; uses a registered
     /// <see cref="TimeProvider"/> or the system clock. Calling it again adds only the configuration.
@@ -29,12 +28,15 @@ public static class ServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramBotOptions>, TelegramBotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient<TelegramBotClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value.RequestTimeout)
+        services.AddHttpClient(TelegramBotApi.HttpClientName, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value.RequestTimeout)
             .RemoveAllLoggers();
+        services.TryAddSingleton(sp => new TelegramBotApi(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value,
+            sp.GetRequiredService<ILogger<TelegramBotApi>>()));
         services.TryAddSingleton<TelegramBotRateLimiters>();
         services.TryAddSingleton(sp => new TelegramBotPlatform(
-            () => sp.GetRequiredService<ITypedHttpClientFactory<TelegramBotClient>>()
-                .CreateClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient))),
+            sp.GetRequiredService<TelegramBotApi>(),
             new TelegramBotCredentials(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value, sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<TelegramBotRateLimiters>(),
             sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value,
@@ -42,8 +44,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<ILogger<TelegramBotPlatform>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAdapter, TelegramBotPlatform>(sp => sp.GetRequiredService<TelegramBotPlatform>()));
         services.TryAddSingleton(sp => new TelegramBotMessenger(
-            () => sp.GetRequiredService<ITypedHttpClientFactory<TelegramBotClient>>()
-                .CreateClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient))),
+            sp.GetRequiredService<TelegramBotApi>(),
             sp.GetRequiredService<TelegramBotRateLimiters>(),
             sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));

@@ -1,3 +1,9 @@
+using Telegram.Bot.Requests;
+using Telegram.Bot.Requests.Abstractions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
 namespace Herald.Platforms.TelegramBot;
 
 /// <summary>
@@ -10,14 +16,14 @@ namespace Herald.Platforms.TelegramBot;
 /// </summary>
 public sealed class TelegramBotMessenger
 {
-    private readonly Func<TelegramBotClient> _clients;
+    private readonly TelegramBotApi _api;
     private readonly TelegramBotRateLimiters _limiters;
     private readonly TelegramBotOptions _options;
     private readonly TimeProvider _time;
 
-    internal TelegramBotMessenger(Func<TelegramBotClient> clients, TelegramBotRateLimiters limiters, TelegramBotOptions options, TimeProvider timeProvider)
+    internal TelegramBotMessenger(TelegramBotApi api, TelegramBotRateLimiters limiters, TelegramBotOptions options, TimeProvider timeProvider)
     {
-        _clients = clients;
+        _api = api;
         _limiters = limiters;
         _options = options;
         _time = timeProvider;
@@ -30,34 +36,40 @@ public sealed class TelegramBotMessenger
     public static TimeSpan MaxPauseWait { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary><c>sendMessage</c> through the bot's limiter.</summary>
-    public Task<TelegramResult<TelegramMessage>> SendMessageAsync(
+    /// <param name="token">The sending bot.</param>
+    /// <param name="chat">The user (who must have started the bot), group or channel.</param>
+    /// <param name="text">1–4096 characters.</param>
+    /// <param name="parseMode">How Telegram formats the text (default: plain text).</param>
+    /// <param name="inlineKeyboard">Buttons under the message.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<TelegramResult<Message>> SendMessageAsync(
         TelegramBotToken token,
         TelegramChatId chat,
         string text,
-        string? parseMode = null,
-        IReadOnlyList<IReadOnlyList<TelegramInlineKeyboardButton>>? inlineKeyboard = null,
+        ParseMode parseMode = ParseMode.None,
+        InlineKeyboardMarkup? inlineKeyboard = null,
         CancellationToken cancellationToken = default) =>
-        PacedAsync(token, chat, client => client.SendMessageAsync(token, chat, text, parseMode, inlineKeyboard, cancellationToken), cancellationToken);
+        PacedAsync(token, chat, new SendMessageRequest { ChatId = chat.ToChatId(), Text = text, ParseMode = parseMode, ReplyMarkup = inlineKeyboard }, cancellationToken);
 
-    /// <summary><c>editMessageText</c> through the bot's limiter.</summary>
-    public Task<TelegramResult<TelegramMessage>> EditMessageTextAsync(
+    /// <summary><c>editMessageText</c> through the bot's limiter: replaces the text (and keyboard) of a message the bot sent.</summary>
+    public Task<TelegramResult<Message>> EditMessageTextAsync(
         TelegramBotToken token,
         TelegramChatId chat,
         long messageId,
         string text,
-        string? parseMode = null,
-        IReadOnlyList<IReadOnlyList<TelegramInlineKeyboardButton>>? inlineKeyboard = null,
+        ParseMode parseMode = ParseMode.None,
+        InlineKeyboardMarkup? inlineKeyboard = null,
         CancellationToken cancellationToken = default) =>
-        PacedAsync(token, chat, client => client.EditMessageTextAsync(token, chat, messageId, text, parseMode, inlineKeyboard, cancellationToken), cancellationToken);
+        PacedAsync(token, chat, new EditMessageTextRequest { ChatId = chat.ToChatId(), MessageId = checked((int)messageId), Text = text, ParseMode = parseMode, ReplyMarkup = inlineKeyboard }, cancellationToken);
 
-    /// <summary><c>deleteMessage</c> through the bot's limiter.</summary>
+    /// <summary><c>deleteMessage</c> through the bot's limiter; the result is Telegram's <c>true</c>.</summary>
     public Task<TelegramResult<bool>> DeleteMessageAsync(TelegramBotToken token, TelegramChatId chat, long messageId, CancellationToken cancellationToken = default) =>
-        PacedAsync(token, chat, client => client.DeleteMessageAsync(token, chat, messageId, cancellationToken), cancellationToken);
+        PacedAsync(token, chat, new DeleteMessageRequest { ChatId = chat.ToChatId(), MessageId = checked((int)messageId) }, cancellationToken);
 
     private async Task<TelegramResult<T>> PacedAsync<T>(
         TelegramBotToken token,
         TelegramChatId chat,
-        Func<TelegramBotClient, Task<TelegramResult<T>>> call,
+        IRequest<T> request,
         CancellationToken cancellationToken)
     {
         var limiter = _limiters.For(token);
@@ -70,7 +82,7 @@ public sealed class TelegramBotMessenger
         }
 
         await limiter.WaitAsync(chat, cancellationToken);
-        var result = await call(_clients());
+        var result = await _api.SendAsync(token, request, cancellationToken);
         if (result.Error is { IsRateLimited: true } error)
         {
             limiter.ReportRateLimited(chat, error.RetryAfter ?? _options.DefaultRetryAfter);

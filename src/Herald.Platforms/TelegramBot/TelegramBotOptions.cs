@@ -18,7 +18,10 @@ public sealed class TelegramBotOptions
     /// <summary>Telegram's limit per group: 20 messages per minute.</summary>
     public const double TelegramGroupMessagesPerMinute = 20;
 
-    /// <summary>The Bot API server (default <c>https://api.telegram.org</c>; the simulator's address in tests and demos).</summary>
+    /// <summary>
+    /// The Bot API server, scheme, host and port only (default <c>https://api.telegram.org</c>; a local Bot API server, or
+    /// the simulator's address in tests and demos).
+    /// </summary>
     public string BaseUrl { get; set; } = "https://api.telegram.org";
 
     /// <summary>How long one Bot API call may take, wall clock (default 30 s); a call that takes longer is a transient <c>timeout</c>.</summary>

@@ -12,6 +12,11 @@ internal sealed class TelegramBotOptionsValidator : IValidateOptions<TelegramBot
         {
             failures.Add($"{nameof(options.BaseUrl)} must be an absolute http(s) URL.");
         }
+        else if (baseUrl.AbsolutePath != "/" || baseUrl.Query.Length > 0)
+        {
+            // Telegram.Bot keeps only the scheme, host and port of its base URL: a path would be dropped silently.
+            failures.Add($"{nameof(options.BaseUrl)} must have no path (Telegram.Bot uses only its scheme, host and port).");
+        }
 
         Limit(failures, nameof(options.MessagesPerSecond), options.MessagesPerSecond, TelegramBotOptions.TelegramMessagesPerSecond);
         Limit(failures, nameof(options.ChatMessagesPerSecond), options.ChatMessagesPerSecond, TelegramBotOptions.TelegramChatMessagesPerSecond);

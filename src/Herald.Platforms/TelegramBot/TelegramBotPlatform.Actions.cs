@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Herald.Core.Outcomes;
 using Herald.Platforms.Abstractions;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Herald.Platforms.TelegramBot;
 
@@ -27,7 +29,8 @@ public sealed partial class TelegramBotPlatform
         }
 
         var expires = _options.InviteLinkLifetime is { } lifetime ? _time.GetUtcNow() + lifetime : (DateTimeOffset?)null;
-        var link = await _clients().CreateChatInviteLinkAsync(token, target, LinkName(action.IdempotencyKey), expires, memberLimit: 1, cancellationToken: cancellationToken);
+        var request = new CreateChatInviteLinkRequest { ChatId = target.ToChatId(), Name = LinkName(action.IdempotencyKey), ExpireDate = expires?.UtcDateTime, MemberLimit = 1 };
+        var link = await _api.SendAsync(token, request, cancellationToken);
         if (!link.IsOk)
         {
             if (link.Error.IsRateLimited)
@@ -47,20 +50,19 @@ public sealed partial class TelegramBotPlatform
         TelegramBotToken token,
         long userId,
         string text,
-        IReadOnlyList<IReadOnlyList<TelegramInlineKeyboardButton>>? keyboard,
+        InlineKeyboardMarkup? keyboard,
         DoneKind done,
         CancellationToken cancellationToken)
     {
         var chat = TelegramChatId.FromInt64(userId);
         var limiter = _limiters.For(token);
-        var client = _clients();
         for (var attempt = 0; ; attempt++)
         {
             await limiter.WaitAsync(chat, cancellationToken);
-            var sent = await client.SendMessageAsync(token, chat, text, parseMode: null, keyboard, cancellationToken);
+            var sent = await _api.SendAsync(token, new SendMessageRequest { ChatId = chat.ToChatId(), Text = text, ReplyMarkup = keyboard }, cancellationToken);
             if (sent.IsOk)
             {
-                return new ActionOutcome.Done(done, sent.Value.MessageId.ToString(CultureInfo.InvariantCulture));
+                return new ActionOutcome.Done(done, sent.Value.Id.ToString(CultureInfo.InvariantCulture));
             }
 
             if (!sent.Error.IsRateLimited)
@@ -85,8 +87,7 @@ public sealed partial class TelegramBotPlatform
         }
     }
 
-    private static IReadOnlyList<IReadOnlyList<TelegramInlineKeyboardButton>>? Keyboard(PlatformAction action) =>
-        action.InlineKeyboard?.Select(row => (IReadOnlyList<TelegramInlineKeyboardButton>)[.. row.Select(b => new TelegramInlineKeyboardButton(b.Text, b.Url, b.CallbackData))]).ToList();
+    private static InlineKeyboardMarkup? Keyboard(PlatformAction action) => TelegramKeyboards.From(action.InlineKeyboard, b => (b.Text, b.Url, b.CallbackData));
 
     private static string InviteText(string? text, string link) =>
         string.IsNullOrWhiteSpace(text) ? link

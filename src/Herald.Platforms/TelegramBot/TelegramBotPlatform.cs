@@ -1,8 +1,9 @@
-using System.Collections.Concurrent;
 using Herald.Core.Domain;
 using Herald.Core.Outcomes;
 using Herald.Platforms.Abstractions;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
 
 namespace Herald.Platforms.TelegramBot;
 
@@ -32,23 +33,22 @@ public sealed partial class TelegramBotPlatform : IPlatformAdapter
     /// <summary>The placeholder an invite's text may carry for the personal link.</summary>
     public const string InviteLinkPlaceholder = "{invite_link}";
 
-    private readonly Func<TelegramBotClient> _clients;
+    private readonly TelegramBotApi _api;
     private readonly TelegramBotCredentials _credentials;
     private readonly TelegramBotRateLimiters _limiters;
     private readonly TelegramBotOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<long, TelegramUser> _me = new();
 
     internal TelegramBotPlatform(
-        Func<TelegramBotClient> clients,
+        TelegramBotApi api,
         TelegramBotCredentials credentials,
         TelegramBotRateLimiters limiters,
         TelegramBotOptions options,
         TimeProvider timeProvider,
         ILogger<TelegramBotPlatform> logger)
     {
-        _clients = clients;
+        _api = api;
         _credentials = credentials;
         _limiters = limiters;
         _options = options;
@@ -117,21 +117,12 @@ public sealed partial class TelegramBotPlatform : IPlatformAdapter
             return new AdminRightsCheck(false, false, problem);
         }
 
-        var client = _clients();
-        if (!_me.TryGetValue(token.BotId, out var me))
-        {
-            var answer = await client.GetMeAsync(token, cancellationToken);
-            if (!answer.IsOk)
-            {
-                return Failed(account, TelegramOutcomes.ForTargetChat(answer.Error, _options.DefaultRetryAfter));
-            }
-
-            me = _me.GetOrAdd(token.BotId, answer.Value);
-        }
-
-        var member = await client.GetChatMemberAsync(token, chatId, me.Id, cancellationToken);
+        // A bot's own user id is the number its token starts with (what getMe would answer).
+        var member = await _api.SendAsync(token, new GetChatMemberRequest { ChatId = chatId.ToChatId(), UserId = token.BotId }, cancellationToken);
         return member.IsOk
-            ? new AdminRightsCheck(member.Value.IsAdministrator, member.Value.CanInvite)
+            ? new AdminRightsCheck(
+                member.Value is ChatMemberOwner or ChatMemberAdministrator,
+                member.Value is ChatMemberOwner or ChatMemberAdministrator { CanInviteUsers: true })
             : Failed(account, TelegramOutcomes.ForTargetChat(member.Error, _options.DefaultRetryAfter));
     }
 

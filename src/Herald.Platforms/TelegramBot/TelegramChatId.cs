@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Telegram.Bot.Types;
 
 namespace Herald.Platforms.TelegramBot;
 
@@ -8,7 +7,6 @@ namespace Herald.Platforms.TelegramBot;
 /// A Bot API <c>chat_id</c>: a numeric id (users positive, groups and channels negative) or the
 /// <c>@username</c> of a public group or channel.
 /// </summary>
-[JsonConverter(typeof(TelegramChatIdJsonConverter))]
 public readonly record struct TelegramChatId
 {
     /// <summary>A numeric chat id.</summary>
@@ -71,27 +69,9 @@ public readonly record struct TelegramChatId
         return false;
     }
 
+    /// <summary>Telegram.Bot's <see cref="ChatId"/> for this chat (an unset chat id is 0, which names no chat).</summary>
+    public ChatId ToChatId() => Username is { } username ? new ChatId(username) : new ChatId(Id ?? 0);
+
     /// <summary>The id, or the <c>@username</c>.</summary>
     public override string ToString() => Username ?? Id?.ToString(CultureInfo.InvariantCulture) ?? "";
-}
-
-/// <summary>Writes a chat id as a JSON number or an <c>@username</c> string, as the Bot API takes it.</summary>
-internal sealed class TelegramChatIdJsonConverter : JsonConverter<TelegramChatId>
-{
-    public override TelegramChatId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.Number ? new TelegramChatId(reader.GetInt64())
-        : TelegramChatId.TryParse(reader.GetString(), out var chat) ? chat
-        : throw new JsonException("Not a Telegram chat id.");
-
-    public override void Write(Utf8JsonWriter writer, TelegramChatId value, JsonSerializerOptions options)
-    {
-        if (value.Id is { } id)
-        {
-            writer.WriteNumberValue(id);
-        }
-        else
-        {
-            writer.WriteStringValue(value.Username);
-        }
-    }
 }

@@ -161,7 +161,10 @@ internal static class BotApi
     private static BotAnswer? WithText(BotApiParameters p, SimulatorState state, out string text, out string? parseMode)
     {
         text = p.String("text") ?? "";
-        parseMode = p.String("parse_mode") is { Length: > 0 } mode ? mode : null;
+        var sentMode = p.String("parse_mode") is { Length: > 0 } mode ? mode : null;
+
+        // Telegram reads parse_mode in any case (Telegram.Bot sends "Html"); record Telegram's own spelling.
+        parseMode = ParseModes.FirstOrDefault(m => m.Equals(sentMode, StringComparison.OrdinalIgnoreCase)) ?? sentMode;
         if (string.IsNullOrWhiteSpace(text))
         {
             return BotAnswer.Error(400, "Bad Request: message text is empty");
@@ -172,7 +175,7 @@ internal static class BotApi
             return BotAnswer.Error(400, "Bad Request: message is too long");
         }
 
-        if (parseMode is not null && !ParseModes.Contains(parseMode, StringComparer.OrdinalIgnoreCase))
+        if (parseMode is not null && !ParseModes.Contains(parseMode, StringComparer.Ordinal))
         {
             return BotAnswer.Error(400, $"Bad Request: unsupported parse_mode");
         }

@@ -5,6 +5,8 @@ using Herald.Simulator;
 using Herald.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
 using Xunit.Abstractions;
 
 namespace Herald.Platforms.Tests.Support;
@@ -41,7 +43,12 @@ internal sealed class TelegramTestHost : IAsyncDisposable
 
     public TelegramBotPlatform Platform => Services.GetRequiredService<TelegramBotPlatform>();
 
-    public TelegramBotClient Client => Services.GetRequiredService<TelegramBotClient>();
+    /// <summary>The test bot's token.</summary>
+    public static TelegramBotToken BotToken { get; } = TelegramBotToken.Parse(Token);
+
+    public TelegramBotApi Api => Services.GetRequiredService<TelegramBotApi>();
+
+    public TelegramBotMessenger Messenger => Services.GetRequiredService<TelegramBotMessenger>();
 
     public InMemorySecretStore Secrets => (InMemorySecretStore)Services.GetRequiredService<ISecretStore>();
 
@@ -80,6 +87,10 @@ internal sealed class TelegramTestHost : IAsyncDisposable
 
     public static PlatformAction Invite(long userId, string target, string? text = "Join us: {invite_link}") =>
         new(ActionKind.Invite, new Recipient(UserId: userId), text, target, $"invite-{userId}");
+
+    /// <summary>A send that bypasses Herald's limiter, as another sender of the same bot would.</summary>
+    public Task<TelegramResult<Message>> SendDirectAsync(long chat, string text) =>
+        Api.SendAsync(BotToken, new SendMessageRequest { ChatId = chat, Text = text });
 
     public async ValueTask DisposeAsync()
     {

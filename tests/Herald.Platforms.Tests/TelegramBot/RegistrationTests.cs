@@ -59,11 +59,15 @@ public sealed class RegistrationTests
         Assert.Equal(10, services.GetRequiredService<IOptions<TelegramBotOptions>>().Value.MessagesPerSecond);
     }
 
-    [Fact]
-    public void Options_BaseUrlNotHttp_FailsValidation()
+    [Theory]
+    [InlineData("ftp://api.telegram.org")]
+    [InlineData("http://127.0.0.1:5081/telegram/")]
+    public void Options_BaseUrlNotHttpOrWithAPath_FailsValidation(string baseUrl)
     {
-        using var services = Build(o => o.BaseUrl = "ftp://api.telegram.org");
+        using var services = Build(o => o.BaseUrl = baseUrl);
 
-        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<TelegramBotOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<TelegramBotOptions>>().Value);
+
+        Assert.Contains(nameof(TelegramBotOptions.BaseUrl), error.Message, StringComparison.Ordinal);
     }
 }

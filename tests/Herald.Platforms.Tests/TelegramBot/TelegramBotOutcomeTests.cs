@@ -4,7 +4,6 @@ using Herald.Core.Domain;
 using Herald.Core.Outcomes;
 using Herald.Platforms.Abstractions;
 using Herald.Platforms.Tests.Support;
-using Herald.Platforms.TelegramBot;
 using Herald.Simulator;
 using Xunit.Abstractions;
 
@@ -132,10 +131,9 @@ public sealed class TelegramBotOutcomeTests(ITestOutputHelper output)
     {
         // One chat's 429 counts as a flood of the whole bot when the threshold is one chat.
         await using var host = await TelegramTestHost.StartAsync(output, configure: o => o.FloodChatThreshold = 1);
-        var token = TelegramBotToken.Parse(TelegramTestHost.Token);
         for (var i = 0; i < 3; i++)
         {
-            await host.Client.SendMessageAsync(token, 42, $"spent {i}");
+            await host.SendDirectAsync(42, $"spent {i}");
         }
 
         var call = host.Platform.ExecuteAsync(await host.BotAsync(), TelegramTestHost.Message(42, "hi"));

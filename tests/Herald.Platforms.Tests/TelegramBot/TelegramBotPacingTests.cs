@@ -1,6 +1,5 @@
 using Herald.Core.Outcomes;
 using Herald.Platforms.Tests.Support;
-using Herald.Platforms.TelegramBot;
 using Xunit.Abstractions;
 
 namespace Herald.Platforms.Tests.TelegramBot;
@@ -62,11 +61,10 @@ public sealed class TelegramBotPacingTests(ITestOutputHelper output)
         // A slow chat refill makes Telegram's retry_after 4 s: longer than the limiter's own 1 s spacing.
         await using var host = await TelegramTestHost.StartAsync(output, new Herald.Simulator.SimulatorOptions { ChatMessagesPerSecond = 0.25 });
         var bot = await host.BotAsync();
-        var token = TelegramBotToken.Parse(TelegramTestHost.Token);
         for (var i = 0; i < 3; i++)
         {
             // Another sender of the same bot spends chat 42's burst, so the adapter's first send gets 429.
-            await host.Client.SendMessageAsync(token, 42, $"elsewhere {i}");
+            await host.SendDirectAsync(42, $"elsewhere {i}");
         }
 
         var start = host.Clock.GetUtcNow();
@@ -94,8 +92,7 @@ public sealed class TelegramBotPacingTests(ITestOutputHelper output)
             o.ChatMessagesPerSecond = 0.2;
         });
         var bot = await host.BotAsync();
-        var token = TelegramBotToken.Parse(TelegramTestHost.Token);
-        await host.Client.SendMessageAsync(token, 42, "elsewhere");
+        await host.SendDirectAsync(42, "elsewhere");
         var start = host.Clock.GetUtcNow();
 
         var first = await host.Platform.ExecuteAsync(bot, TelegramTestHost.Message(42, "refused"));
