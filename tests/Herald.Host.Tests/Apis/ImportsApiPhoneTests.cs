@@ -12,7 +12,7 @@ namespace Herald.Host.Tests.Apis;
 public sealed class ImportsApiPhoneTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact(Timeout = 60_000)]
-    public async Task Upload_RegionParameter_ReadsNationalNumbersOfThatCountry()
+    public async Task Upload_RegionParameter_ReadsNationalNumbersAndCountsThemByCountry()
     {
         await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
         var client = host.Client(EngineApiHost.NewTenant());
@@ -23,6 +23,7 @@ public sealed class ImportsApiPhoneTests(AzuriteFixture azurite, ITestOutputHelp
         var import = await response.ReadJsonAsync();
         Assert.Equal(2, import.GetProperty("recipients").GetInt32());
         Assert.Empty(import.GetProperty("droppedRows").EnumerateArray());
+        Assert.Equal([("GB", 1), ("RU", 1)], import.GetProperty("countries").EnumerateArray().Select(c => (c.Str("region"), c.GetProperty("count").GetInt32())));
     }
 
     [Fact(Timeout = 60_000)]
