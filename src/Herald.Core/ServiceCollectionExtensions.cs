@@ -15,7 +15,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>Herald:Limits</c>, <c>Herald:Pacing</c>, <c>Herald:Work</c> and <c>Herald:Phones</c> from
-    /// <paramref name="configuration"/> (the root), validates the limits on start (R35), and registers
+    /// <paramref name="configuration"/> (the root), validates the limits and phones on start (R35), and registers
     /// <see cref="PlatformLimits"/>, <see cref="PacingPolicy"/>, <see cref="WorkChooser"/>, <see cref="CampaignView"/>,
     /// <see cref="StartPlanner"/> and <see cref="PhoneNormalizer"/> as singletons. Idempotent.
     /// </summary>
@@ -27,7 +27,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PacingOptions>().Bind(configuration.GetSection(PacingOptions.SectionName))
             .Validate(o => o.Validate().Count == 0, "Invalid Herald:Pacing options.").ValidateOnStart();
         services.AddOptions<WorkChoiceOptions>().Bind(configuration.GetSection(WorkChoiceOptions.SectionName));
-        services.AddOptions<PhoneNormalizerOptions>().Bind(configuration.GetSection(PhoneNormalizerOptions.SectionName));
+        services.AddOptions<PhoneNormalizerOptions>().Bind(configuration.GetSection(PhoneNormalizerOptions.SectionName))
+            .Validate(o => o.Validate().Count == 0, "Invalid Herald:Phones options: DefaultRegion must be an ISO 3166-1 alpha-2 region such as RU.").ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformLimitsOptions>, PlatformLimitsOptionsValidator>());
         services.TryAddSingleton(sp => new PlatformLimits(sp.GetRequiredService<IOptions<PlatformLimitsOptions>>()));
         services.TryAddSingleton(sp => new PacingPolicy(sp.GetRequiredService<IOptions<PacingOptions>>()));

@@ -50,8 +50,8 @@ public sealed record ImportOptions
     public DigitsPreference DigitsAs { get; set; } = DigitsPreference.Phone;
 
     /// <summary>
-    /// How national phone numbers are read for this list (a tenant's own country code) [null: the importer's
-    /// <see cref="PhoneNormalizer"/>, from <c>Herald:Phones</c>].
+    /// How phone numbers without a country code are read for this list (the upload's <c>region</c>) [null: the
+    /// importer's <see cref="PhoneNormalizer"/>, from <c>Herald:Phones</c>].
     /// </summary>
     public PhoneNormalizerOptions? Phones { get; set; }
 
@@ -107,17 +107,7 @@ public sealed record ImportOptions
             }
         }
 
-        if (Phones is not null)
-        {
-            try
-            {
-                _ = new PhoneNormalizer(Phones);
-            }
-            catch (ArgumentException ex)
-            {
-                errors.Add(ex.Message);
-            }
-        }
+        errors.AddRange(Phones?.Validate() ?? []);
 
         if (TextDecoding.FindEncoding(FallbackEncoding) is null)
         {

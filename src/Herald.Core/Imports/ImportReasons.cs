@@ -9,7 +9,10 @@ public static class ImportReasons
     /// <summary>The row has no username, user id or phone at all.</summary>
     public const string NoIdentifier = "no_identifier";
 
-    /// <summary>The phone is not a valid number (E.164: 8 to 15 digits with a country code).</summary>
+    /// <summary>
+    /// The phone is not a valid number for its region (libphonenumber's rules), or has no country code while no default
+    /// region is set (<c>Herald:Phones:DefaultRegion</c>, or the upload's <c>region</c>).
+    /// </summary>
     public const string InvalidPhone = "invalid_phone";
 
     /// <summary>The username is not 5 to 32 letters, digits or underscores starting with a letter (or a link to one).</summary>

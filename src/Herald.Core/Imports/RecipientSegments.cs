@@ -1,34 +1,48 @@
+using System.Globalization;
 using Herald.Core.Domain;
+using Herald.Core.Phones;
+using PhoneNumbers;
 
 namespace Herald.Core.Imports;
 
 /// <summary>
-/// Segmentation by phone country (R9). Country calling codes are prefix-free (ITU-T E.164): <c>1</c> and <c>7</c> are the
-/// one-digit codes, the two-digit ones are listed below, every other code has three digits — so the code of any E.164
-/// number is found without a table of all countries.
+/// Segmentation by phone country (R9), by libphonenumber's metadata: the country calling code of an E.164 number
+/// (<c>+7</c> is shared by Russia and Kazakhstan) and its region (<c>RU</c>, <c>KZ</c>).
 /// </summary>
 public static class RecipientSegments
 {
-    /// <summary>The <see cref="SegmentCount.Prefix"/> of recipients without a phone.</summary>
+    /// <summary>The <see cref="SegmentCount.Prefix"/> and <see cref="RegionCount.Region"/> of recipients without a phone.</summary>
     public const string NoPhone = "none";
 
-    private static readonly HashSet<string> TwoDigitCodes =
-    [
-        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49",
-        "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66",
-        "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
-    ];
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
     /// <summary>The country calling code of an E.164 number with <c>+</c> (<c>+7</c> for <c>+79161234567</c>), or null when it is not one.</summary>
     public static string? CountryCallingCode(string? e164)
     {
-        if (e164 is not { Length: > 4 } || e164[0] != '+' || !e164.Skip(1).All(char.IsAsciiDigit) || e164[1] == '0')
+        if (e164 is not { Length: > 4 } || e164[0] != '+' || !e164.Skip(1).All(char.IsAsciiDigit))
         {
             return null;
         }
 
-        var length = e164[1] is '1' or '7' ? 1 : TwoDigitCodes.Contains(e164.Substring(1, 2)) ? 2 : 3;
-        return e164[..(1 + length)];
+        try
+        {
+            return "+" + Util.Parse(e164, null).CountryCode.ToString(CultureInfo.InvariantCulture);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Recipient counts per phone region (<c>RU</c>, <c>KZ</c>, <c>GB</c>; <see cref="NoPhone"/> without a phone), largest first.</summary>
+    public static IReadOnlyList<RegionCount> ByCountry(IEnumerable<Recipient> recipients)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        return [.. recipients
+            .GroupBy(r => PhoneNormalizer.RegionOf(r.Phone) ?? NoPhone, StringComparer.Ordinal)
+            .Select(g => new RegionCount(g.Key, g.Count()))
+            .OrderByDescending(s => s.Count)
+            .ThenBy(s => s.Region, StringComparer.Ordinal)];
     }
 
     /// <summary>Recipient counts per country calling code (and <see cref="NoPhone"/>), largest first.</summary>

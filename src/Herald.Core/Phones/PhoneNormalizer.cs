@@ -1,114 +1,81 @@
-using System.Text;
+using PhoneNumbers;
 
 namespace Herald.Core.Phones;
 
 /// <summary>
-/// Normalises phone numbers to E.164 (R7): drops spaces, dashes, dots, slashes and brackets and an extension
-/// (<c>ext</c>, <c>x</c>, <c>#</c>); reads <c>+</c> and <c>00</c> as international; a national number loses its trunk
-/// prefix and gets the default country code; a number that already starts with the default country code is kept.
-/// The result has 8 to 15 digits and no leading zero.
+/// Normalises phone numbers to E.164 (R7) with libphonenumber: a number is kept only when it is valid for its region.
+/// A number without <c>+</c> is read in the default region first (<c>8 999 123-45-67</c> with <c>RU</c>), then as
+/// international digits (<c>44 7400 123456</c>, <c>0049 170 1234567</c>). Extensions are dropped.
 /// </summary>
 public sealed class PhoneNormalizer
 {
-    private const int MinDigits = 8;
-    private const int MaxDigits = 15;
-    private readonly string? _countryCode;
-    private readonly string _trunk;
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    private readonly string? _region;
 
-    /// <summary>Creates a normaliser; throws <see cref="ArgumentException"/> when the country code or prefix is not digits.</summary>
+    /// <summary>Creates a normaliser; throws <see cref="ArgumentException"/> when <see cref="PhoneNormalizerOptions.Validate"/> finds problems.</summary>
     public PhoneNormalizer(PhoneNormalizerOptions? options = null)
     {
         options ??= new PhoneNormalizerOptions();
-        _countryCode = string.IsNullOrWhiteSpace(options.DefaultCountryCode) ? null : options.DefaultCountryCode.Trim().TrimStart('+');
-        _trunk = options.TrunkPrefix ?? string.Empty;
-        if (_countryCode is not null && (_countryCode.Length is < 1 or > 3 || !_countryCode.All(char.IsAsciiDigit) || _countryCode[0] == '0'))
+        var errors = options.Validate();
+        if (errors.Count > 0)
         {
-            throw new ArgumentException($"Herald:Phones:DefaultCountryCode '{options.DefaultCountryCode}' must be 1 to 3 digits, not starting with 0.", nameof(options));
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
         }
 
-        if (!_trunk.All(char.IsAsciiDigit))
-        {
-            throw new ArgumentException("Herald:Phones:TrunkPrefix must be digits.", nameof(options));
-        }
+        _region = options.Region;
     }
+
+    /// <summary>The region numbers without a country code are read in, or null when none is set.</summary>
+    public string? DefaultRegion => _region;
+
+    /// <summary>True when <paramref name="region"/> is a region libphonenumber knows (<c>RU</c>, <c>de</c>), not <c>XX</c> or <c>001</c>.</summary>
+    public static bool IsKnownRegion(string? region) =>
+        region is { Length: 2 } && Util.GetSupportedRegions().Contains(region.ToUpperInvariant());
+
+    /// <summary>The region of an E.164 number (<c>RU</c> for <c>+79161234567</c>, <c>KZ</c> for <c>+77011234567</c>), or null.</summary>
+    public static string? RegionOf(string? e164) =>
+        e164 is { Length: > 1 } && e164[0] == '+' && TryParse(e164, null) is { } number && Util.GetRegionCodeForNumber(number) is { Length: 2 } region
+            ? region
+            : null;
 
     /// <summary>Normalises one number.</summary>
     public PhoneResult Normalize(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
-            return new PhoneResult(null, "The phone number is empty.");
+            return PhoneResult.Fail("The phone number is empty.");
         }
 
-        var text = StripExtension(raw.Trim());
-        var digits = new StringBuilder(text.Length);
-        var international = false;
-        for (var i = 0; i < text.Length; i++)
+        var text = raw.Trim();
+        var number = Valid(TryParse(text, _region));
+        if (number is null && char.IsAsciiDigit(text[0]))
         {
-            var c = text[i];
-            if (char.IsAsciiDigit(c))
-            {
-                digits.Append(c);
-            }
-            else if (c == '+' && digits.Length == 0 && !international)
-            {
-                international = true;
-            }
-            else if (c is ' ' or '-' or '.' or '(' or ')' or '/' or '\u00A0' or '\t')
-            {
-                continue;
-            }
-            else
-            {
-                return new PhoneResult(null, $"The phone number holds an unexpected character '{c}'.");
-            }
+            // Digits without '+' may already be international: a British "44 7400 123456" in a Russian list.
+            number = Valid(TryParse("+" + (text.StartsWith("00", StringComparison.Ordinal) ? text[2..] : text), null));
         }
 
-        var number = digits.ToString();
-        if (!international && number.StartsWith("00", StringComparison.Ordinal))
+        if (number is not null)
         {
-            international = true;
-            number = number[2..];
+            return new PhoneResult(Util.Format(number, PhoneNumberFormat.E164), Util.GetRegionCodeForNumber(number), null);
         }
 
-        if (!international)
-        {
-            if (_countryCode is null)
-            {
-                return new PhoneResult(null, "The phone number has no country code and no default country code is configured.");
-            }
-
-            if (_trunk.Length > 0 && number.StartsWith(_trunk, StringComparison.Ordinal))
-            {
-                number = _countryCode + number[_trunk.Length..];
-            }
-            else if (!number.StartsWith(_countryCode, StringComparison.Ordinal))
-            {
-                number = _countryCode + number;
-            }
-        }
-
-        if (number.Length is < MinDigits or > MaxDigits)
-        {
-            return new PhoneResult(null, $"The phone number has {number.Length} digits; E.164 allows {MinDigits} to {MaxDigits} with the country code.");
-        }
-
-        return number[0] == '0'
-            ? new PhoneResult(null, "A country code cannot start with 0.")
-            : new PhoneResult("+" + number, null);
+        return text[0] != '+' && _region is null
+            ? PhoneResult.Fail("The phone number has no country code and no default region is set (Herald:Phones:DefaultRegion, or region= on the upload).")
+            : PhoneResult.Fail("The phone number is not a valid number of any country (libphonenumber's rules for its region).");
     }
 
-    private static string StripExtension(string text)
-    {
-        foreach (var marker in new[] { "ext.", "ext", "доб.", "доб", "x", "#" })
-        {
-            var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-            if (at > 0)
-            {
-                return text[..at];
-            }
-        }
+    private static PhoneNumber? Valid(PhoneNumber? number) =>
+        number is not null && Util.IsValidNumber(number) ? number : null;
 
-        return text;
+    private static PhoneNumber? TryParse(string text, string? region)
+    {
+        try
+        {
+            return Util.Parse(text, region);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
     }
 }

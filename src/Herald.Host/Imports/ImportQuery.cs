@@ -1,4 +1,5 @@
 using Herald.Core.Imports;
+using Herald.Core.Phones;
 using Herald.Host.Validation;
 
 namespace Herald.Host.Imports;
@@ -6,7 +7,8 @@ namespace Herald.Host.Imports;
 /// <summary>
 /// How <c>POST /api/imports</c> is told to read a list, from its query string: <c>fileName</c> (raw bodies),
 /// <c>sheet</c>, <c>hasHeader</c> (<c>true</c>/<c>false</c>), <c>delimiter</c> (one character or <c>tab</c>),
-/// <c>digitsAs</c> (<c>phone</c>/<c>userId</c>), <c>phonePrefixes</c> (comma-separated, e.g. <c>+7,+49</c>) and
+/// <c>digitsAs</c> (<c>phone</c>/<c>userId</c>), <c>phonePrefixes</c> (comma-separated, e.g. <c>+7,+49</c>),
+/// <c>region</c> (ISO 3166-1 alpha-2, e.g. <c>RU</c>: how phones without a country code are read) and
 /// <c>columns</c> (repeatable <c>role:column</c>, role one of username, userId, phone, name, identifier; column a
 /// header or <c>#n</c>, 1-based).
 /// </summary>
@@ -59,6 +61,13 @@ internal static class ImportQuery
             options = bad.Count == 0
                 ? options with { PhonePrefixes = list }
                 : Fail(errors, "phonePrefixes", "Each prefix must be '+' and 1 to 15 digits, e.g. +7,+49.", options);
+        }
+
+        if (Single(query, "region", errors) is { } region)
+        {
+            options = PhoneNormalizer.IsKnownRegion(region)
+                ? options with { Phones = new PhoneNormalizerOptions { DefaultRegion = region } }
+                : Fail(errors, "region", "Must be an ISO 3166-1 alpha-2 region of phone numbers, e.g. RU, DE or GB.", options);
         }
 
         var columns = new Dictionary<RecipientColumnRole, ImportColumn>();

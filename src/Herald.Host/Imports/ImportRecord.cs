@@ -44,6 +44,9 @@ public sealed record ImportRecord
     /// <summary>Kept rows whose digits-only value could be a phone or a user id.</summary>
     public int AmbiguousDigits { get; init; }
 
+    /// <summary>Recipients kept per phone region (R9), largest first; <c>none</c> counts those without a phone.</summary>
+    public IReadOnlyList<RegionCount> Countries { get; init; } = [];
+
     /// <summary>The custom field names (usable as <c>{{field}}</c> in templates).</summary>
     public IReadOnlyList<string> FieldNames => [.. Columns.Where(c => c.Role == RecipientColumnRole.Field).Select(c => c.Field!)];
 }

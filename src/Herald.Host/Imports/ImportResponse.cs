@@ -17,6 +17,7 @@ namespace Herald.Host.Imports;
 /// <param name="DroppedRows">Each dropped row: number as a spreadsheet shows it, reason, column.</param>
 /// <param name="IgnoredValues">Bad values ignored in kept rows.</param>
 /// <param name="AmbiguousDigits">Kept rows whose digits could be a phone or a user id (see <c>digitsAs</c>).</param>
+/// <param name="Countries">Recipients kept per phone region (<c>RU</c>, <c>KZ</c>; <c>none</c> without a phone), largest first (R9).</param>
 public sealed record ImportResponse(
     string Id,
     RecipientSource Source,
@@ -31,7 +32,8 @@ public sealed record ImportResponse(
     IReadOnlyDictionary<string, int> DroppedCounts,
     IReadOnlyList<ImportIssue> DroppedRows,
     IReadOnlyList<ImportIssue> IgnoredValues,
-    int AmbiguousDigits)
+    int AmbiguousDigits,
+    IReadOnlyList<RegionCount> Countries)
 {
     /// <summary>The API shape of a stored import and its dropped rows.</summary>
     public static ImportResponse From(ImportRecord record, IReadOnlyList<ImportIssue> droppedRows)
@@ -39,6 +41,6 @@ public sealed record ImportResponse(
         ArgumentNullException.ThrowIfNull(record);
         return new(
             record.Id, record.Source, record.Format, record.HasHeader, record.Delimiter?.ToString(), record.Sheet, record.Columns, record.FieldNames,
-            record.Source.RecipientCount, record.DroppedCount, record.DroppedCounts, droppedRows, record.IgnoredValues, record.AmbiguousDigits);
+            record.Source.RecipientCount, record.DroppedCount, record.DroppedCounts, droppedRows, record.IgnoredValues, record.AmbiguousDigits, record.Countries);
     }
 }

@@ -57,6 +57,7 @@ public sealed class ImportStore
             DroppedCount = result.Dropped.Count,
             IgnoredValues = result.IgnoredValues,
             AmbiguousDigits = result.AmbiguousDigits,
+            Countries = RecipientSegments.ByCountry(result.Recipients),
         };
         var table = await _table.GetAsync(cancellationToken);
         var recipients = JsonSerializer.Serialize(result.Recipients.Select(StoredRecipient.From), Json);
@@ -141,6 +142,7 @@ public sealed class ImportStore
         ["DroppedCount"] = record.DroppedCount,
         ["IgnoredValues"] = JsonSerializer.Serialize(record.IgnoredValues.Take(1000), Json),
         ["AmbiguousDigits"] = record.AmbiguousDigits,
+        ["Countries"] = JsonSerializer.Serialize(record.Countries, Json),
     };
 
     private static ImportRecord FromSummary(TableEntity e) => new()
@@ -162,6 +164,7 @@ public sealed class ImportStore
         DroppedCount = e.GetInt32("DroppedCount") ?? 0,
         IgnoredValues = Read<List<ImportIssue>>(e, "IgnoredValues") ?? [],
         AmbiguousDigits = e.GetInt32("AmbiguousDigits") ?? 0,
+        Countries = Read<List<RegionCount>>(e, "Countries") ?? [],
     };
 
     private static T? Read<T>(TableEntity e, string key) =>

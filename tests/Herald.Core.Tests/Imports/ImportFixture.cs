@@ -5,12 +5,12 @@ using Herald.Testing;
 
 namespace Herald.Core.Tests.Imports;
 
-/// <summary>Shared set-up of the import tests: a Russian default (+7, trunk 8), a manual clock, text and PII helpers.</summary>
+/// <summary>Shared set-up of the import tests: a Russian default region (RU), a manual clock, text and PII helpers.</summary>
 internal static class ImportFixture
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static PhoneNormalizer Phones { get; } = new(new PhoneNormalizerOptions { DefaultCountryCode = "7", TrunkPrefix = "8" });
+    public static PhoneNormalizer Phones { get; } = new(new PhoneNormalizerOptions { DefaultRegion = "RU" });
 
     public static RecipientImporter Importer() => new(Phones, new ManualTimeProvider(Now));
 

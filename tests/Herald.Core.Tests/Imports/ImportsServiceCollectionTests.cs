@@ -15,7 +15,7 @@ public sealed class ImportsServiceCollectionTests
             {
                 ["Herald:Imports:MaxRows"] = "500",
                 ["Herald:Imports:PhonePrefixes:0"] = "+7",
-                ["Herald:Phones:DefaultCountryCode"] = "7",
+                ["Herald:Phones:DefaultRegion"] = "RU",
             })
             .Build();
         var services = new ServiceCollection().AddHeraldCore(configuration).AddHeraldImports(configuration).AddHeraldImports(configuration);

@@ -102,9 +102,9 @@ public sealed class RecipientImporterReportTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task ImportAsync_TenantPhoneOptions_OverrideTheDefaultCountry()
+    public async Task ImportAsync_ListPhoneOptions_OverrideTheDefaultRegion()
     {
-        var options = new ImportOptions { Phones = new() { DefaultCountryCode = "49" } };
+        var options = new ImportOptions { Phones = new() { DefaultRegion = "DE" } };
 
         var result = await ImportTextAsync("phone\n0151 1234 5678\n", options);
 

@@ -33,6 +33,20 @@ public sealed class RecipientSegmentsTests
             counts);
     }
 
+    [Fact]
+    public void ByCountry_Recipients_CountsPerRegionLargestFirst()
+    {
+        Recipient[] recipients =
+        [
+            new(Phone: "+79161234567"), new(Phone: "+79991234567"), new(Phone: "+77011234567"), new(Phone: "+447400123456"),
+            new(Username: "alice_b"),
+        ];
+
+        Assert.Equal(
+            [new RegionCount("RU", 2), new RegionCount("GB", 1), new RegionCount("KZ", 1), new RegionCount(RecipientSegments.NoPhone, 1)],
+            RecipientSegments.ByCountry(recipients));
+    }
+
     [Theory]
     [InlineData("+79161234567", "+7", true)]
     [InlineData("+79161234567", "7916", true)]
