@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Herald.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Simulator.Tests;
 
@@ -10,7 +10,7 @@ internal sealed class SimulatorSession : IAsyncDisposable
     public const string Token = "123456:AAH-test_token_value";
     public const long BotId = 123456;
 
-    private SimulatorSession(RunningSimulator simulator, ManualTimeProvider clock)
+    private SimulatorSession(RunningSimulator simulator, FakeTimeProvider clock)
     {
         Simulator = simulator;
         Clock = clock;
@@ -21,13 +21,13 @@ internal sealed class SimulatorSession : IAsyncDisposable
 
     public SimulatorState State => Simulator.State;
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public HttpClient Http { get; }
 
     public static async Task<SimulatorSession> StartAsync(SimulatorOptions? options = null)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var simulator = await SimulatorHost.StartAsync(options, timeProvider: clock);
         return new SimulatorSession(simulator, clock);
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using Herald.Core.Imports;
 using Herald.Core.Phones;
-using Herald.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Core.Tests.Imports;
 
@@ -12,9 +12,9 @@ internal static class ImportFixture
 
     public static PhoneNormalizer Phones { get; } = new(new PhoneNormalizerOptions { DefaultRegion = "RU" });
 
-    public static RecipientImporter Importer() => new(Phones, new ManualTimeProvider(Now));
+    public static RecipientImporter Importer() => new(Phones, new FakeTimeProvider(Now));
 
-    public static RecipientListValidator Validator() => new(Phones, new ManualTimeProvider(Now));
+    public static RecipientListValidator Validator() => new(Phones, new FakeTimeProvider(Now));
 
     public static Task<ImportResult> ImportTextAsync(string text, ImportOptions? options = null, ImportFormat format = ImportFormat.Auto) =>
         ImportBytesAsync(new UTF8Encoding(false).GetBytes(text), options, format);

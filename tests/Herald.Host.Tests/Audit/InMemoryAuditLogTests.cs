@@ -1,6 +1,6 @@
 using Herald.Host.Audit;
 using Herald.Host.Tests.Infrastructure;
-using Herald.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Host.Tests.Audit;
 
@@ -9,7 +9,7 @@ public sealed class InMemoryAuditLogTests
     [Fact(Timeout = 60_000)]
     public async Task RecordAsync_Entries_KeptPerTenantWithClockTimeAndLogged()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
         using var logs = new CapturingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
         var audit = new InMemoryAuditLog(clock, loggerFactory.CreateLogger<InMemoryAuditLog>());
@@ -46,7 +46,7 @@ public sealed class InMemoryAuditLogTests
     [Fact(Timeout = 60_000)]
     public async Task ListAsync_Pages_NewestFirstPerTenant()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
         var audit = new InMemoryAuditLog(clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<InMemoryAuditLog>.Instance);
         foreach (var id in new[] { "c-1", "c-2", "c-3" })
         {

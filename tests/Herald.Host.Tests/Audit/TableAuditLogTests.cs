@@ -1,13 +1,14 @@
 using Herald.Host.Audit;
 using Herald.Host.Tests.Infrastructure;
 using Herald.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Host.Tests.Audit;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class TableAuditLogTests : IDisposable
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
     private readonly string _tenant = "tenant-" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _tableName = StorageNames.UniqueTableName("audit");
     private readonly AzuriteFixture _azurite;

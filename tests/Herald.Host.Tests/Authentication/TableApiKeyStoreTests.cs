@@ -2,13 +2,14 @@ using Azure.Data.Tables;
 using Herald.Host.Authentication;
 using Herald.Host.Tests.Infrastructure;
 using Herald.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Host.Tests.Authentication;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class TableApiKeyStoreTests(AzuriteFixture azurite)
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
     private readonly string _tableName = StorageNames.UniqueTableName("apikeys");
 
     [Fact(Timeout = 60_000)]

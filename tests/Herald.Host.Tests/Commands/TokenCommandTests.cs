@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Herald.Host.Commands;
 using Herald.Host.Tests.Infrastructure;
-using Herald.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,7 +11,7 @@ namespace Herald.Host.Tests.Commands;
 public sealed class TokenCommandTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempDirectory _data = new();
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _data.Dispose();
 

@@ -1,8 +1,8 @@
 using Herald.Host.Hosting;
-using Herald.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Host.Tests.Infrastructure;
 
@@ -15,7 +15,7 @@ public sealed class ApiTestHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TempDirectory _data;
 
-    private ApiTestHost(WebApplication app, TempDirectory data, ManualTimeProvider clock, CapturingLoggerProvider logs)
+    private ApiTestHost(WebApplication app, TempDirectory data, FakeTimeProvider clock, CapturingLoggerProvider logs)
     {
         _app = app;
         _data = data;
@@ -23,7 +23,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         Logs = logs;
     }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public CapturingLoggerProvider Logs { get; }
 
@@ -36,7 +36,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         ITestOutputHelper? output = null)
     {
         var data = new TempDirectory();
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
         var logs = new CapturingLoggerProvider { Output = output };
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = data.Path });
         builder.WebHost.UseTestServer();

@@ -1,8 +1,8 @@
-using Herald.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Host.Tests.Infrastructure;
 
@@ -27,7 +27,7 @@ public class HeraldApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         TokenClock = Clock;
     }
 
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
 
     /// <summary>The clock tokens are made with: <see cref="Clock"/>, unless a test serves the host the system clock.</summary>
     public TimeProvider TokenClock { get; set; }

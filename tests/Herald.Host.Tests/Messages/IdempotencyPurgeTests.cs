@@ -3,6 +3,7 @@ using Herald.Host.Messages;
 using Herald.Host.Storage;
 using Herald.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Host.Tests.Messages;
 
@@ -13,7 +14,7 @@ public sealed class IdempotencyPurgeTests(AzuriteFixture azurite)
     public async Task PurgeExpired_KeyPastRetention_DeletedWhileAYoungerKeyStillReplays()
     {
         // A clock in the past, so the purge can only reach this test's rows in the shared table.
-        var time = new ManualTimeProvider(new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var tables = new TableServiceClient(azurite.ConnectionString);
         var store = new IdempotencyStore(tables, time, Options.Create(new IdempotencyOptions { Retention = TimeSpan.FromHours(24) }));
         var tenant = "purge" + Guid.NewGuid().ToString("N")[..8];

@@ -2,9 +2,9 @@ using Herald.Core.Domain;
 using Herald.Platforms.Abstractions;
 using Herald.Platforms.TelegramBot;
 using Herald.Simulator;
-using Herald.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Telegram.Bot.Requests;
 using Telegram.Bot.Types;
 using Xunit.Abstractions;
@@ -37,7 +37,7 @@ internal sealed class TelegramTestHost : IAsyncDisposable
     /// <summary>The shared manual clock, or null when both sides run on the system clock.</summary>
     public TrackingTimeProvider? Time { get; }
 
-    public ManualTimeProvider Clock => Time?.Clock ?? throw new InvalidOperationException("This host runs on the system clock.");
+    public FakeTimeProvider Clock => Time?.Clock ?? throw new InvalidOperationException("This host runs on the system clock.");
 
     public LogCapture Logs { get; }
 
@@ -59,7 +59,7 @@ internal sealed class TelegramTestHost : IAsyncDisposable
         bool manualClock = true,
         string? baseUrl = null)
     {
-        var time = manualClock ? new TrackingTimeProvider(new ManualTimeProvider()) : null;
+        var time = manualClock ? new TrackingTimeProvider(new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero))) : null;
         var logs = new LogCapture(output);
         var sim = await SimulatorHost.StartAsync(simulator, timeProvider: time?.Clock ?? TimeProvider.System);
         var services = new ServiceCollection()

@@ -1,4 +1,4 @@
-using Herald.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Platforms.Tests.Support;
 
@@ -7,12 +7,12 @@ namespace Herald.Platforms.Tests.Support;
 /// advance time only when every pending call is waiting on the clock (none is mid-request): then
 /// the simulator stamps each delivery at exactly the moment the limiter released it.
 /// </summary>
-internal sealed class TrackingTimeProvider(ManualTimeProvider clock) : TimeProvider
+internal sealed class TrackingTimeProvider(FakeTimeProvider clock) : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly HashSet<TrackedTimer> _armed = [];
 
-    public ManualTimeProvider Clock { get; } = clock;
+    public FakeTimeProvider Clock { get; } = clock;
 
     public override DateTimeOffset GetUtcNow() => Clock.GetUtcNow();
 

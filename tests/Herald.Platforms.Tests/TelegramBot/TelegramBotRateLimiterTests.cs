@@ -1,11 +1,11 @@
 using Herald.Platforms.TelegramBot;
-using Herald.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Platforms.Tests.TelegramBot;
 
 public sealed class TelegramBotRateLimiterTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
 
     // Off the test framework's synchronization context, a timer firing inside Advance releases its
     // waiter inline, so "not yet released" and "released" are exact right after each Advance.
