@@ -6,11 +6,29 @@ public sealed class EngineOptions
     /// <summary>Prefix of every table and queue name, so several deployments can share an account. Default <c>herald</c>.</summary>
     public string NamePrefix { get; set; } = "herald";
 
-    /// <summary>How long a tick holds its account's lease; a tick that outlives it is fenced off. Default 2 minutes.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a tick holds its account's lease without renewing it; the tick renews it every third of this while it
+    /// works and stops when it cannot. An account whose worker died is taken over once this ran out. Default 15 seconds.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How long a received tick message stays invisible while it is worked on. Default 60 seconds.</summary>
-    public TimeSpan MessageVisibility { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long a received tick message stays invisible while it is worked on (extended every half of it); a dead
+    /// worker's message is visible again after at most this. Default 10 seconds.
+    /// </summary>
+    public TimeSpan MessageVisibility { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A target still claimed this long after its last write, with no account left to recover it, is resolved by
+    /// campaign completion (pending again, or unknown when it may have been sent). Default 6 minutes.
+    /// </summary>
+    public TimeSpan OrphanAfter { get; set; } = TimeSpan.FromMinutes(6);
+
+    /// <summary>
+    /// How long one bot batch may go on sending, however slowly the platform answers, before the rest of its claim goes
+    /// back to pending. Default 30 seconds.
+    /// </summary>
+    public TimeSpan MaxBotSendWindow { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A message received more often than this is parked in the poison queue. Default 5 (as Azure Functions).</summary>
     public int MaxDequeueCount { get; set; } = 5;
@@ -52,8 +70,8 @@ public sealed class EngineOptions
     public int MaxBotBatch { get; set; } = 100;
 
     /// <summary>
-    /// How long one tick of a bot may go on claiming and sending batch after batch while it has work due; at most a
-    /// quarter of <see cref="LeaseDuration"/> is used. Statistics are written when a tick ends. Default 5 seconds.
+    /// How long one tick of a bot may go on claiming and sending batch after batch while it has work due.
+    /// Statistics are written when a tick ends. Default 5 seconds.
     /// </summary>
     public TimeSpan MaxBotTickDuration { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -72,6 +90,16 @@ public sealed class EngineOptions
         if (LeaseDuration <= MessageVisibility)
         {
             yield return "LeaseDuration must be longer than MessageVisibility.";
+        }
+
+        if (LeaseDuration < TimeSpan.FromSeconds(3))
+        {
+            yield return "LeaseDuration must be at least 3 seconds (it is renewed every third of it).";
+        }
+
+        if (MaxBotSendWindow <= TimeSpan.Zero)
+        {
+            yield return "MaxBotSendWindow must be positive.";
         }
 
         if (MaxDequeueCount < 1)

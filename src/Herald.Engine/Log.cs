@@ -52,4 +52,19 @@ internal static partial class Log
 
     [LoggerMessage(1016, LogLevel.Information, "Campaign {TenantId}/{CampaignId} is preparing {Total} targets")]
     public static partial void CampaignPreparing(ILogger logger, string tenantId, string campaignId, int total);
+
+    [LoggerMessage(1017, LogLevel.Information, "Worker {Worker} took account {TenantId}/{AccountId} (attempt {Attempt}, lease until {Until})")]
+    public static partial void LeaseTaken(ILogger logger, string worker, string tenantId, string accountId, string attempt, DateTimeOffset until);
+
+    [LoggerMessage(1018, LogLevel.Debug, "Account {TenantId}/{AccountId}: attempt {Attempt} renewed its lease until {Until}")]
+    public static partial void LeaseRenewed(ILogger logger, string tenantId, string accountId, string attempt, DateTimeOffset until);
+
+    [LoggerMessage(1019, LogLevel.Information, "Worker {Worker} handed back account {TenantId}/{AccountId} (attempt {Attempt}); next tick at {NextAt}")]
+    public static partial void LeaseReleased(ILogger logger, string worker, string tenantId, string accountId, string attempt, DateTimeOffset? nextAt);
+
+    [LoggerMessage(1020, LogLevel.Warning, "Account {TenantId}/{AccountId}: attempt {Attempt} lost its lease to another attempt; it stops")]
+    public static partial void LeaseLost(ILogger logger, string tenantId, string accountId, string attempt);
+
+    [LoggerMessage(1021, LogLevel.Warning, "Account {TenantId}/{AccountId}: attempt {Attempt} could not renew its lease ({Error}); it stops unless a renewal succeeds in time")]
+    public static partial void LeaseRenewalFailed(ILogger logger, string error, string tenantId, string accountId, string attempt);
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Usage: Herald.Engine.TestWorker --storage CS --prefix P --journal FILE [--latency-ms N] [--lease-s N] [--visibility-s N] [--concurrency N]
+// Usage: Herald.Engine.TestWorker --storage CS --prefix P --journal FILE [--latency-ms N] [--lease-s N] [--visibility-s N] (the engine's defaults without them) [--concurrency N]
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -25,8 +25,8 @@ builder.Services.AddSingleton<IPlatformAdapter>(new FakePlatform(journalPath: op
 builder.Services.AddHeraldEngine(configure: o =>
 {
     o.NamePrefix = options["prefix"];
-    o.LeaseDuration = TimeSpan.FromSeconds(Int("lease-s", 6));
-    o.MessageVisibility = TimeSpan.FromSeconds(Int("visibility-s", 3));
+    o.LeaseDuration = options.ContainsKey("lease-s") ? TimeSpan.FromSeconds(Int("lease-s", 0)) : o.LeaseDuration;
+    o.MessageVisibility = options.ContainsKey("visibility-s") ? TimeSpan.FromSeconds(Int("visibility-s", 0)) : o.MessageVisibility;
     o.SweepInterval = TimeSpan.FromSeconds(1);
     o.OverdueAfter = TimeSpan.FromSeconds(3);
     o.MaxPollInterval = TimeSpan.FromMilliseconds(200);

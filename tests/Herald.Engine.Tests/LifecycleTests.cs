@@ -17,12 +17,16 @@ public sealed class LifecycleTests(AzuriteFixture azurite, ITestOutputHelper out
     private const string Tenant = "acme";
 
     [Theory(Timeout = 120_000)]
-    [InlineData(8, 30, 400)]
-    [InlineData(40, 80, 1000)] // ticks may go on for 5 s and the bots are slow: each claims several seconds' worth at once
-    public async Task Pause_WhileRunning_AtMostOneMoreActionPerAccountThenResumeFinishesOnce(int leaseSeconds, int latencyMs, int recipients)
+    [InlineData(2, 2, 30, 400)]
+    [InlineData(5, 10, 80, 1000)] // ticks may go on for 5 s and the bots are slow: each claims several seconds' worth at once
+    public async Task Pause_WhileRunning_AtMostOneMoreActionPerAccountThenResumeFinishesOnce(int tickSeconds, int sendWindowSeconds, int latencyMs, int recipients)
     {
         var platform = new FakePlatform { Latency = TimeSpan.FromMilliseconds(latencyMs) };
-        await using var engine = await EngineHarness.StartAsync(azurite, platform, output, configure: o => o.LeaseDuration = TimeSpan.FromSeconds(leaseSeconds));
+        await using var engine = await EngineHarness.StartAsync(azurite, platform, output, configure: o =>
+        {
+            o.MaxBotTickDuration = TimeSpan.FromSeconds(tickSeconds);
+            o.MaxBotSendWindow = TimeSpan.FromSeconds(sendWindowSeconds);
+        });
         await engine.RegisterBotsAsync(Tenant, 4);
         var campaign = await engine.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(recipients)));
         await engine.WaitForAsync(Tenant, campaign.Id, s => s.Counts.Done >= 40, TimeSpan.FromSeconds(60));

@@ -84,6 +84,10 @@ public sealed class MultiProcessTests(AzuriteFixture azurite, ITestOutputHelper 
         {
             Assert.All(targets, t => Assert.Equal(TargetStatus.Done, t.Status));
             Assert.Equal(1500, journal.DonePerRecipient.Count);
+            // Each outcome is written before the next call: a crash repeats at most the one call in flight per account.
+            var repeated = journal.StartedPerRecipient.Values.Sum(n => n - 1);
+            output.WriteLine($"repeated calls: {repeated} over 5 kills of 8 accounts");
+            Assert.InRange(repeated, 0, 8 * 5);
         }
 
         // The status counts what the target rows hold, once every dead attempt is recovered (by its account's next tick,
@@ -94,6 +98,39 @@ public sealed class MultiProcessTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.Equal(done, counted.Counts.Done);
         Assert.Equal(unknownRows, counted.Counts.Unknown);
         Assert.Equal(1500, counted.Processed);
+    }
+
+    [Fact(Timeout = 240_000)]
+    public async Task WorkerKilledMidTick_AnotherWorkerActsForTheAccountWithinAShortLease()
+    {
+        // The engine's own lease and visibility: a dead worker's account must be taken over in about one short lease
+        // (it waited out a 2-minute lease before the heartbeat), and never by two workers at once.
+        await using var control = await EngineHarness.StartAsync(azurite, new FakePlatform(), output, workers: false);
+        await control.RegisterBotsAsync(Tenant, 1);
+        var campaign = await control.Campaigns.CreateAsync(new(EngineHarness.Broadcast(Tenant), EngineHarness.Recipients(3000)));
+        using var first = WorkerProcess.Start(azurite.ConnectionString, control.Prefix, _journal, output, latencyMs: 5, engineDefaults: true);
+        var started = DateTime.UtcNow;
+        while (DateTime.UtcNow - started < TimeSpan.FromSeconds(60) && CallsBy(first.Id) < 50)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(CallsBy(first.Id) >= 50, "the first worker never got going");
+        first.Kill();
+        var killedAt = DateTime.UtcNow;
+        using var second = WorkerProcess.Start(azurite.ConnectionString, control.Prefix, _journal, output, latencyMs: 5, engineDefaults: true);
+        while (DateTime.UtcNow - killedAt < TimeSpan.FromSeconds(150) && CallsBy(second.Id) == 0)
+        {
+            await Task.Delay(100);
+        }
+
+        var takeover = DateTime.UtcNow - killedAt;
+        output.WriteLine($"kill -> the account acts again: {takeover.TotalSeconds:F1} s");
+        Assert.True(CallsBy(second.Id) > 0, "the account never acted again");
+        Assert.InRange(takeover, TimeSpan.Zero, TimeSpan.FromSeconds(45));
+        await control.Campaigns.CancelAsync(Tenant, campaign.Id);
+        Assert.Equal(0, new JournalCheck(FakeJournal.Read(_journal)).Overlaps());
+        Assert.All(new JournalCheck(FakeJournal.Read(_journal)).StartedPerRecipient.Values, n => Assert.Equal(1, n));
     }
 
     private int CallsBy(int processId) => FakeJournal.Read(_journal).Count(e => e.ProcessId == processId && e.Kind == 'S');

@@ -27,7 +27,7 @@ public sealed partial class AccountActor
 
     /// <summary>
     /// Acts on the claimed targets one after another (one account never has two actions in flight),
-    /// then writes their outcomes in one conditional transaction. Targets not reached by
+    /// then writes the outcomes not yet written in one conditional transaction. Targets not reached by
     /// <paramref name="sendUntil"/> go back to pending. False when the attempt was fenced off.
     /// </summary>
     private async Task<bool> ProcessAsync(
@@ -82,6 +82,7 @@ public sealed partial class AccountActor
             {
                 await RunTargetAsync(context, target, cancellationToken);
                 context.Unwritten = target;
+                await CommitAtLeastOnceAsync(context, target, cancellationToken);
             }
             catch (FencedException)
             {
@@ -248,6 +249,27 @@ public sealed partial class AccountActor
         target.UpdatedAt = time.GetUtcNow();
         List<TargetRecord> write = ctx.Unwritten is { } previous && previous != target ? [previous, target] : [target];
         if (!await targets.TryCommitAsync(write, cancellationToken))
+        {
+            throw new FencedException();
+        }
+
+        ctx.Unwritten = null;
+    }
+
+    /// <summary>
+    /// At-least-once: a target's outcome is written as soon as its call returned, before the next call, so a crash
+    /// repeats at most the one call in flight (not the whole batch sent so far).
+    /// </summary>
+    private async Task CommitAtLeastOnceAsync(ActContext ctx, TargetRecord target, CancellationToken cancellationToken)
+    {
+        var campaign = ctx.Campaign.Campaign;
+        if (campaign.DryRun || campaign.Delivery != DeliveryMode.AtLeastOnce || target.Status == TargetStatus.Sending)
+        {
+            return;
+        }
+
+        target.UpdatedAt = time.GetUtcNow();
+        if (!await targets.TryCommitAsync(target, cancellationToken))
         {
             throw new FencedException();
         }

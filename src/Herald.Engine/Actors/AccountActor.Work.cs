@@ -24,8 +24,7 @@ public sealed partial class AccountActor
 
     /// <summary>
     /// One batch for a user account. A bot goes on with batch after batch in the same tick (each send still waits its
-    /// turn) while it has work due now, for up to <see cref="EngineOptions.MaxBotTickDuration"/> (at most a quarter of
-    /// the lease): a new tick per batch would cost the bot a queue round trip, a lease and a poll of the queue each
+    /// turn) while it has work due now, for up to <see cref="EngineOptions.MaxBotTickDuration"/>: a new tick per batch would cost the bot a queue round trip, a lease and a poll of the queue each
     /// second, time in which it could have sent.
     /// </summary>
     private async Task<WorkPlan> WorkAsync(AccountRecord row, string attempt, HashSet<string> touched, CancellationToken cancellationToken)
@@ -33,8 +32,8 @@ public sealed partial class AccountActor
         var started = time.GetTimestamp();
         var limit = BotTickLimit;
         // However slowly the platform answers, a bot's batch stops sending here and hands the rest of its claim back,
-        // so the tick stays well inside its lease (new batches start only within the shorter limit above).
-        DateTimeOffset? sendUntil = row.Kind == AccountKind.Bot ? time.GetUtcNow() + options.LeaseDuration / 4 : null;
+        // so a tick stays bounded (new batches start only within the shorter limit above).
+        DateTimeOffset? sendUntil = row.Kind == AccountKind.Bot ? time.GetUtcNow() + options.MaxBotSendWindow : null;
         var acted = 0;
         var complete = new Dictionary<string, CampaignRecord>(StringComparer.Ordinal);
         while (true)
@@ -56,8 +55,8 @@ public sealed partial class AccountActor
         }
     }
 
-    /// <summary>How long one bot tick may go on sending: <see cref="EngineOptions.MaxBotTickDuration"/>, at most a quarter of the lease.</summary>
-    private TimeSpan BotTickLimit => options.MaxBotTickDuration < options.LeaseDuration / 4 ? options.MaxBotTickDuration : options.LeaseDuration / 4;
+    /// <summary>How long one bot tick may go on starting batches: <see cref="EngineOptions.MaxBotTickDuration"/>.</summary>
+    private TimeSpan BotTickLimit => options.MaxBotTickDuration;
 
     private async Task<WorkPlan> WorkOnceAsync(AccountRecord row, string attempt, HashSet<string> touched, DateTimeOffset? sendUntil, CancellationToken cancellationToken)
     {

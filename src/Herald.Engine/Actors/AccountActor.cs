@@ -8,6 +8,7 @@ using Herald.Engine.Persistence;
 using Herald.Engine.Platforms;
 using Herald.Engine.Suppression;
 using Herald.Engine.Ticks;
+using Herald.Engine.Workers;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Engine.Actors;
@@ -89,16 +90,21 @@ public sealed partial class AccountActor(
             return TickResult.Busy(TimeSpan.FromSeconds(2));
         }
 
-        // The tick must end before its lease does, or another attempt could act beside it.
-        using var leaseBound = new CancellationTokenSource(options.LeaseDuration * 0.8, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseBound.Token);
+        Log.LeaseTaken(logger, WorkerIdentity.Name, row.TenantId, row.AccountId, attempt, row.LeaseUntil.Value);
+
+        // The lease is short and renewed while the tick works; the tick stops before it could run out.
         var touched = new HashSet<string>(StringComparer.Ordinal);
-        if (row.Unrecovered.Count > 0)
+        WorkPlan plan;
+        await using (var heartbeat = new LeaseHeartbeat(accounts, row, attempt, options, time, logger, cancellationToken))
         {
-            await RecoverAsync(row, touched, linked.Token);
+            if (row.Unrecovered.Count > 0)
+            {
+                await RecoverAsync(row, touched, heartbeat.Token);
+            }
+
+            plan = await WorkAsync(row, attempt, touched, heartbeat.Token);
         }
 
-        var plan = await WorkAsync(row, attempt, touched, linked.Token);
         if (plan.Fenced)
         {
             Log.Fenced(logger, row.TenantId, row.AccountId, attempt);
@@ -168,6 +174,7 @@ public sealed partial class AccountActor(
         }
 
         Log.Acted(logger, row.TenantId, row.AccountId, plan.Acted, plan.CampaignId ?? "-", row.NextTickAt);
+        Log.LeaseReleased(logger, WorkerIdentity.Name, row.TenantId, row.AccountId, attempt, row.NextTickAt);
         return TickResult.Delete;
     }
 }

@@ -68,7 +68,7 @@ public sealed class CampaignCompletion(
     private async Task ResolveOrphanAsync(CampaignRecord campaign, TargetRecord target, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (target.UpdatedAt is { } at && now - at < options.LeaseDuration * 3)
+        if (target.UpdatedAt is { } at && now - at < options.OrphanAfter)
         {
             return; // in flight, or its account's next tick will recover it
         }

@@ -1,6 +1,7 @@
 using Herald.Core.Domain;
 using Herald.Core.Limits;
 using Herald.Core.Pacing;
+using Herald.Core.Planning;
 using Herald.Core.Work;
 using Herald.Engine.Model;
 using Herald.Engine.Persistence;
@@ -16,6 +17,7 @@ public sealed class CampaignStatusReader(
     PlatformLimits limits,
     PacingPolicy pacing,
     CampaignView view,
+    StartPlanner planner,
     TimeProvider time)
 {
     /// <summary>The campaign's live status, or null when the tenant has none with that id.</summary>
@@ -60,10 +62,11 @@ public sealed class CampaignStatusReader(
         var ended = campaign.Status.IsTerminal();
         var cancelled = campaign.Status == CampaignStatus.Cancelled ? campaign.Total - processed : 0;
         var remaining = ended ? 0 : campaign.Total - processed;
-        var speed = total.SpeedPerMinute(now);
-        DateTimeOffset? eta = remaining > 0 && speed > 0 ? now + TimeSpan.FromMinutes(remaining / speed) : null;
-
+        var runningSince = campaign.RunnableSince ?? campaign.CreatedAt;
+        var speed = total.SpeedPerMinute(now, runningSince);
         rows = rows.Where(campaign.Uses).ToList();
+        var eta = campaign.Status == CampaignStatus.Running ? CampaignEta.Estimate(remaining, speed, now - runningSince, PlannedFinish(campaign, rows, remaining, now), now) : null;
+
         var accountStatuses = rows.Select(r =>
         {
             var s = pacing.GetStatus(r.State, limits.For(r.Platform, r.Kind, r.Overrides), now);
@@ -98,6 +101,7 @@ public sealed class CampaignStatusReader(
             Actions = campaign.Campaign.Actions,
             Priority = campaign.Campaign.Priority,
             DryRun = campaign.Campaign.DryRun,
+            Delivery = campaign.Campaign.Delivery,
             Total = campaign.Total,
             Prepared = campaign.Preparing ? campaign.Prepared : null,
             Processed = processed,
@@ -136,7 +140,17 @@ public sealed class CampaignStatusReader(
             yield return new ReportRow(int.Parse(t.RowKey, System.Globalization.CultureInfo.InvariantCulture), t.Recipient, status, t.Reason, t.AccountId, t.UpdatedAt);
         }
     }
-}
 
-/// <summary>One recipient in a campaign report.</summary>
-public sealed record ReportRow(int Sequence, Recipient Recipient, string Status, string? Reason, string? AccountId, DateTimeOffset? At);
+    /// <summary>When the plan says the remaining recipients are done, with the accounts as they are now.</summary>
+    private DateTimeOffset? PlannedFinish(CampaignRecord campaign, List<AccountRecord> rows, long remaining, DateTimeOffset now)
+    {
+        var usable = rows.Where(r => !r.Disabled).Select(r => new PlanAccount(r.AccountId, r.State, limits.For(r.Platform, r.Kind, r.Overrides))).ToList();
+        if (usable.Count == 0 || remaining > int.MaxValue)
+        {
+            return null;
+        }
+
+        var request = new StartPlanRequest((int)remaining, campaign.Campaign.Actions, campaign.Campaign.Schedule, usable, MessageHasLinks: campaign.MayContainLinks);
+        return planner.Plan(request, now).EstimatedFinish;
+    }
+}

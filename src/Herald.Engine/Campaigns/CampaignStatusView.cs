@@ -35,6 +35,9 @@ public sealed record CampaignStatusView
     /// <summary>True for a dry run (no platform calls, R6).</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>What a crash may do to a recipient in flight: atMostOnce (never sent twice, may be unknown) or atLeastOnce.</summary>
+    public DeliveryMode Delivery { get; init; }
+
     /// <summary>Recipients in the campaign.</summary>
     public int Total { get; init; }
 
@@ -56,7 +59,7 @@ public sealed record CampaignStatusView
     /// <summary>Actions per minute over the last minutes.</summary>
     public double SpeedPerMinute { get; init; }
 
-    /// <summary>When it should finish at the current speed.</summary>
+    /// <summary>When it should finish: from the plan at first, then from the speed measured since it started running.</summary>
     public DateTimeOffset? Eta { get; init; }
 
     /// <summary>When it was created.</summary>

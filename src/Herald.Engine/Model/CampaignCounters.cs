@@ -135,10 +135,25 @@ public sealed class CampaignCounters
         }
     }
 
-    /// <summary>Actions per minute over the last <paramref name="minutes"/> whole minutes before <paramref name="now"/>.</summary>
-    public double SpeedPerMinute(DateTimeOffset now, int minutes = 5)
+    /// <summary>
+    /// Actions per minute over the last <paramref name="minutes"/> whole minutes before <paramref name="now"/>; when the
+    /// campaign has run for less than that (<paramref name="since"/>), over the time it has run (at least 10 seconds),
+    /// so the minutes before its start do not drag its speed down.
+    /// </summary>
+    public double SpeedPerMinute(DateTimeOffset now, DateTimeOffset? since = null, int minutes = 5)
     {
         var current = now.ToUnixTimeSeconds() / 60;
+        if (since is { } start && now - start < TimeSpan.FromMinutes(minutes))
+        {
+            long ran = 0;
+            for (var m = start.ToUnixTimeSeconds() / 60; m <= current; m++)
+            {
+                ran += Minutes.GetValueOrDefault(m);
+            }
+
+            return ran / Math.Max((now - start).TotalMinutes, 1 / 6.0);
+        }
+
         long sum = 0;
         for (var m = current - minutes; m < current; m++)
         {

@@ -46,6 +46,24 @@ public sealed class AccountStore(EngineStorage storage)
         }
     }
 
+    /// <summary>
+    /// Moves the lease of the row on to <paramref name="until"/>, writing nothing else (a merge), if the row is still
+    /// as it was at <paramref name="etag"/>. The new ETag, or none on a conflict (412) or when the row is gone.
+    /// </summary>
+    public async Task<LeaseRenewal> TryRenewLeaseAsync(string tenantId, string accountId, ETag etag, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var entity = new TableEntity(tenantId, accountId) { ["LeaseUntil"] = until };
+            var response = await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Merge, cancellationToken);
+            return new LeaseRenewal(response.Headers.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return new LeaseRenewal(null);
+        }
+    }
+
     /// <summary>Deletes the row; false when it was already gone.</summary>
     public async Task<bool> DeleteAsync(string tenantId, string accountId, CancellationToken cancellationToken = default)
     {

@@ -82,7 +82,7 @@ public static class CampaignsApi
         }, cancellationToken);
         return TypedResults.Accepted(
             $"/api/campaigns/{created.Id}",
-            new CampaignCreatedResponse(created.Id, created.WireStatus, created.Total, created.SkippedAtCreation, created.Source, prepared.Intake, prepared.Plan, prepared.Warnings));
+            new CampaignCreatedResponse(created.Id, created.WireStatus, created.Campaign.Delivery, created.Total, created.SkippedAtCreation, created.Source, prepared.Intake, prepared.Plan, prepared.Warnings));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Herald.Core.Domain;
 using Herald.Core.Imports;
 using Herald.Core.Planning;
 using Herald.Engine.Model;
@@ -7,6 +8,7 @@ namespace Herald.Host.Campaigns;
 /// <summary>The answer to <c>POST /api/campaigns</c> (202): the new campaign, what became of its list, and its start plan.</summary>
 /// <param name="Id">The campaign id (also in <c>Location</c>).</param>
 /// <param name="Status"><c>running</c>, or <c>scheduled</c> for a delayed start.</param>
+/// <param name="Delivery">What a crash may do to a recipient in flight: <c>atMostOnce</c> (default) or <c>atLeastOnce</c>.</param>
 /// <param name="Total">Recipients in the campaign (after normalisation and dedupe).</param>
 /// <param name="Suppressed">Recipients skipped because the tenant's suppression list holds them (R34).</param>
 /// <param name="Source">Where the list came from and when (R36).</param>
@@ -16,6 +18,7 @@ namespace Herald.Host.Campaigns;
 public sealed record CampaignCreatedResponse(
     string Id,
     string Status,
+    DeliveryMode Delivery,
     int Total,
     int Suppressed,
     string? Source,

@@ -51,6 +51,9 @@ public sealed class EngineHarness : IAsyncDisposable
         o.OverdueAfter = TimeSpan.FromSeconds(3);
         o.MaxPollInterval = TimeSpan.FromMilliseconds(200);
         o.IdlePoll = TimeSpan.FromSeconds(1);
+        // Short bot ticks and batches, so a test sees several ticks (status written, work shared across bots).
+        o.MaxBotTickDuration = TimeSpan.FromSeconds(2);
+        o.MaxBotSendWindow = TimeSpan.FromSeconds(2);
     }
 
     public static async Task<EngineHarness> StartAsync(

@@ -14,7 +14,11 @@ public sealed class WorkerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static WorkerProcess Start(string storage, string prefix, string journal, ITestOutputHelper output, int latencyMs = 0, int? concurrency = null)
+    /// <summary>
+    /// Starts a worker. It runs with short test leases (6 s lease, 3 s message visibility) unless
+    /// <paramref name="engineDefaults"/> asks for the engine's own.
+    /// </summary>
+    public static WorkerProcess Start(string storage, string prefix, string journal, ITestOutputHelper output, int latencyMs = 0, int? concurrency = null, bool engineDefaults = false)
     {
         var here = AppContext.BaseDirectory;
         var dll = Path.Combine(here.Replace("Herald.Engine.Tests", "Herald.Engine.TestWorker", StringComparison.Ordinal), "Herald.Engine.TestWorker.dll");
@@ -32,6 +36,14 @@ public sealed class WorkerProcess : IDisposable
         foreach (var arg in new[] { dll, "--storage", storage, "--prefix", prefix, "--journal", journal, "--latency-ms", latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        if (!engineDefaults)
+        {
+            foreach (var arg in new[] { "--lease-s", "6", "--visibility-s", "3" })
+            {
+                info.ArgumentList.Add(arg);
+            }
         }
 
         if (concurrency is { } slots)

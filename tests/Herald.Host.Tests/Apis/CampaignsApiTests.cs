@@ -32,6 +32,7 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite, ITestOutputHelper 
             """);
 
         Assert.Equal("running", created.Str("status"));
+        Assert.Equal("atMostOnce", created.Str("delivery"));
         Assert.Equal(3, created.GetProperty("total").GetInt32());
         var intake = created.GetProperty("recipients");
         Assert.Equal(5, intake.GetProperty("received").GetInt32());
@@ -47,6 +48,7 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite, ITestOutputHelper 
         var status = await client.WaitForCampaignAsync(id, s => s.Str("status") == "completed");
         Assert.Equal(3, status.GetProperty("counts").GetProperty("done").GetInt64());
         Assert.Equal(0, status.GetProperty("remaining").GetInt64());
+        Assert.Equal("atMostOnce", status.Str("delivery"));
         Assert.Equal(["Hi Ann, code A1", "Hi Bob, code B2", "Hi Cid, code C3"], platform.Calls.Select(c => c.Text).Order());
         var report = await (await client.GetAsync($"/api/campaigns/{id}/report")).ReadJsonAsync();
         Assert.Empty(report.GetProperty("rows").EnumerateArray());

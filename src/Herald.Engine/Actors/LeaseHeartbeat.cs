@@ -1,0 +1,129 @@
+using Herald.Engine.Model;
+using Herald.Engine.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Engine.Actors;
+
+/// <summary>
+/// Keeps a tick's short account lease alive while the tick works: every third of <see cref="EngineOptions.LeaseDuration"/>
+/// it moves <c>LeaseUntil</c> on (a merge of that one property, conditional on the row's ETag). <see cref="Token"/> is
+/// cancelled when the lease is lost (another attempt took the account, or it was removed) or when no renewal has
+/// succeeded for 80% of the lease (storage unreachable): the tick then stops before any other attempt may act. So a
+/// dead worker's account is taken over within one short lease, and a live one is never overtaken.
+/// </summary>
+internal sealed class LeaseHeartbeat : IAsyncDisposable
+{
+    private readonly AccountStore _accounts;
+    private readonly AccountRecord _row;
+    private readonly string _attempt;
+    private readonly EngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _bound;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _linked;
+    private readonly Task _loop;
+    private Azure.ETag _etag;
+    private DateTimeOffset _until;
+    private bool _foreignChange;
+
+    public LeaseHeartbeat(AccountStore accounts, AccountRecord row, string attempt, EngineOptions options, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        _accounts = accounts;
+        _row = row;
+        _attempt = attempt;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _etag = row.ETag;
+        _until = row.LeaseUntil ?? time.GetUtcNow();
+        _bound = new CancellationTokenSource(Safe(time.GetUtcNow()), time);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _bound.Token);
+        _loop = RunAsync();
+    }
+
+    /// <summary>Cancelled when the tick must stop: the caller's token, a lost lease, or a lease about to run out.</summary>
+    public CancellationToken Token => _linked.Token;
+
+    /// <summary>
+    /// Stops renewing. When nobody else wrote the row meanwhile, the row takes the renewals' ETag, so the tick's final
+    /// write needs no re-read; otherwise it keeps the ETag it read and re-reads on its conflict (control fields win).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        if (!_foreignChange)
+        {
+            _row.ETag = _etag;
+            _row.LeaseUntil = _until;
+        }
+
+        _linked.Dispose();
+        _bound.Dispose();
+        _stop.Dispose();
+    }
+
+    private TimeSpan Safe(DateTimeOffset sentAt)
+    {
+        var left = sentAt + (_options.LeaseDuration * 0.8) - _time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private async Task RunAsync()
+    {
+        var every = _options.LeaseDuration / 3;
+        try
+        {
+            while (!_linked.IsCancellationRequested)
+            {
+                await Task.Delay(every, _time, _stop.Token);
+                await RenewAsync();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task RenewAsync()
+    {
+        for (var tries = 0; tries < 3; tries++)
+        {
+            var sentAt = _time.GetUtcNow();
+            var until = sentAt + _options.LeaseDuration;
+            LeaseRenewal renewal;
+            try
+            {
+                renewal = await _accounts.TryRenewLeaseAsync(_row.TenantId, _row.AccountId, _etag, until, _stop.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Storage is unreachable: the bound stops the tick if this goes on for most of the lease.
+                Log.LeaseRenewalFailed(_logger, e.GetType().Name, _row.TenantId, _row.AccountId, _attempt);
+                return;
+            }
+
+            if (renewal.ETag is { } etag)
+            {
+                _etag = etag;
+                _until = until;
+                _bound.CancelAfter(Safe(sentAt));
+                Log.LeaseRenewed(_logger, _row.TenantId, _row.AccountId, _attempt, until);
+                return;
+            }
+
+            // Someone wrote the row (a control field, the sweeper): renew on what is there, if the lease is still ours.
+            var fresh = await _accounts.GetAsync(_row.TenantId, _row.AccountId, _stop.Token);
+            if (fresh is null || fresh.LeaseId != _attempt)
+            {
+                Log.LeaseLost(_logger, _row.TenantId, _row.AccountId, _attempt);
+                await _bound.CancelAsync();
+                return;
+            }
+
+            _foreignChange = true;
+            _etag = fresh.ETag;
+        }
+    }
+}
