@@ -10,6 +10,11 @@ internal static class XlsxTableReader
     public static TableRead Read(byte[] bytes, ImportOptions options, CancellationToken cancellationToken)
     {
         TextDecoding.EnsureCodePages();
+        if (ZipInflateGuard.Check(bytes, options, cancellationToken) is { } refused)
+        {
+            return new TableRead(null, refused);
+        }
+
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);

@@ -4,6 +4,7 @@ using System.Text;
 using Herald.Host.Tests.Infrastructure;
 using Herald.Testing;
 using Herald.Testing.Fakes;
+using Herald.Testing.Imports;
 
 namespace Herald.Host.Tests.Apis;
 
@@ -104,6 +105,28 @@ public sealed class ImportsApiTests(AzuriteFixture azurite, ITestOutputHelper ou
         await (await client.GetAsync($"/api/imports/{missing}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostAsync($"/api/imports/{missing}/suppress", null)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostAsync($"/api/imports/{missing}/suppress?reason=%3Cb%3E", null)).AssertProblemAsync(HttpStatusCode.BadRequest, "reason");
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Upload_ZipBombWorkbook_AnswersProblemNamingTheLimitHit()
+    {
+        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
+        var client = host.Client(EngineApiHost.NewTenant());
+
+        var entry = await (await client.PostAsync("/api/imports", Workbook(ZipBombBuilder.Build(40L * 1024 * 1024))))
+            .AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var ratio = await (await client.PostAsync("/api/imports", Workbook(ZipBombBuilder.Build(4L * 1024 * 1024))))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "file", "zip bomb");
+
+        Assert.Equal(("inflated_too_large", "Herald:Imports:MaxZipEntryBytes"), (entry.Str("code"), entry.Str("limit")));
+        Assert.Equal(("compression_ratio", "Herald:Imports:MinInflateRatio"), (ratio.Str("code"), ratio.Str("limit")));
+    }
+
+    private static ByteArrayContent Workbook(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return content;
     }
 
     private static StringContent CsvBody(string text) => new(text, Encoding.UTF8, "text/csv");
