@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Herald.Core.Imports;
@@ -56,9 +57,12 @@ internal static class JsonTableReader
 
             return TableRead.Of(new RawTable(rows, objects ? headers : null, NoHeader: !objects));
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return TableRead.Fail(ImportErrorCodes.UnreadableFile, "The JSON could not be parsed.");
+            // Position only: the exception's message may quote the text around it.
+            return TableRead.Fail(ImportErrorCodes.UnreadableFile, ex.LineNumber is { } line && ex.BytePositionInLine is { } at
+                ? string.Create(CultureInfo.InvariantCulture, $"The JSON could not be parsed: it breaks off or is malformed at line {line + 1}, byte {at + 1} of that line.")
+                : "The JSON could not be parsed.");
         }
     }
 

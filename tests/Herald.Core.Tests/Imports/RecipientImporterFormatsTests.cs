@@ -126,6 +126,19 @@ public sealed class RecipientImporterFormatsTests
     }
 
     [Theory]
+    [InlineData("[{\"phone\": \"+79161234567\"},\n {\"phone\": \"+7916", "at line 2, byte ")]
+    [InlineData("[\"@alice_b\",\n\"@bob_smith\",\n\"@carol_c\"", "line 3, byte 11")]
+    [InlineData("[{\"phone\": +79161234567}]", "line 1, byte 12")]
+    public async Task ImportAsync_MalformedJson_NamesLineAndBytePosition(string json, string position)
+    {
+        var result = await ImportTextAsync(json, new ImportOptions { FileName = "list.json" });
+
+        Assert.Equal(ImportErrorCodes.UnreadableFile, result.Error?.Code);
+        Assert.Contains(position, result.Error!.Message, StringComparison.Ordinal);
+        AssertNoValuesInReport(result, "79161234567", "alice_b", "bob_smith", "carol_c");
+    }
+
+    [Theory]
     [InlineData("a.csv", "[1]", ImportFormat.Csv)]
     [InlineData("a.JSON", "x", ImportFormat.Json)]
     [InlineData("a.xls", "x", ImportFormat.Xlsx)]

@@ -93,6 +93,8 @@ public sealed class ImportsApiTests(AzuriteFixture azurite, ITestOutputHelper ou
         await (await client.PostAsync("/api/imports", Multipart("name\n" + new string('x', 2000), "big.csv", "text/csv"))).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         var noIdentifier = await (await client.PostAsync("/api/imports", CsvBody("name,city\nAnn,Berlin\nBob,Paris\n"))).AssertProblemAsync(HttpStatusCode.BadRequest, "file");
         Assert.Equal("no_identifier_column", noIdentifier.Str("code"));
+        var truncated = new StringContent("[{\"phone\": \"+4915111111111\"},\n {\"phone\": \"+49151", Encoding.UTF8, "application/json");
+        await (await client.PostAsync("/api/imports", truncated)).AssertProblemAsync(HttpStatusCode.BadRequest, "file", "at line 2, byte ");
         var workbook = new ByteArrayContent("PK\u0003\u0004 not really a workbook"u8.ToArray());
         workbook.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         Assert.Equal("unreadable_file", (await (await client.PostAsync("/api/imports", workbook)).AssertProblemAsync(HttpStatusCode.BadRequest, "file")).Str("code"));
