@@ -27,31 +27,33 @@ internal static class CsvTableReader
             HasHeaderRecord = false,
             BadDataFound = null,
             MissingFieldFound = null,
-            IgnoreBlankLines = true,
+            IgnoreBlankLines = false,
             TrimOptions = TrimOptions.Trim,
         };
 
         var rows = new List<RawRow>();
+        var blank = new List<int>();
         try
         {
             using var parser = new CsvParser(new StringReader(text), config);
             while (parser.Read())
             {
-                if (rows.Count % 1024 == 0)
+                if ((rows.Count + blank.Count) % 1024 == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                // One more than the limit: the first row may be a header. Blank rows count: each one is reported.
+                if (rows.Count + blank.Count > options.MaxRows)
+                {
+                    return TableRead.TooManyRows(options.MaxRows);
                 }
 
                 var record = parser.Record;
                 if (record is null || record.All(string.IsNullOrWhiteSpace))
                 {
+                    blank.Add(parser.Row);
                     continue;
-                }
-
-                // One more than the limit: the first row may be a header.
-                if (rows.Count > options.MaxRows)
-                {
-                    return TableRead.TooManyRows(options.MaxRows);
                 }
 
                 rows.Add(new RawRow(parser.Row, record));
@@ -62,7 +64,7 @@ internal static class CsvTableReader
             return TableRead.Fail(ImportErrorCodes.UnreadableFile, "The CSV file could not be read.");
         }
 
-        return TableRead.Of(new RawTable(rows, Delimiter: delimiter));
+        return TableRead.Of(new RawTable(rows, Delimiter: delimiter) { BlankRows = blank });
     }
 
     /// <summary>Excel writes <c>sep=;</c> as the first line to name the delimiter; it is not a row.</summary>

@@ -32,6 +32,7 @@ internal static class JsonTableReader
             var headers = new List<string>();
             var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var rows = new List<RawRow>();
+            var blank = new List<int>();
             var number = 0;
             foreach (var item in list.EnumerateArray())
             {
@@ -43,6 +44,7 @@ internal static class JsonTableReader
 
                 if (item.ValueKind == JsonValueKind.Null)
                 {
+                    blank.Add(number);
                     continue;
                 }
 
@@ -55,7 +57,7 @@ internal static class JsonTableReader
                 rows.Add(new RawRow(number, objects ? ObjectCells(item, headers, index) : [Text(item)]));
             }
 
-            return TableRead.Of(new RawTable(rows, objects ? headers : null, NoHeader: !objects));
+            return TableRead.Of(new RawTable(rows, objects ? headers : null, NoHeader: !objects) { BlankRows = blank });
         }
         catch (JsonException ex)
         {

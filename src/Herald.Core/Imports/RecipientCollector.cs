@@ -28,6 +28,13 @@ internal sealed class RecipientCollector
         _prefixes = options.NormalizedPrefixes;
     }
 
+    /// <summary>A blank row: dropped as <see cref="ImportReasons.BlankRow"/>, so the counts add up to the rows read.</summary>
+    public void AddBlank(int number)
+    {
+        _rows++;
+        _dropped.Add(new ImportIssue(number, ImportReasons.BlankRow));
+    }
+
     public void Add(RawRow row)
     {
         _rows++;

@@ -70,6 +70,7 @@ public sealed class RecipientImporter
         }
 
         var collector = new RecipientCollector(mapped.Columns, options.PhonesOr(_phones), options);
+        var blank = 0;
         for (var i = 0; i < mapped.DataRows.Count; i++)
         {
             if (i % 4096 == 0)
@@ -77,7 +78,19 @@ public sealed class RecipientImporter
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            collector.Add(mapped.DataRows[i]);
+            // Blank rows are reported in row order among the others.
+            var row = mapped.DataRows[i];
+            for (; blank < table.BlankRows.Count && table.BlankRows[blank] < row.Number; blank++)
+            {
+                collector.AddBlank(table.BlankRows[blank]);
+            }
+
+            collector.Add(row);
+        }
+
+        for (; blank < table.BlankRows.Count; blank++)
+        {
+            collector.AddBlank(table.BlankRows[blank]);
         }
 
         return collector.Build(format, mapped, source, table.Delimiter, table.Sheet);

@@ -44,6 +44,7 @@ internal static class XlsxTableReader
     private static TableRead ReadSheet(IExcelDataReader reader, int maxRows, CancellationToken cancellationToken)
     {
         var rows = new List<RawRow>();
+        var blank = new List<int>();
         var number = 0;
         while (reader.Read())
         {
@@ -62,21 +63,22 @@ internal static class XlsxTableReader
                 width = string.IsNullOrWhiteSpace(cells[i]) ? width : i + 1;
             }
 
-            if (width == 0)
-            {
-                continue;
-            }
-
-            // One more than the limit: the first row may be a header.
-            if (rows.Count > maxRows)
+            // One more than the limit: the first row may be a header. Blank rows count: each one is reported.
+            if (rows.Count + blank.Count > maxRows)
             {
                 return TableRead.TooManyRows(maxRows);
+            }
+
+            if (width == 0)
+            {
+                blank.Add(number);
+                continue;
             }
 
             rows.Add(new RawRow(number, width == cells.Length ? cells : cells[..width]));
         }
 
-        return TableRead.Of(new RawTable(rows, Sheet: reader.Name));
+        return TableRead.Of(new RawTable(rows, Sheet: reader.Name) { BlankRows = blank });
     }
 
     /// <summary>Excel stores phones and ids as doubles: whole numbers print without exponent or decimals.</summary>

@@ -20,7 +20,7 @@ public sealed class RecipientImporterFormatsTests
         .Build();
 
     [Fact(Timeout = 60_000)]
-    public async Task ImportAsync_XlsxFirstSheet_ReadsNumbersAsDigitsAndSkipsBlankRows()
+    public async Task ImportAsync_XlsxFirstSheet_ReadsNumbersAsDigitsAndReportsBlankRows()
     {
         var result = await ImportBytesAsync(Workbook(), new ImportOptions { FileName = "leads.xlsx" });
 
@@ -28,7 +28,8 @@ public sealed class RecipientImporterFormatsTests
         Assert.Equal(ImportFormat.Xlsx, result.Format);
         Assert.Equal("Leads", result.Sheet);
         Assert.Equal([("+79161234567", "Иван"), ("+79161234568", "Пётр")], result.Recipients.Select(r => (r.Phone, r.Name)));
-        Assert.Equal(2, result.Source.RowCount);
+        Assert.Equal(3, result.Source.RowCount);
+        Assert.Equal(new ImportIssue(3, ImportReasons.BlankRow), Assert.Single(result.Dropped));
     }
 
     [Fact(Timeout = 60_000)]
@@ -51,7 +52,7 @@ public sealed class RecipientImporterFormatsTests
 
         Assert.Equal(new ImportColumnMapping(1, null, RecipientColumnRole.Identifier), Assert.Single(result.Columns));
         Assert.Equal(["u:alice_b", "u:bob_smith", "p:+79161234567"], result.Recipients.Select(r => r.Key));
-        Assert.Empty(result.Dropped);
+        Assert.Equal(new ImportIssue(2, ImportReasons.BlankRow), Assert.Single(result.Dropped));
     }
 
     [Fact(Timeout = 60_000)]
@@ -113,7 +114,7 @@ public sealed class RecipientImporterFormatsTests
             [("dave_d", null, null), ("alice_b", null, null), (null, null, "+79161234567"), (null, 12345L, null), ("bob_smith", (long?)null, (string?)null)],
             result.Recipients.Select(r => (r.Username, r.UserId, r.Phone)));
         Assert.False(result.HasHeader);
-        Assert.Equal(new ImportIssue(7, ImportReasons.InvalidRow), Assert.Single(result.Dropped));
+        Assert.Equal([new ImportIssue(6, ImportReasons.BlankRow), new ImportIssue(7, ImportReasons.InvalidRow)], result.Dropped);
     }
 
     [Fact(Timeout = 60_000)]
