@@ -27,7 +27,7 @@ public sealed record ImportOptions
     /// <summary>Where the list came from, recorded in <see cref="ImportResult.Source"/> [<see cref="RecipientSourceKind.File"/>].</summary>
     public RecipientSourceKind SourceKind { get; set; } = RecipientSourceKind.File;
 
-    /// <summary>The workbook sheet to read, matched case-insensitively [none: the first sheet].</summary>
+    /// <summary>The workbook sheet to read, matched case-insensitively [none: the first sheet with a recognisable recipient column, else the first].</summary>
     public string? SheetName { get; set; }
 
     /// <summary>

@@ -17,6 +17,9 @@ internal sealed record RawTable(
 {
     /// <summary>The numbers of the blank rows, in order; they are not in <see cref="Rows"/> but are counted as dropped.</summary>
     public IReadOnlyList<int> BlankRows { get; init; } = [];
+
+    /// <summary>The workbook's sheets other than <see cref="Sheet"/>, in workbook order.</summary>
+    public IReadOnlyList<string> OtherSheets { get; init; } = [];
 }
 
 /// <summary>A table, or why the content could not be read.</summary>

@@ -120,7 +120,7 @@ internal sealed class RecipientCollector
         _recipients.Add(new Recipient(username, userId, phone, name, fields));
     }
 
-    public ImportResult Build(ImportFormat format, MappedTable table, RecipientSource source, char? delimiter = null, string? sheet = null) => new()
+    public ImportResult Build(ImportFormat format, MappedTable table, RecipientSource source, RawTable? raw = null) => new()
     {
         Recipients = _recipients,
         Dropped = _dropped,
@@ -129,8 +129,9 @@ internal sealed class RecipientCollector
         Format = format,
         Columns = [.. table.Columns.Select(c => c.ToMapping())],
         HasHeader = table.HasHeader,
-        Delimiter = delimiter,
-        Sheet = sheet,
+        Delimiter = raw?.Delimiter,
+        Sheet = raw?.Sheet,
+        OtherSheets = raw?.OtherSheets ?? [],
         AmbiguousDigits = _ambiguous,
         Source = source with { RowCount = _rows, RecipientCount = _recipients.Count },
     };

@@ -54,7 +54,7 @@ public sealed class RecipientImporter
         var read = format switch
         {
             ImportFormat.Csv => CsvTableReader.Read(bytes, options, cancellationToken),
-            ImportFormat.Xlsx => XlsxTableReader.Read(bytes, options, cancellationToken),
+            ImportFormat.Xlsx => XlsxTableReader.Read(bytes, options, t => RecipientSheet.IsLikely(t, options), cancellationToken),
             ImportFormat.Json => JsonTableReader.Read(bytes, options, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown import format."),
         };
@@ -93,7 +93,7 @@ public sealed class RecipientImporter
             collector.AddBlank(table.BlankRows[blank]);
         }
 
-        return collector.Build(format, mapped, source, table.Delimiter, table.Sheet);
+        return collector.Build(format, mapped, source, table);
     }
 
     /// <summary>

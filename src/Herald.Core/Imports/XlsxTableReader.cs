@@ -4,10 +4,13 @@ using ExcelDataReader.Exceptions;
 
 namespace Herald.Core.Imports;
 
-/// <summary>Reads the first (or a named) sheet of a workbook with ExcelDataReader; numbers keep all their digits.</summary>
+/// <summary>
+/// Reads a named sheet of a workbook with ExcelDataReader, else the first one that <c>holdsRecipients</c>, else the
+/// first; numbers keep all their digits. At most two sheets are held at once (the first and the one being read).
+/// </summary>
 internal static class XlsxTableReader
 {
-    public static TableRead Read(byte[] bytes, ImportOptions options, CancellationToken cancellationToken)
+    public static TableRead Read(byte[] bytes, ImportOptions options, Func<RawTable, bool> holdsRecipients, CancellationToken cancellationToken)
     {
         TextDecoding.EnsureCodePages();
         if (ZipInflateGuard.Check(bytes, options, cancellationToken) is { } refused)
@@ -20,18 +23,40 @@ internal static class XlsxTableReader
             using var stream = new MemoryStream(bytes, writable: false);
             using var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { FallbackEncoding = options.Fallback });
             var sheets = new List<string>();
+            TableRead? chosen = null, first = null;
             do
             {
                 sheets.Add(reader.Name ?? string.Empty);
-                if (options.SheetName is null || string.Equals(reader.Name?.Trim(), options.SheetName.Trim(), StringComparison.OrdinalIgnoreCase))
+                if (chosen is not null)
                 {
-                    return ReadSheet(reader, options.MaxRows, cancellationToken);
+                    continue;
+                }
+
+                if (options.SheetName is { } wanted)
+                {
+                    chosen = string.Equals(reader.Name?.Trim(), wanted.Trim(), StringComparison.OrdinalIgnoreCase) ? ReadSheet(reader, options.MaxRows, cancellationToken) : null;
+                    continue;
+                }
+
+                var read = ReadSheet(reader, options.MaxRows, cancellationToken);
+                if (read.Table is { } table && holdsRecipients(table))
+                {
+                    chosen = read;
+                }
+                else
+                {
+                    first ??= read;
                 }
             }
             while (reader.NextResult());
 
-            return TableRead.Fail(ImportErrorCodes.SheetNotFound,
-                $"The workbook has no sheet named '{options.SheetName}'; its sheets: {string.Join(", ", sheets.Select(s => $"'{s}'"))}.");
+            if ((chosen ?? first) is not { } result)
+            {
+                return TableRead.Fail(ImportErrorCodes.SheetNotFound,
+                    $"The workbook has no sheet named '{options.SheetName}'; its sheets: {string.Join(", ", sheets.Select(s => $"'{s}'"))}.");
+            }
+
+            return result.Table is { } picked ? TableRead.Of(picked with { OtherSheets = [.. sheets.Where(s => s != picked.Sheet)] }) : result;
         }
         catch (Exception ex) when (ex is ExcelReaderException or InvalidDataException or NotSupportedException or EndOfStreamException
             or FormatException or IndexOutOfRangeException or ArgumentException or InvalidOperationException or System.Xml.XmlException)

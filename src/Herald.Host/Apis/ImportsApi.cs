@@ -27,7 +27,9 @@ public static class ImportsApi
         var group = app.MapGroup("/api/imports").WithTags("Imports");
         group.MapPost("", UploadAsync).WithName("UploadImport")
             .WithSummary("Uploads a recipient list: multipart/form-data with a file, or the raw body as text/csv, application/json or an .xlsx workbook.")
-            .Accepts<IFormFile>(ImportUpload.AcceptedContentTypes[0], ImportUpload.AcceptedContentTypes[1..]);
+            .Accepts<IFormFile>(ImportUpload.AcceptedContentTypes[0], ImportUpload.AcceptedContentTypes[1..])
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/{id}", GetAsync).WithName("GetImport").WithSummary("An uploaded list's provenance, mapping, counts and dropped rows.");
         group.MapPost("/{id}/suppress", SuppressAsync).WithName("SuppressImport").WithSummary("Adds every recipient of an uploaded list to the suppression list.");
         return app;

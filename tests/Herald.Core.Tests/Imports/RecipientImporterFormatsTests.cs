@@ -56,6 +56,39 @@ public sealed class RecipientImporterFormatsTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task ImportAsync_XlsxNotesSheetFirst_ReadsTheFirstSheetWithRecipientsAndListsTheOthers()
+    {
+        var bytes = new XlsxBuilder()
+            .Sheet("Notes", ["Call them before noon"], ["Remember the promo"])
+            .Sheet("Cities", ["city", "country"], ["Berlin", "Germany"])
+            .Sheet("List", ["Name", "Контакт"], ["Ann", 79161234567L], ["Bob", "@bob_smith"])
+            .Sheet("Archive", ["phone"], [79161234568L])
+            .Build();
+
+        var result = await ImportBytesAsync(bytes);
+        var named = await ImportBytesAsync(bytes, new ImportOptions { SheetName = "archive" });
+
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("List", result.Sheet);
+        Assert.Equal(["Notes", "Cities", "Archive"], result.OtherSheets);
+        Assert.Equal(["p:+79161234567", "u:bob_smith"], result.Recipients.Select(r => r.Key));
+        Assert.Equal("Archive", named.Sheet);
+        Assert.Equal(["Notes", "Cities", "List"], named.OtherSheets);
+        Assert.Equal("+79161234568", Assert.Single(named.Recipients).Phone);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ImportAsync_XlsxNoSheetWithRecipients_ReadsTheFirstAsBefore()
+    {
+        var bytes = new XlsxBuilder().Sheet("Notes", ["Call them before noon"]).Sheet("More", ["Remember the promo"]).Build();
+
+        var result = await ImportBytesAsync(bytes);
+
+        Assert.Equal("Notes", result.Sheet);
+        Assert.Equal(["More"], result.OtherSheets);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task ImportAsync_XlsxMissingSheet_ReturnsSheetNotFound()
     {
         var result = await ImportBytesAsync(Workbook(), new ImportOptions { SheetName = "Other" });

@@ -11,7 +11,7 @@ public sealed class RecipientImporterZipLimitsTests
     [Fact(Timeout = 60_000)]
     public async Task ImportAsync_XlsxSheetInflatingPastEntryLimit_ReturnsInflatedTooLargeNamingTheLimit()
     {
-        var bomb = ZipBombBuilder.Build(BombSheetBytes);
+        var bomb = RawXlsx.Bomb(BombSheetBytes);
 
         var result = await ImportBytesAsync(bomb, new ImportOptions { MinInflateRatio = 0.0001 });
 
@@ -24,7 +24,7 @@ public sealed class RecipientImporterZipLimitsTests
     [Fact(Timeout = 60_000)]
     public async Task ImportAsync_XlsxCompressedMoreThanMinInflateRatio_ReturnsCompressionRatioNamingTheLimit()
     {
-        var bomb = ZipBombBuilder.Build(4L * 1024 * 1024);
+        var bomb = RawXlsx.Bomb(4L * 1024 * 1024);
 
         var result = await ImportBytesAsync(bomb);
 
@@ -35,7 +35,7 @@ public sealed class RecipientImporterZipLimitsTests
     [Fact(Timeout = 60_000)]
     public async Task ImportAsync_XlsxDeclaringASmallerSizeThanItInflatesTo_IsRefusedWithoutInflatingIt()
     {
-        var liar = ZipBombBuilder.LieAboutSize(ZipBombBuilder.Build(BombSheetBytes), declared: 1000);
+        var liar = RawXlsx.LieAboutSize(RawXlsx.Bomb(BombSheetBytes), declared: 1000);
 
         var result = await ImportBytesAsync(liar, new ImportOptions { MinInflateRatio = 0.0001 });
 
@@ -47,7 +47,7 @@ public sealed class RecipientImporterZipLimitsTests
     [Fact(Timeout = 60_000)]
     public async Task ImportAsync_XlsxPastTheTotalBudget_ReturnsInflatedTooLarge()
     {
-        var bomb = ZipBombBuilder.Build(3L * 1024 * 1024);
+        var bomb = RawXlsx.Bomb(3L * 1024 * 1024);
 
         var result = await ImportBytesAsync(bomb, new ImportOptions { MinInflateRatio = 0.0001, MaxInflatedBytes = 2L * 1024 * 1024 });
 

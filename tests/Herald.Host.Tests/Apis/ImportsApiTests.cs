@@ -115,13 +115,40 @@ public sealed class ImportsApiTests(AzuriteFixture azurite, ITestOutputHelper ou
         await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
         var client = host.Client(EngineApiHost.NewTenant());
 
-        var entry = await (await client.PostAsync("/api/imports", Workbook(ZipBombBuilder.Build(40L * 1024 * 1024))))
+        var entry = await (await client.PostAsync("/api/imports", Workbook(RawXlsx.Bomb(40L * 1024 * 1024))))
             .AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
-        var ratio = await (await client.PostAsync("/api/imports", Workbook(ZipBombBuilder.Build(4L * 1024 * 1024))))
+        var ratio = await (await client.PostAsync("/api/imports", Workbook(RawXlsx.Bomb(4L * 1024 * 1024))))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "file", "zip bomb");
 
         Assert.Equal(("inflated_too_large", "Herald:Imports:MaxZipEntryBytes"), (entry.Str("code"), entry.Str("limit")));
         Assert.Equal(("compression_ratio", "Herald:Imports:MinInflateRatio"), (ratio.Str("code"), ratio.Str("limit")));
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Upload_WorkbookWithNotesFirst_ReadsTheRecipientSheetAndListsTheOthers()
+    {
+        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
+        var client = host.Client(EngineApiHost.NewTenant());
+        var bytes = RawXlsx.Workbook(("Notes", [["Call them before noon"]]), ("Contacts", [["phone", "name"], ["+4915111111111", "Ann"]]), ("Old", [["@old_user"]]));
+
+        var created = await ReadAsync(await client.PostAsync("/api/imports", Workbook(bytes)), HttpStatusCode.Created);
+        var stored = await ReadAsync(await client.GetAsync($"/api/imports/{created.Str("id")}"), HttpStatusCode.OK);
+        var named = await ReadAsync(await client.PostAsync("/api/imports?sheet=old", Workbook(bytes)), HttpStatusCode.Created);
+
+        foreach (var import in new[] { created, stored })
+        {
+            Assert.Equal("Contacts", import.Str("sheet"));
+            Assert.Equal(["Notes", "Old"], import.GetProperty("otherSheets").EnumerateArray().Select(s => s.GetString()));
+            Assert.Equal(1, import.GetProperty("recipients").GetInt32());
+        }
+
+        Assert.Equal(("Old", 1), (named.Str("sheet"), named.GetProperty("recipients").GetInt32()));
+    }
+
+    private static async Task<System.Text.Json.JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.True(response.StatusCode == status, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadJsonAsync();
     }
 
     private static ByteArrayContent Workbook(byte[] bytes)
