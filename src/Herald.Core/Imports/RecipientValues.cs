@@ -60,7 +60,8 @@ internal static class RecipientValues
             sb.Append(c);
         }
 
-        return sb.Length == 0 ? null : sb.ToString();
+        // An unchanged value keeps its string, so a kept recipient shares it with the row read instead of holding a copy.
+        return sb.Length == 0 ? null : sb.Equals(raw.AsSpan()) ? raw : sb.ToString();
     }
 
     /// <summary>The username in <paramref name="value"/> (<c>@name</c>, <c>name</c>, <c>https://t.me/name</c>), or null when it is not a valid one.</summary>

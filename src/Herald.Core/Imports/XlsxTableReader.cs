@@ -10,7 +10,7 @@ namespace Herald.Core.Imports;
 /// </summary>
 internal static class XlsxTableReader
 {
-    public static TableRead Read(byte[] bytes, ImportOptions options, Func<RawTable, bool> holdsRecipients, CancellationToken cancellationToken)
+    public static TableRead Read(ArraySegment<byte> bytes, ImportOptions options, Func<RawTable, bool> holdsRecipients, CancellationToken cancellationToken)
     {
         TextDecoding.EnsureCodePages();
         if (ZipInflateGuard.Check(bytes, options, cancellationToken) is { } refused)
@@ -20,7 +20,7 @@ internal static class XlsxTableReader
 
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
+            using var stream = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
             using var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { FallbackEncoding = options.Fallback });
             var sheets = new List<string>();
             TableRead? chosen = null, first = null;
