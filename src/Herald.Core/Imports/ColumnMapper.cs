@@ -65,7 +65,7 @@ internal static class ColumnMapper
 
     private static (MappedTable?, ImportError?) Fail(string code, string message) => (null, new ImportError(code, message));
 
-    private static bool IsIdentifier(RecipientColumnRole? role) =>
+    internal static bool IsIdentifier(RecipientColumnRole? role) =>
         role is RecipientColumnRole.Username or RecipientColumnRole.UserId or RecipientColumnRole.Phone or RecipientColumnRole.Identifier;
 
     private static int Width(IReadOnlyList<string?>? headers, IReadOnlyList<RawRow> rows)
@@ -132,10 +132,10 @@ internal static class ColumnMapper
         return false;
     }
 
-    private static List<ValueShape> Shapes(IEnumerable<RawRow> rows, int column) =>
+    internal static List<ValueShape> Shapes(IEnumerable<RawRow> rows, int column) =>
         rows.Select(r => RecipientValues.ShapeOf(r.Cell(column))).Where(s => s != ValueShape.Empty).ToList();
 
-    private static bool MostlyIdentifiers(List<ValueShape> shapes) =>
+    internal static bool MostlyIdentifiers(List<ValueShape> shapes) =>
         shapes.Count > 0 && shapes.Count(s => s == ValueShape.Identifier) * 2 >= shapes.Count;
 
     private static void DetectRoles(IReadOnlyList<string?>? headers, IReadOnlyList<RawRow> rows, RecipientColumnRole?[] roles, bool[] used)

@@ -8,50 +8,63 @@ namespace Herald.Core.Imports;
 internal static class CsvTableReader
 {
     private const int SniffLines = 50;
+    private const int SniffBytes = 64 * 1024;
     private static readonly char[] Candidates = ['\t', ';', ','];
 
-    public static TableRead Read(byte[] bytes, ImportOptions options, CancellationToken cancellationToken)
+    public static TableRead Read(ArraySegment<byte> bytes, ImportOptions options, CancellationToken cancellationToken)
     {
-        var text = TextDecoding.Decode(bytes, options.Fallback);
+        // The text is streamed to the parser and only its head decoded for sniffing: a 20 MiB upload as one string would cost 40 MB.
+        var (encoding, skip) = TextDecoding.Detect(bytes, options.Fallback);
+        var body = bytes.Slice(skip);
+        var head = encoding.GetString(body.AsSpan(0, Math.Min(body.Count, SniffBytes)));
         var delimiter = options.Delimiter;
-        if (TrySepLine(text, out var declared, out var rest))
+        var sepLine = TrySepLine(head, out var declared, out var rest);
+        if (sepLine)
         {
             delimiter ??= declared;
-            text = rest;
+            head = rest;
         }
 
-        delimiter ??= DetectDelimiter(text);
+        delimiter ??= DetectDelimiter(head);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter.Value.ToString(),
             HasHeaderRecord = false,
             BadDataFound = null,
             MissingFieldFound = null,
-            IgnoreBlankLines = true,
+            IgnoreBlankLines = false,
             TrimOptions = TrimOptions.Trim,
         };
 
         var rows = new List<RawRow>();
+        var blank = new List<int>();
         try
         {
-            using var parser = new CsvParser(new StringReader(text), config);
+            using var text = new StreamReader(new MemoryStream(body.Array!, body.Offset, body.Count, writable: false), encoding, detectEncodingFromByteOrderMarks: false);
+            if (sepLine)
+            {
+                text.ReadLine();
+            }
+
+            using var parser = new CsvParser(text, config);
             while (parser.Read())
             {
-                if (rows.Count % 1024 == 0)
+                if ((rows.Count + blank.Count) % 1024 == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                // One more than the limit: the first row may be a header. Blank rows count: each one is reported.
+                if (rows.Count + blank.Count > options.MaxRows)
+                {
+                    return TableRead.TooManyRows(options.MaxRows);
                 }
 
                 var record = parser.Record;
                 if (record is null || record.All(string.IsNullOrWhiteSpace))
                 {
+                    blank.Add(parser.Row);
                     continue;
-                }
-
-                // One more than the limit: the first row may be a header.
-                if (rows.Count > options.MaxRows)
-                {
-                    return TableRead.TooManyRows(options.MaxRows);
                 }
 
                 rows.Add(new RawRow(parser.Row, record));
@@ -62,7 +75,7 @@ internal static class CsvTableReader
             return TableRead.Fail(ImportErrorCodes.UnreadableFile, "The CSV file could not be read.");
         }
 
-        return TableRead.Of(new RawTable(rows, Delimiter: delimiter));
+        return TableRead.Of(new RawTable(rows, Delimiter: delimiter) { BlankRows = blank });
     }
 
     /// <summary>Excel writes <c>sep=;</c> as the first line to name the delimiter; it is not a row.</summary>

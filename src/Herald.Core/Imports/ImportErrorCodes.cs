@@ -24,6 +24,12 @@ public static class ImportErrorCodes
     /// <summary>No column holds usernames, user ids or phones.</summary>
     public const string NoIdentifierColumn = "no_identifier_column";
 
+    /// <summary>A workbook part, or all of them, inflate past <see cref="ImportOptions.MaxZipEntryBytes"/> or <see cref="ImportOptions.MaxInflatedBytes"/>.</summary>
+    public const string InflatedTooLarge = "inflated_too_large";
+
+    /// <summary>A workbook part is compressed more than <see cref="ImportOptions.MinInflateRatio"/> allows (a zip bomb).</summary>
+    public const string CompressionRatio = "compression_ratio";
+
     /// <summary>The content has no data rows.</summary>
     public const string Empty = "empty";
 }

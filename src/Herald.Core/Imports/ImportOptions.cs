@@ -15,13 +15,19 @@ public sealed record ImportOptions
     /// <summary>The default <see cref="MaxBytes"/>: 20 MiB.</summary>
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
 
+    /// <summary>The default <see cref="MaxZipEntryBytes"/>: 32 MiB.</summary>
+    public const long DefaultMaxZipEntryBytes = 32L * 1024 * 1024;
+
+    /// <summary>The default <see cref="MaxInflatedBytes"/>: 64 MiB.</summary>
+    public const long DefaultMaxInflatedBytes = 64L * 1024 * 1024;
+
     /// <summary>The uploaded file's name or the dataset id: picks the format by extension and is recorded in the source [none].</summary>
     public string? FileName { get; set; }
 
     /// <summary>Where the list came from, recorded in <see cref="ImportResult.Source"/> [<see cref="RecipientSourceKind.File"/>].</summary>
     public RecipientSourceKind SourceKind { get; set; } = RecipientSourceKind.File;
 
-    /// <summary>The workbook sheet to read, matched case-insensitively [none: the first sheet].</summary>
+    /// <summary>The workbook sheet to read, matched case-insensitively [none: the first sheet with a recognisable recipient column, else the first].</summary>
     public string? SheetName { get; set; }
 
     /// <summary>
@@ -58,6 +64,21 @@ public sealed record ImportOptions
     /// <summary>The largest content read, in bytes [20 MiB].</summary>
     public long MaxBytes { get; set; } = DefaultMaxBytes;
 
+    /// <summary>
+    /// The most bytes one part of a workbook (a zip entry, e.g. the sheet XML) may inflate to, counted as inflated, not
+    /// as declared [32 MiB; Apache POI's default is 4 GiB, far beyond what a 20 MiB upload of 100,000 rows needs].
+    /// </summary>
+    public long MaxZipEntryBytes { get; set; } = DefaultMaxZipEntryBytes;
+
+    /// <summary>The most bytes all parts of a workbook may inflate to together [64 MiB].</summary>
+    public long MaxInflatedBytes { get; set; } = DefaultMaxInflatedBytes;
+
+    /// <summary>
+    /// The smallest compressed-to-inflated size ratio of a workbook part over 100 KiB [0.01, i.e. 100:1, Apache POI's
+    /// <c>MIN_INFLATE_RATIO</c>]; a part compressed further is refused as a zip bomb.
+    /// </summary>
+    public double MinInflateRatio { get; set; } = 0.01;
+
     /// <summary>The most data rows (or inline items) accepted [100,000].</summary>
     public int MaxRows { get; set; } = 100_000;
 
@@ -74,6 +95,16 @@ public sealed record ImportOptions
         if (MaxBytes <= 0)
         {
             errors.Add("MaxBytes must be positive.");
+        }
+
+        if (MaxZipEntryBytes <= 0 || MaxInflatedBytes <= 0)
+        {
+            errors.Add("MaxZipEntryBytes and MaxInflatedBytes must be positive.");
+        }
+
+        if (!(MinInflateRatio > 0 && MinInflateRatio <= 1))
+        {
+            errors.Add("MinInflateRatio must be more than 0 and at most 1.");
         }
 
         if (MaxRows <= 0)

@@ -27,6 +27,9 @@ public static class ImportReasons
     /// <summary>The recipient has no phone with one of <see cref="ImportOptions.PhonePrefixes"/> (segmentation, R9).</summary>
     public const string Segment = "segment";
 
+    /// <summary>The row is blank: no cell holds anything but spaces (a CSV line of separators, an empty sheet row, a JSON <c>null</c>).</summary>
+    public const string BlankRow = "blank_row";
+
     /// <summary>The item is not a row of the list (a JSON item of another kind than the first one).</summary>
     public const string InvalidRow = "invalid_row";
 }

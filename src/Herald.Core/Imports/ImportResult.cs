@@ -32,8 +32,14 @@ public sealed record ImportResult
     /// <summary>The CSV delimiter used.</summary>
     public char? Delimiter { get; init; }
 
-    /// <summary>The workbook sheet read.</summary>
+    /// <summary>
+    /// The workbook sheet read: the one <see cref="ImportOptions.SheetName"/> names, else the first with a recognisable
+    /// recipient column (a header such as <c>phone</c>, or mostly <c>@names</c>, links or phones), else the first.
+    /// </summary>
     public string? Sheet { get; init; }
+
+    /// <summary>The workbook's other sheets, not read, in workbook order (name one in <see cref="ImportOptions.SheetName"/> to read it).</summary>
+    public IReadOnlyList<string> OtherSheets { get; init; } = [];
 
     /// <summary>
     /// Kept rows whose digits-only value could be a phone or a user id and was read by <see cref="ImportOptions.DigitsAs"/>;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace Herald.Core.Imports;
@@ -12,11 +14,15 @@ internal static class JsonTableReader
 
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    public static TableRead Read(byte[] bytes, ImportOptions options, CancellationToken cancellationToken)
+    public static TableRead Read(ArraySegment<byte> bytes, ImportOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            using var document = JsonDocument.Parse(TextDecoding.Decode(bytes, options.Fallback), Options);
+            // UTF-8 is parsed as it is: decoding a 20 MiB list to a string first would cost 40 MB more, and as much again to parse it.
+            var (encoding, skip) = TextDecoding.Detect(bytes, options.Fallback);
+            using var document = encoding.CodePage == Encoding.UTF8.CodePage
+                ? JsonDocument.Parse(bytes.AsMemory(skip), Options)
+                : JsonDocument.Parse(TextDecoding.Decode(bytes, options.Fallback), Options);
             if (FindList(document.RootElement) is not { } list)
             {
                 return TableRead.Fail(ImportErrorCodes.UnreadableFile, "The JSON is neither an array nor an object with a 'recipients' array.");
@@ -31,6 +37,7 @@ internal static class JsonTableReader
             var headers = new List<string>();
             var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var rows = new List<RawRow>();
+            var blank = new List<int>();
             var number = 0;
             foreach (var item in list.EnumerateArray())
             {
@@ -42,6 +49,7 @@ internal static class JsonTableReader
 
                 if (item.ValueKind == JsonValueKind.Null)
                 {
+                    blank.Add(number);
                     continue;
                 }
 
@@ -54,11 +62,14 @@ internal static class JsonTableReader
                 rows.Add(new RawRow(number, objects ? ObjectCells(item, headers, index) : [Text(item)]));
             }
 
-            return TableRead.Of(new RawTable(rows, objects ? headers : null, NoHeader: !objects));
+            return TableRead.Of(new RawTable(rows, objects ? headers : null, NoHeader: !objects) { BlankRows = blank });
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return TableRead.Fail(ImportErrorCodes.UnreadableFile, "The JSON could not be parsed.");
+            // Position only: the exception's message may quote the text around it.
+            return TableRead.Fail(ImportErrorCodes.UnreadableFile, ex.LineNumber is { } line && ex.BytePositionInLine is { } at
+                ? string.Create(CultureInfo.InvariantCulture, $"The JSON could not be parsed: it breaks off or is malformed at line {line + 1}, byte {at + 1} of that line.")
+                : "The JSON could not be parsed.");
         }
     }
 

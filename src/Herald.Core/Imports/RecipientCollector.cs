@@ -28,6 +28,13 @@ internal sealed class RecipientCollector
         _prefixes = options.NormalizedPrefixes;
     }
 
+    /// <summary>A blank row: dropped as <see cref="ImportReasons.BlankRow"/>, so the counts add up to the rows read.</summary>
+    public void AddBlank(int number)
+    {
+        _rows++;
+        _dropped.Add(new ImportIssue(number, ImportReasons.BlankRow));
+    }
+
     public void Add(RawRow row)
     {
         _rows++;
@@ -113,7 +120,7 @@ internal sealed class RecipientCollector
         _recipients.Add(new Recipient(username, userId, phone, name, fields));
     }
 
-    public ImportResult Build(ImportFormat format, MappedTable table, RecipientSource source, char? delimiter = null, string? sheet = null) => new()
+    public ImportResult Build(ImportFormat format, MappedTable table, RecipientSource source, RawTable? raw = null) => new()
     {
         Recipients = _recipients,
         Dropped = _dropped,
@@ -122,8 +129,9 @@ internal sealed class RecipientCollector
         Format = format,
         Columns = [.. table.Columns.Select(c => c.ToMapping())],
         HasHeader = table.HasHeader,
-        Delimiter = delimiter,
-        Sheet = sheet,
+        Delimiter = raw?.Delimiter,
+        Sheet = raw?.Sheet,
+        OtherSheets = raw?.OtherSheets ?? [],
         AmbiguousDigits = _ambiguous,
         Source = source with { RowCount = _rows, RecipientCount = _recipients.Count },
     };

@@ -34,14 +34,14 @@ public sealed class RecipientImporter
         options ??= new ImportOptions();
         options.ThrowIfInvalid();
         var source = new RecipientSource(options.SourceKind, options.FileName, _timeProvider.GetUtcNow(), 0, 0);
-        var bytes = await ReadLimitedAsync(content, options.MaxBytes, cancellationToken).ConfigureAwait(false);
-        if (bytes is null)
+        var read = await ReadLimitedAsync(content, options.MaxBytes, cancellationToken).ConfigureAwait(false);
+        if (read is not { } bytes)
         {
             return ImportResult.Failed(
                 new ImportError(ImportErrorCodes.TooLarge, $"The file is larger than {options.MaxBytes} bytes, the most one import takes."), format, source);
         }
 
-        if (bytes.Length == 0)
+        if (bytes.Count == 0)
         {
             return ImportResult.Failed(new ImportError(ImportErrorCodes.Empty, "The file is empty."), format, source);
         }
@@ -51,16 +51,16 @@ public sealed class RecipientImporter
             format = DetectFormat(options.FileName, bytes);
         }
 
-        var read = format switch
+        var tableRead = format switch
         {
             ImportFormat.Csv => CsvTableReader.Read(bytes, options, cancellationToken),
-            ImportFormat.Xlsx => XlsxTableReader.Read(bytes, options, cancellationToken),
+            ImportFormat.Xlsx => XlsxTableReader.Read(bytes, options, t => RecipientSheet.IsLikely(t, options), cancellationToken),
             ImportFormat.Json => JsonTableReader.Read(bytes, options, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown import format."),
         };
-        if (read.Table is not { } table)
+        if (tableRead.Table is not { } table)
         {
-            return ImportResult.Failed(read.Error!, format, source);
+            return ImportResult.Failed(tableRead.Error!, format, source);
         }
 
         var (mapped, error) = ColumnMapper.Map(table, options);
@@ -70,6 +70,7 @@ public sealed class RecipientImporter
         }
 
         var collector = new RecipientCollector(mapped.Columns, options.PhonesOr(_phones), options);
+        var blank = 0;
         for (var i = 0; i < mapped.DataRows.Count; i++)
         {
             if (i % 4096 == 0)
@@ -77,10 +78,22 @@ public sealed class RecipientImporter
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            collector.Add(mapped.DataRows[i]);
+            // Blank rows are reported in row order among the others.
+            var row = mapped.DataRows[i];
+            for (; blank < table.BlankRows.Count && table.BlankRows[blank] < row.Number; blank++)
+            {
+                collector.AddBlank(table.BlankRows[blank]);
+            }
+
+            collector.Add(row);
         }
 
-        return collector.Build(format, mapped, source, table.Delimiter, table.Sheet);
+        for (; blank < table.BlankRows.Count; blank++)
+        {
+            collector.AddBlank(table.BlankRows[blank]);
+        }
+
+        return collector.Build(format, mapped, source, table);
     }
 
     /// <summary>
@@ -109,14 +122,15 @@ public sealed class RecipientImporter
         return at >= 0 && text[at] is (byte)'[' or (byte)'{' ? ImportFormat.Json : ImportFormat.Csv;
     }
 
-    private static async Task<byte[]?> ReadLimitedAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    // The content in one buffer, without the copy of MemoryStream.ToArray: a 20 MiB upload costs its size, not three times it.
+    private static async Task<ArraySegment<byte>?> ReadLimitedAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
     {
         if (content.CanSeek && content.Length - content.Position > maxBytes)
         {
             return null;
         }
 
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(content.CanSeek ? (int)(content.Length - content.Position) : 0);
         var chunk = new byte[81920];
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
@@ -129,6 +143,6 @@ public sealed class RecipientImporter
             buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

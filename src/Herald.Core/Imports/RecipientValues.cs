@@ -18,12 +18,22 @@ internal static class RecipientValues
         "setlanguage", "invoice", "boost", "confirmphone", "contact", "iv", "bg", "c", "s", "m",
     };
 
-    /// <summary>Drops control, bidi and zero-width characters, folds whitespace runs into one space and trims; null when nothing is left.</summary>
+    /// <summary>
+    /// Drops the formula guard a spreadsheet-safe export puts before <c>= + - @</c>, a tab or a carriage return (Herald's
+    /// own <c>report.csv</c> writes <c>'+4915…</c>), then control, bidi and zero-width characters; folds whitespace runs
+    /// into one space and trims; null when nothing is left.
+    /// </summary>
     public static string? Clean(string? raw)
     {
         if (string.IsNullOrEmpty(raw))
         {
             return null;
+        }
+
+        raw = raw.TrimStart();
+        if (raw.Length > 1 && raw[0] == '\'' && raw[1] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            raw = raw[1..];
         }
 
         var sb = new StringBuilder(raw.Length);
@@ -50,7 +60,8 @@ internal static class RecipientValues
             sb.Append(c);
         }
 
-        return sb.Length == 0 ? null : sb.ToString();
+        // An unchanged value keeps its string, so a kept recipient shares it with the row read instead of holding a copy.
+        return sb.Length == 0 ? null : sb.Equals(raw.AsSpan()) ? raw : sb.ToString();
     }
 
     /// <summary>The username in <paramref name="value"/> (<c>@name</c>, <c>name</c>, <c>https://t.me/name</c>), or null when it is not a valid one.</summary>

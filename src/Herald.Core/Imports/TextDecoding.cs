@@ -35,6 +35,17 @@ internal static class TextDecoding
         }
     }
 
+    /// <summary>
+    /// The encoding of <paramref name="bytes"/> and the length of its BOM: a BOM, else UTF-8 when the bytes are valid
+    /// UTF-8, else <paramref name="fallback"/>. Lets a reader stream the text instead of decoding it whole.
+    /// </summary>
+    public static (Encoding Encoding, int Skip) Detect(ReadOnlySpan<byte> bytes, Encoding fallback) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? (Encoding.UTF8, 3)
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? (Encoding.Unicode, 2)
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? (Encoding.BigEndianUnicode, 2)
+        : System.Text.Unicode.Utf8.IsValid(bytes) ? (Encoding.UTF8, 0)
+        : (fallback, 0);
+
     public static string Decode(ReadOnlySpan<byte> bytes, Encoding fallback)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

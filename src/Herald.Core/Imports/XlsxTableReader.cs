@@ -4,29 +4,59 @@ using ExcelDataReader.Exceptions;
 
 namespace Herald.Core.Imports;
 
-/// <summary>Reads the first (or a named) sheet of a workbook with ExcelDataReader; numbers keep all their digits.</summary>
+/// <summary>
+/// Reads a named sheet of a workbook with ExcelDataReader, else the first one that <c>holdsRecipients</c>, else the
+/// first; numbers keep all their digits. At most two sheets are held at once (the first and the one being read).
+/// </summary>
 internal static class XlsxTableReader
 {
-    public static TableRead Read(byte[] bytes, ImportOptions options, CancellationToken cancellationToken)
+    public static TableRead Read(ArraySegment<byte> bytes, ImportOptions options, Func<RawTable, bool> holdsRecipients, CancellationToken cancellationToken)
     {
         TextDecoding.EnsureCodePages();
+        if (ZipInflateGuard.Check(bytes, options, cancellationToken) is { } refused)
+        {
+            return new TableRead(null, refused);
+        }
+
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
+            using var stream = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
             using var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { FallbackEncoding = options.Fallback });
             var sheets = new List<string>();
+            TableRead? chosen = null, first = null;
             do
             {
                 sheets.Add(reader.Name ?? string.Empty);
-                if (options.SheetName is null || string.Equals(reader.Name?.Trim(), options.SheetName.Trim(), StringComparison.OrdinalIgnoreCase))
+                if (chosen is not null)
                 {
-                    return ReadSheet(reader, options.MaxRows, cancellationToken);
+                    continue;
+                }
+
+                if (options.SheetName is { } wanted)
+                {
+                    chosen = string.Equals(reader.Name?.Trim(), wanted.Trim(), StringComparison.OrdinalIgnoreCase) ? ReadSheet(reader, options.MaxRows, cancellationToken) : null;
+                    continue;
+                }
+
+                var read = ReadSheet(reader, options.MaxRows, cancellationToken);
+                if (read.Table is { } table && holdsRecipients(table))
+                {
+                    chosen = read;
+                }
+                else
+                {
+                    first ??= read;
                 }
             }
             while (reader.NextResult());
 
-            return TableRead.Fail(ImportErrorCodes.SheetNotFound,
-                $"The workbook has no sheet named '{options.SheetName}'; its sheets: {string.Join(", ", sheets.Select(s => $"'{s}'"))}.");
+            if ((chosen ?? first) is not { } result)
+            {
+                return TableRead.Fail(ImportErrorCodes.SheetNotFound,
+                    $"The workbook has no sheet named '{options.SheetName}'; its sheets: {string.Join(", ", sheets.Select(s => $"'{s}'"))}.");
+            }
+
+            return result.Table is { } picked ? TableRead.Of(picked with { OtherSheets = [.. sheets.Where(s => s != picked.Sheet)] }) : result;
         }
         catch (Exception ex) when (ex is ExcelReaderException or InvalidDataException or NotSupportedException or EndOfStreamException
             or FormatException or IndexOutOfRangeException or ArgumentException or InvalidOperationException or System.Xml.XmlException)
@@ -39,6 +69,7 @@ internal static class XlsxTableReader
     private static TableRead ReadSheet(IExcelDataReader reader, int maxRows, CancellationToken cancellationToken)
     {
         var rows = new List<RawRow>();
+        var blank = new List<int>();
         var number = 0;
         while (reader.Read())
         {
@@ -57,21 +88,22 @@ internal static class XlsxTableReader
                 width = string.IsNullOrWhiteSpace(cells[i]) ? width : i + 1;
             }
 
-            if (width == 0)
-            {
-                continue;
-            }
-
-            // One more than the limit: the first row may be a header.
-            if (rows.Count > maxRows)
+            // One more than the limit: the first row may be a header. Blank rows count: each one is reported.
+            if (rows.Count + blank.Count > maxRows)
             {
                 return TableRead.TooManyRows(maxRows);
+            }
+
+            if (width == 0)
+            {
+                blank.Add(number);
+                continue;
             }
 
             rows.Add(new RawRow(number, width == cells.Length ? cells : cells[..width]));
         }
 
-        return TableRead.Of(new RawTable(rows, Sheet: reader.Name));
+        return TableRead.Of(new RawTable(rows, Sheet: reader.Name) { BlankRows = blank });
     }
 
     /// <summary>Excel stores phones and ids as doubles: whole numbers print without exponent or decimals.</summary>

@@ -27,13 +27,18 @@ public static class ImportsApi
         var group = app.MapGroup("/api/imports").WithTags("Imports");
         group.MapPost("", UploadAsync).WithName("UploadImport")
             .WithSummary("Uploads a recipient list: multipart/form-data with a file, or the raw body as text/csv, application/json or an .xlsx workbook.")
-            .Accepts<IFormFile>(ImportUpload.AcceptedContentTypes[0], ImportUpload.AcceptedContentTypes[1..]);
+            .Accepts<IFormFile>(ImportUpload.AcceptedContentTypes[0], ImportUpload.AcceptedContentTypes[1..])
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/{id}", GetAsync).WithName("GetImport").WithSummary("An uploaded list's provenance, mapping, counts and dropped rows.");
         group.MapPost("/{id}/suppress", SuppressAsync).WithName("SuppressImport").WithSummary("Adds every recipient of an uploaded list to the suppression list.");
         return app;
     }
 
-    /// <summary>201 with <c>Location</c> and the summary; 400 when the list cannot be read; 413 over the size limit; 415 for another content type.</summary>
+    /// <summary>
+    /// 201 with <c>Location</c> and the summary; 400 when the list cannot be read (or a workbook is compressed like a zip
+    /// bomb); 413 over the size limit or when a workbook inflates past its budget; 415 for another content type.
+    /// </summary>
     internal static async Task<Results<Created<ImportResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
         HttpRequest request,
         ITenantContext tenant,
@@ -83,9 +88,18 @@ public static class ImportsApi
 
         if (result.Error is { } error)
         {
-            return error.Code == ImportErrorCodes.TooLarge
-                ? ProblemFactory.PayloadTooLarge(options.MaxBytes)
-                : ProblemFactory.Validation(new ValidationErrors().Add("file", error.Message), "The list could not be imported.", new Dictionary<string, object?> { ["code"] = error.Code });
+            if (error.Code == ImportErrorCodes.TooLarge)
+            {
+                return ProblemFactory.PayloadTooLarge(options.MaxBytes);
+            }
+
+            var extensions = ProblemMembers(error);
+            if (error.Code == ImportErrorCodes.InflatedTooLarge)
+            {
+                return ProblemFactory.PayloadTooLarge(error.Message, extensions);
+            }
+
+            return ProblemFactory.Validation(new ValidationErrors().Add("file", error.Message), "The list could not be imported.", extensions);
         }
 
         var record = await imports.SaveAsync(tenant.TenantId, result, cancellationToken);
@@ -134,6 +148,18 @@ public static class ImportsApi
             ["reason"] = reason,
         }, cancellationToken);
         return TypedResults.Ok(new SuppressImportResponse(id, recipients.Count, reason));
+    }
+
+    /// <summary>The <c>code</c> of a failed import and, when a limit was hit, its setting as <c>limit</c> (<c>Herald:Imports:MaxZipEntryBytes</c>).</summary>
+    private static Dictionary<string, object?> ProblemMembers(ImportError error)
+    {
+        var members = new Dictionary<string, object?> { ["code"] = error.Code };
+        if (error.Limit is { } limit)
+        {
+            members["limit"] = $"{ImportOptions.SectionName}:{limit}";
+        }
+
+        return members;
     }
 
     private static ProblemHttpResult NotFound(string id) => ProblemFactory.NotFound(ResourceIds.IsValid(id) ? $"No import {id}." : "No such import.");

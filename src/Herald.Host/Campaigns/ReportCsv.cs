@@ -7,7 +7,8 @@ namespace Herald.Host.Campaigns;
 /// <summary>
 /// A campaign report as CSV (RFC 4180, UTF-8, CRLF) for retry lists (R25). Safe to open in a spreadsheet: a cell
 /// that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return is prefixed with <c>'</c> so it is
-/// never read as a formula (CSV injection); so a phone reads <c>'+4915…</c>.
+/// never read as a formula (CSV injection); so a phone reads <c>'+4915…</c>. Imports drop that guard, so the file
+/// uploads back as a retry list as it is.
 /// </summary>
 public static class ReportCsv
 {

@@ -29,6 +29,9 @@ public sealed record ImportRecord
     /// <summary>The workbook sheet read.</summary>
     public string? Sheet { get; init; }
 
+    /// <summary>The workbook's other sheets, not read.</summary>
+    public IReadOnlyList<string> OtherSheets { get; init; } = [];
+
     /// <summary>How each column was read.</summary>
     public IReadOnlyList<ImportColumnMapping> Columns { get; init; } = [];
 

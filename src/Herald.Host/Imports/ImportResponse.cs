@@ -8,7 +8,8 @@ namespace Herald.Host.Imports;
 /// <param name="Format">The format read.</param>
 /// <param name="HasHeader">Whether the first row was a header.</param>
 /// <param name="Delimiter">The CSV delimiter used.</param>
-/// <param name="Sheet">The workbook sheet read.</param>
+/// <param name="Sheet">The workbook sheet read: the one <c>sheet</c> names, else the first with a recognisable recipient column, else the first.</param>
+/// <param name="OtherSheets">The workbook's other sheets, not read (pass one as <c>sheet</c> to read it).</param>
 /// <param name="Columns">How each column was read (confirm or correct it with the <c>columns</c> parameter).</param>
 /// <param name="FieldNames">Custom fields, usable as <c>{{field}}</c> in templates.</param>
 /// <param name="Recipients">Recipients kept.</param>
@@ -25,6 +26,7 @@ public sealed record ImportResponse(
     bool HasHeader,
     string? Delimiter,
     string? Sheet,
+    IReadOnlyList<string> OtherSheets,
     IReadOnlyList<ImportColumnMapping> Columns,
     IReadOnlyList<string> FieldNames,
     int Recipients,
@@ -40,7 +42,7 @@ public sealed record ImportResponse(
     {
         ArgumentNullException.ThrowIfNull(record);
         return new(
-            record.Id, record.Source, record.Format, record.HasHeader, record.Delimiter?.ToString(), record.Sheet, record.Columns, record.FieldNames,
+            record.Id, record.Source, record.Format, record.HasHeader, record.Delimiter?.ToString(), record.Sheet, record.OtherSheets, record.Columns, record.FieldNames,
             record.Source.RecipientCount, record.DroppedCount, record.DroppedCounts, droppedRows, record.IgnoredValues, record.AmbiguousDigits, record.Countries);
     }
 }

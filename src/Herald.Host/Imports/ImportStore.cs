@@ -23,6 +23,9 @@ public sealed class ImportStore
     private const string DroppedPrefix = "d";
     private const int RowsPerTransaction = 50;
 
+    // Sheet names are at most 31 characters; a hundred of them stay far below a table property's 64 KiB.
+    private const int MaxOtherSheets = 100;
+
     private static readonly JsonSerializerOptions Json = CreateJson();
 
     private readonly EnsuredTable _table;
@@ -52,6 +55,7 @@ public sealed class ImportStore
             HasHeader = result.HasHeader,
             Delimiter = result.Delimiter,
             Sheet = result.Sheet,
+            OtherSheets = [.. result.OtherSheets.Take(MaxOtherSheets)],
             Columns = result.Columns,
             DroppedCounts = result.DroppedCounts,
             DroppedCount = result.Dropped.Count,
@@ -137,6 +141,7 @@ public sealed class ImportStore
         ["HasHeader"] = record.HasHeader,
         ["Delimiter"] = record.Delimiter?.ToString(),
         ["Sheet"] = record.Sheet,
+        ["OtherSheets"] = JsonSerializer.Serialize(record.OtherSheets, Json),
         ["Columns"] = JsonSerializer.Serialize(record.Columns, Json),
         ["DroppedCounts"] = JsonSerializer.Serialize(record.DroppedCounts, Json),
         ["DroppedCount"] = record.DroppedCount,
@@ -159,6 +164,7 @@ public sealed class ImportStore
         HasHeader = e.GetBoolean("HasHeader") ?? false,
         Delimiter = e.GetString("Delimiter") is { Length: 1 } d ? d[0] : null,
         Sheet = e.GetString("Sheet"),
+        OtherSheets = Read<List<string>>(e, "OtherSheets") ?? [],
         Columns = Read<List<ImportColumnMapping>>(e, "Columns") ?? [],
         DroppedCounts = Read<Dictionary<string, int>>(e, "DroppedCounts") ?? [],
         DroppedCount = e.GetInt32("DroppedCount") ?? 0,

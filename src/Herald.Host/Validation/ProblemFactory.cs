@@ -52,6 +52,10 @@ public static class ProblemFactory
             statusCode: StatusCodes.Status413PayloadTooLarge,
             title: "Request body too large");
 
+    /// <summary>413 for content that grows past a limit once read (a workbook inflating past its budget); <paramref name="extensions"/> name the limit.</summary>
+    public static ProblemHttpResult PayloadTooLarge(string detail, IDictionary<string, object?> extensions) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Content too large", extensions: extensions);
+
     /// <summary>415 for a body that is not JSON.</summary>
     public static ProblemHttpResult UnsupportedMediaType(string expected = "application/json") =>
         UnsupportedMediaTypeWithDetail($"The request body must be sent as '{expected}' (UTF-8).");

@@ -20,7 +20,7 @@ public sealed class RecipientImporterFormatsTests
         .Build();
 
     [Fact(Timeout = 60_000)]
-    public async Task ImportAsync_XlsxFirstSheet_ReadsNumbersAsDigitsAndSkipsBlankRows()
+    public async Task ImportAsync_XlsxFirstSheet_ReadsNumbersAsDigitsAndReportsBlankRows()
     {
         var result = await ImportBytesAsync(Workbook(), new ImportOptions { FileName = "leads.xlsx" });
 
@@ -28,7 +28,8 @@ public sealed class RecipientImporterFormatsTests
         Assert.Equal(ImportFormat.Xlsx, result.Format);
         Assert.Equal("Leads", result.Sheet);
         Assert.Equal([("+79161234567", "Иван"), ("+79161234568", "Пётр")], result.Recipients.Select(r => (r.Phone, r.Name)));
-        Assert.Equal(2, result.Source.RowCount);
+        Assert.Equal(3, result.Source.RowCount);
+        Assert.Equal(new ImportIssue(3, ImportReasons.BlankRow), Assert.Single(result.Dropped));
     }
 
     [Fact(Timeout = 60_000)]
@@ -51,7 +52,40 @@ public sealed class RecipientImporterFormatsTests
 
         Assert.Equal(new ImportColumnMapping(1, null, RecipientColumnRole.Identifier), Assert.Single(result.Columns));
         Assert.Equal(["u:alice_b", "u:bob_smith", "p:+79161234567"], result.Recipients.Select(r => r.Key));
-        Assert.Empty(result.Dropped);
+        Assert.Equal(new ImportIssue(2, ImportReasons.BlankRow), Assert.Single(result.Dropped));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ImportAsync_XlsxNotesSheetFirst_ReadsTheFirstSheetWithRecipientsAndListsTheOthers()
+    {
+        var bytes = new XlsxBuilder()
+            .Sheet("Notes", ["Call them before noon"], ["Remember the promo"])
+            .Sheet("Cities", ["city", "country"], ["Berlin", "Germany"])
+            .Sheet("List", ["Name", "Контакт"], ["Ann", 79161234567L], ["Bob", "@bob_smith"])
+            .Sheet("Archive", ["phone"], [79161234568L])
+            .Build();
+
+        var result = await ImportBytesAsync(bytes);
+        var named = await ImportBytesAsync(bytes, new ImportOptions { SheetName = "archive" });
+
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("List", result.Sheet);
+        Assert.Equal(["Notes", "Cities", "Archive"], result.OtherSheets);
+        Assert.Equal(["p:+79161234567", "u:bob_smith"], result.Recipients.Select(r => r.Key));
+        Assert.Equal("Archive", named.Sheet);
+        Assert.Equal(["Notes", "Cities", "List"], named.OtherSheets);
+        Assert.Equal("+79161234568", Assert.Single(named.Recipients).Phone);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ImportAsync_XlsxNoSheetWithRecipients_ReadsTheFirstAsBefore()
+    {
+        var bytes = new XlsxBuilder().Sheet("Notes", ["Call them before noon"]).Sheet("More", ["Remember the promo"]).Build();
+
+        var result = await ImportBytesAsync(bytes);
+
+        Assert.Equal("Notes", result.Sheet);
+        Assert.Equal(["More"], result.OtherSheets);
     }
 
     [Fact(Timeout = 60_000)]
@@ -113,7 +147,7 @@ public sealed class RecipientImporterFormatsTests
             [("dave_d", null, null), ("alice_b", null, null), (null, null, "+79161234567"), (null, 12345L, null), ("bob_smith", (long?)null, (string?)null)],
             result.Recipients.Select(r => (r.Username, r.UserId, r.Phone)));
         Assert.False(result.HasHeader);
-        Assert.Equal(new ImportIssue(7, ImportReasons.InvalidRow), Assert.Single(result.Dropped));
+        Assert.Equal([new ImportIssue(6, ImportReasons.BlankRow), new ImportIssue(7, ImportReasons.InvalidRow)], result.Dropped);
     }
 
     [Fact(Timeout = 60_000)]
@@ -123,6 +157,19 @@ public sealed class RecipientImporterFormatsTests
 
         Assert.Equal(ImportErrorCodes.UnreadableFile, result.Error?.Code);
         AssertNoValuesInReport(result, "79161234567");
+    }
+
+    [Theory]
+    [InlineData("[{\"phone\": \"+79161234567\"},\n {\"phone\": \"+7916", "at line 2, byte ")]
+    [InlineData("[\"@alice_b\",\n\"@bob_smith\",\n\"@carol_c\"", "line 3, byte 11")]
+    [InlineData("[{\"phone\": +79161234567}]", "line 1, byte 12")]
+    public async Task ImportAsync_MalformedJson_NamesLineAndBytePosition(string json, string position)
+    {
+        var result = await ImportTextAsync(json, new ImportOptions { FileName = "list.json" });
+
+        Assert.Equal(ImportErrorCodes.UnreadableFile, result.Error?.Code);
+        Assert.Contains(position, result.Error!.Message, StringComparison.Ordinal);
+        AssertNoValuesInReport(result, "79161234567", "alice_b", "bob_smith", "carol_c");
     }
 
     [Theory]

@@ -27,6 +27,18 @@ public sealed class RecipientValuesTests
         Assert.Equal(expected, RecipientValues.Username(value));
 
     [Theory]
+    [InlineData("'+4915112345678", "+4915112345678")]
+    [InlineData("'@alice_b", "@alice_b")]
+    [InlineData("'=HYPERLINK(1)", "=HYPERLINK(1)")]
+    [InlineData(" '-5 ", "-5")]
+    [InlineData("'\tTabbed", "Tabbed")]
+    [InlineData("'quoted'", "'quoted'")]
+    [InlineData("''+49", "''+49")]
+    [InlineData("'", "'")]
+    public void Clean_FormulaGuardOfASafeExport_IsDropped(string value, string expected) =>
+        Assert.Equal(expected, RecipientValues.Clean(value));
+
+    [Theory]
     [InlineData("Username", RecipientColumnRole.Username)]
     [InlineData(" User-Name ", RecipientColumnRole.Username)]
     [InlineData("@", RecipientColumnRole.Username)]

@@ -4,6 +4,7 @@ using System.Text;
 using Herald.Host.Tests.Infrastructure;
 using Herald.Testing;
 using Herald.Testing.Fakes;
+using Herald.Testing.Imports;
 
 namespace Herald.Host.Tests.Apis;
 
@@ -92,6 +93,8 @@ public sealed class ImportsApiTests(AzuriteFixture azurite, ITestOutputHelper ou
         await (await client.PostAsync("/api/imports", Multipart("name\n" + new string('x', 2000), "big.csv", "text/csv"))).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         var noIdentifier = await (await client.PostAsync("/api/imports", CsvBody("name,city\nAnn,Berlin\nBob,Paris\n"))).AssertProblemAsync(HttpStatusCode.BadRequest, "file");
         Assert.Equal("no_identifier_column", noIdentifier.Str("code"));
+        var truncated = new StringContent("[{\"phone\": \"+4915111111111\"},\n {\"phone\": \"+49151", Encoding.UTF8, "application/json");
+        await (await client.PostAsync("/api/imports", truncated)).AssertProblemAsync(HttpStatusCode.BadRequest, "file", "at line 2, byte ");
         var workbook = new ByteArrayContent("PK\u0003\u0004 not really a workbook"u8.ToArray());
         workbook.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         Assert.Equal("unreadable_file", (await (await client.PostAsync("/api/imports", workbook)).AssertProblemAsync(HttpStatusCode.BadRequest, "file")).Str("code"));
@@ -104,6 +107,55 @@ public sealed class ImportsApiTests(AzuriteFixture azurite, ITestOutputHelper ou
         await (await client.GetAsync($"/api/imports/{missing}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostAsync($"/api/imports/{missing}/suppress", null)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostAsync($"/api/imports/{missing}/suppress?reason=%3Cb%3E", null)).AssertProblemAsync(HttpStatusCode.BadRequest, "reason");
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Upload_ZipBombWorkbook_AnswersProblemNamingTheLimitHit()
+    {
+        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
+        var client = host.Client(EngineApiHost.NewTenant());
+
+        var entry = await (await client.PostAsync("/api/imports", Workbook(RawXlsx.Bomb(40L * 1024 * 1024))))
+            .AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var ratio = await (await client.PostAsync("/api/imports", Workbook(RawXlsx.Bomb(4L * 1024 * 1024))))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "file", "zip bomb");
+
+        Assert.Equal(("inflated_too_large", "Herald:Imports:MaxZipEntryBytes"), (entry.Str("code"), entry.Str("limit")));
+        Assert.Equal(("compression_ratio", "Herald:Imports:MinInflateRatio"), (ratio.Str("code"), ratio.Str("limit")));
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Upload_WorkbookWithNotesFirst_ReadsTheRecipientSheetAndListsTheOthers()
+    {
+        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
+        var client = host.Client(EngineApiHost.NewTenant());
+        var bytes = RawXlsx.Workbook(("Notes", [["Call them before noon"]]), ("Contacts", [["phone", "name"], ["+4915111111111", "Ann"]]), ("Old", [["@old_user"]]));
+
+        var created = await ReadAsync(await client.PostAsync("/api/imports", Workbook(bytes)), HttpStatusCode.Created);
+        var stored = await ReadAsync(await client.GetAsync($"/api/imports/{created.Str("id")}"), HttpStatusCode.OK);
+        var named = await ReadAsync(await client.PostAsync("/api/imports?sheet=old", Workbook(bytes)), HttpStatusCode.Created);
+
+        foreach (var import in new[] { created, stored })
+        {
+            Assert.Equal("Contacts", import.Str("sheet"));
+            Assert.Equal(["Notes", "Old"], import.GetProperty("otherSheets").EnumerateArray().Select(s => s.GetString()));
+            Assert.Equal(1, import.GetProperty("recipients").GetInt32());
+        }
+
+        Assert.Equal(("Old", 1), (named.Str("sheet"), named.GetProperty("recipients").GetInt32()));
+    }
+
+    private static async Task<System.Text.Json.JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.True(response.StatusCode == status, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadJsonAsync();
+    }
+
+    private static ByteArrayContent Workbook(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return content;
     }
 
     private static StringContent CsvBody(string text) => new(text, Encoding.UTF8, "text/csv");
