@@ -29,9 +29,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Deleted secret {Reference}")]
     public static partial void SecretDeleted(ILogger logger, string reference);
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Readiness check {CheckName} failed: {Reason}")]
-    public static partial void ReadinessCheckFailed(ILogger logger, string checkName, string reason, Exception? exception);
-
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information,
         Message = "Audit: tenant {TenantId} actor {Actor} {Action} {ResourceType} {ResourceId}")]
     public static partial void AuditRecorded(ILogger logger, string tenantId, string actor, string action, string resourceType, string resourceId);

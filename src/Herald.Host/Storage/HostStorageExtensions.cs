@@ -12,8 +12,8 @@ public static class HostStorageExtensions
 {
     /// <summary>
     /// When storage is configured (<see cref="HostStorageConfiguration"/>) or the Development host starts Azurite: adds the
-    /// storage clients (<c>AddHeraldStorage</c>) bound from <c>Herald:Storage</c>, the <c>storage</c> readiness check, and
-    /// the table-backed <see cref="IAuditLog"/> and <see cref="IApiKeyStore"/>. Without storage it adds nothing, and the
+    /// storage clients (<c>AddHeraldStorage</c>) bound from <c>Herald:Storage</c>, the <c>storage</c> readiness check, and the
+    /// table-backed <see cref="IAuditLog"/> and <see cref="IApiKeyStore"/>. Without storage it adds nothing, and the
     /// in-memory audit log and configured API keys serve. Call before the audit log and authentication are added (TryAdd:
     /// the first registration wins).
     /// </summary>
@@ -27,7 +27,7 @@ public static class HostStorageExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddHeraldStorage(options => HostStorageConfiguration.Bind(configuration, options));
-        services.AddReadinessCheck<StorageReadinessCheck>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [HealthExtensions.ReadyTag]);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TableAuditLog>();
