@@ -3,7 +3,6 @@ using Azure;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Herald.Development;
 
 namespace Herald.Storage.Tests.Pipeline;
 
@@ -13,9 +12,7 @@ namespace Herald.Storage.Tests.Pipeline;
 /// </summary>
 public sealed class CallBudgetTests
 {
-    private const string ConnectionString =
-        "DefaultEndpointsProtocol=http;AccountName=" + DevelopmentStorage.AccountName + ";AccountKey=" + DevelopmentStorage.AccountKey
-        + ";TableEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+    private const string ConnectionString = RetryTests.ConnectionString;
 
     private static readonly Func<HttpRequestMessage, int, HttpResponseMessage> Busy = (_, _) =>
         ScriptedHandler.Status(HttpStatusCode.ServiceUnavailable, """{"odata.error":{"code":"ServerBusy","message":{"value":"busy"}}}""");
