@@ -124,6 +124,18 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
             + "Run `npm ci` in the repository root, or set HERALD_AZURITE / AzuriteOptions.AzuritePath.");
     }
 
+    /// <summary>
+    /// Freezes Azurite (SIGSTOP, Linux): its ports still accept connections but nothing answers, as a hanging storage
+    /// account does. Nothing acknowledged is lost; <see cref="Resume"/> (SIGCONT) lets it carry on. Never SIGKILL
+    /// Azurite to simulate an outage: it loses acknowledged writes.
+    /// </summary>
+    /// <exception cref="PlatformNotSupportedException">Not on Linux.</exception>
+    public void Pause() => Signal(NativeMethods.SigStopLinux);
+
+    /// <summary>Lets a <see cref="Pause">paused</see> Azurite carry on (SIGCONT, Linux).</summary>
+    /// <exception cref="PlatformNotSupportedException">Not on Linux.</exception>
+    public void Resume() => Signal(NativeMethods.SigContLinux);
+
     /// <summary>Stops Azurite (SIGTERM, grace period, then kill) and deletes its folder. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -137,6 +149,12 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
             if (!_process.HasExited)
             {
                 Log.AzuriteStopping(_logger, _process.Id);
+                if (OperatingSystem.IsLinux())
+                {
+                    // A paused Azurite would only act on SIGTERM once continued.
+                    _ = NativeMethods.Kill(_process.Id, NativeMethods.SigContLinux);
+                }
+
                 if (OperatingSystem.IsWindows() || NativeMethods.Kill(_process.Id, NativeMethods.SigTerm) != 0)
                 {
                     _process.Kill(entireProcessTree: true);
@@ -357,6 +375,19 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    private void Signal(int signal)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("Pausing Azurite needs Linux signals.");
+        }
+
+        if (NativeMethods.Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"Could not signal Azurite (pid {_process.Id}): errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}.");
         }
     }
 

@@ -29,8 +29,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Deleted secret {Reference}")]
     public static partial void SecretDeleted(ILogger logger, string reference);
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Readiness check {CheckName} failed: {Reason}")]
-    public static partial void ReadinessCheckFailed(ILogger logger, string checkName, string reason, Exception? exception);
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "{Method} {Endpoint} answered 503: {Reason}")]
+    public static partial void StorageUnavailable(ILogger logger, string method, string endpoint, string reason);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information,
         Message = "Audit: tenant {TenantId} actor {Actor} {Action} {ResourceType} {ResourceId}")]

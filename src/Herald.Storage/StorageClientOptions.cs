@@ -10,7 +10,8 @@ namespace Herald.Storage;
 /// what the SDK classifies as transient (408, 5xx such as 503 ServerBusy, and transport failures; a 4xx such as 409
 /// or 412 is an answer, never retried), and a network timeout short enough that a hung storage account fails a
 /// request in seconds instead of minutes. Table clients also refuse the transactions Azurite would misapply
-/// (<see cref="AzuriteBatchGuardPolicy"/>).
+/// (<see cref="AzuriteBatchGuardPolicy"/>). Calls made inside a <see cref="StorageCallBudget"/> scope (API requests,
+/// readiness checks) get that budget per try and no retries (<see cref="StorageCallBudgetPolicy"/>).
 /// </summary>
 public static class StorageClientOptions
 {
@@ -23,6 +24,7 @@ public static class StorageClientOptions
         var options = new TableClientOptions();
         Configure(options.Retry);
         options.AddPolicy(new AzuriteBatchGuardPolicy(), HttpPipelinePosition.PerCall);
+        options.AddPolicy(new StorageCallBudgetPolicy(), HttpPipelinePosition.PerCall);
         if (transport is not null)
         {
             options.Transport = transport;
@@ -36,6 +38,7 @@ public static class StorageClientOptions
     {
         var options = new QueueClientOptions { MessageEncoding = encoding };
         Configure(options.Retry);
+        options.AddPolicy(new StorageCallBudgetPolicy(), HttpPipelinePosition.PerCall);
         if (transport is not null)
         {
             options.Transport = transport;

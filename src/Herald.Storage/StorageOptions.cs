@@ -29,9 +29,21 @@ public sealed class StorageOptions
     /// </summary>
     public QueueMessageEncoding MessageEncoding { get; set; } = QueueMessageEncoding.Base64;
 
+    /// <summary>
+    /// How long one storage call made for an API request or a readiness check may wait for the service, without
+    /// retries (<see cref="StorageCallBudget"/>), so an outage answers 503 at once instead of after the SDK's retries.
+    /// The engine's own calls keep the full retries. Default: 1.5 s.
+    /// </summary>
+    public TimeSpan RequestBudget { get; set; } = TimeSpan.FromSeconds(1.5);
+
     /// <summary>Why these options cannot work, or null when they can.</summary>
     public string? Validate()
     {
+        if (RequestBudget <= TimeSpan.Zero)
+        {
+            return "Storage:RequestBudget must be positive.";
+        }
+
         if (!string.IsNullOrWhiteSpace(ConnectionString))
         {
             return IsValidConnectionString(ConnectionString) ? null : "Storage:ConnectionString is not a valid storage connection string.";

@@ -26,7 +26,7 @@ public static class StorageServiceCollectionExtensions
             builder.Configure(configure);
         }
 
-        builder.Validate(o => o.Validate() is null, "Storage needs a valid ConnectionString, or TableEndpoint and QueueEndpoint.").ValidateOnStart();
+        builder.Validate(o => o.Validate() is null, "Storage needs a valid ConnectionString, or TableEndpoint and QueueEndpoint, and a positive RequestBudget.").ValidateOnStart();
 
         services.TryAddSingleton(sp =>
         {

@@ -24,7 +24,8 @@ public static class EngineHostExtensions
     /// <summary>
     /// When the host has storage (<see cref="HostStorageExtensions.UsesStorage"/>; in Development the private Azurite):
     /// adds the engine (<c>AddHeraldEngine</c>, bound from <c>Herald:Engine</c>), its table and queue creation on start
-    /// (<see cref="EngineStorageInitializer"/>: retried, and reported by <c>/readyz</c>, while storage is down),
+    /// (<see cref="EngineStorageInitializer"/>: retried while storage is down), the <c>engine-storage</c> readiness check
+    /// (<see cref="EngineStorageHealthCheck"/>),
     /// its workers unless <see cref="RunWorkersKey"/> is false, recipient imports (<c>AddHeraldImports</c>), the
     /// background preparation of large campaigns (<see cref="CampaignPreparation"/>), and the API's stores (imports,
     /// messages, idempotency keys). Without storage it adds nothing and the resource APIs stay
@@ -53,7 +54,7 @@ public static class EngineHostExtensions
 
         services.AddSingleton<EngineStorageInitializer>();
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<EngineStorageInitializer>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, EngineStorageInitializer>(sp => sp.GetRequiredService<EngineStorageInitializer>()));
+        services.AddHealthChecks().AddCheck<EngineStorageHealthCheck>(EngineStorageHealthCheck.Name, tags: [HealthExtensions.ReadyTag]);
 
         services.TryAddSingleton<ImportStore>();
         services.TryAddSingleton<CampaignPreparer>();

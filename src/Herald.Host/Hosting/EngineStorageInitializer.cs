@@ -1,33 +1,41 @@
 using Herald.Engine.Persistence;
-using Herald.Host.Health;
+using Polly;
+using Polly.Retry;
 
 namespace Herald.Host.Hosting;
 
 /// <summary>
 /// Creates the engine's tables and queues when the host starts, like the engine's own <c>EngineInitializer</c>, but
 /// without failing the start when storage is unreachable: the host then serves (<c>/healthz</c>, and <c>/readyz</c> answers
-/// 503 naming <c>engine-storage</c>) and keeps trying in the background, 1 s apart at first, doubling up to 30 s. The
-/// first attempt is awaited (bounded by 10 s), so with storage up no request ever meets a missing table.
+/// 503 naming <c>engine-storage</c>) and keeps trying in the background (a Polly retry: 1 s after the first attempt, then
+/// 2 s, doubling up to 30 s). The first attempt is awaited (bounded by 10 s), so with storage up no request ever meets a
+/// missing table.
 /// </summary>
 internal sealed class EngineStorageInitializer(EngineStorage storage, TimeProvider time, ILogger<EngineStorageInitializer> logger)
-    : IHostedService, IReadinessCheck
+    : IHostedService
 {
     private static readonly TimeSpan FirstAttemptTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
 
     // Never disposed: it has no timer, and the host may stop its services after disposing them.
     private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
     private volatile bool _created;
 
-    public string Name => "engine-storage";
+    /// <summary>True once every table and queue exists.</summary>
+    public bool IsCreated => _created;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(FirstAttemptTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        if (!await TryCreateAsync(linked.Token))
+        try
         {
+            await CreateAsync(linked.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.EngineStorageNotCreated(logger, ex);
             _retrying = RetryAsync(_stopping.Token);
         }
     }
@@ -38,44 +46,38 @@ internal sealed class EngineStorageInitializer(EngineStorage storage, TimeProvid
         await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public Task<ReadinessResult> CheckAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(_created ? ReadinessResult.Ready : ReadinessResult.NotReady("The engine's tables and queues are not created yet."));
-
     private async Task RetryAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
+        var retry = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = FirstRetryDelay * 2,
+                MaxDelay = TimeSpan.FromSeconds(30),
+                UseJitter = false,
+                OnRetry = args =>
+                {
+                    Log.EngineStorageNotCreated(logger, args.Outcome.Exception!);
+                    return default;
+                },
+            })
+            .Build();
+        try
         {
-            try
-            {
-                await Task.Delay(delay, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            if (await TryCreateAsync(stoppingToken))
-            {
-                return;
-            }
-
-            delay = delay * 2 > MaxRetryDelay ? MaxRetryDelay : delay * 2;
+            await Task.Delay(FirstRetryDelay, time, stoppingToken);
+            await retry.ExecuteAsync(static async (self, token) => await self.CreateAsync(token), this, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
         }
     }
 
-    private async Task<bool> TryCreateAsync(CancellationToken cancellationToken)
+    private async Task CreateAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await storage.EnsureCreatedAsync(cancellationToken);
-            _created = true;
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
-        {
-            Log.EngineStorageNotCreated(logger, ex);
-            return false;
-        }
+        await storage.EnsureCreatedAsync(cancellationToken);
+        _created = true;
     }
 }

@@ -40,13 +40,15 @@ public static class HeraldApiExtensions
     }
 
     /// <summary>
-    /// The middleware order: exceptions and bare status codes become problem details; Swagger UI before authorization
+    /// The middleware order: exceptions and bare status codes become problem details (a storage outage 503 with
+    /// <c>Retry-After</c>); every request's storage calls get a short budget; Swagger UI before authorization
     /// (it is public); then authentication and authorization (every endpoint needs a tenant unless anonymous).
     /// </summary>
     public static WebApplication UseHeraldApi(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHeraldStorageBudget();
         app.UseHeraldSwaggerUI();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,3 +1,5 @@
+using Herald.Host.Health;
+
 namespace Herald.Host.OpenApi;
 
 /// <summary>The OpenAPI document (<c>/openapi/v1.json</c>) and a browsable UI (<c>/swagger</c>), both anonymous.</summary>
@@ -6,7 +8,7 @@ public static class OpenApiExtensions
     /// <summary>The path of the document.</summary>
     public const string DocumentPath = "/openapi/v1.json";
 
-    /// <summary>Adds document generation with the bearer and API key schemes.</summary>
+    /// <summary>Adds document generation with the bearer and API key schemes, and the health endpoints.</summary>
     public static IHostApplicationBuilder AddHeraldOpenApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenApi(options =>
@@ -14,6 +16,7 @@ public static class OpenApiExtensions
             var security = new SecuritySchemesTransformer();
             options.AddDocumentTransformer(security);
             options.AddOperationTransformer(security);
+            options.AddDocumentTransformer(new HealthPathsTransformer());
         });
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Herald.Host.Health;
 using Herald.Host.Tests.Infrastructure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Herald.Host.Tests.Health;
 
@@ -18,6 +19,18 @@ public sealed class HealthApiTests(ITestOutputHelper output)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Healthz_ReadinessCheckFails_Still200()
+    {
+        await using var factory = await HeraldApiFactory.StartAsync(
+            f => f.TestServices = s => s.AddHealthChecks().AddCheck("storage", () => HealthCheckResult.Unhealthy("down"), [HealthExtensions.ReadyTag]),
+            output);
+
+        var response = await factory.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Readyz_NoChecksRegistered_Returns200Ready()
     {
         await using var factory = await HeraldApiFactory.StartAsync(output: output);
@@ -32,7 +45,7 @@ public sealed class HealthApiTests(ITestOutputHelper output)
     public async Task Readyz_AllChecksPass_Returns200ListingThem()
     {
         await using var factory = await HeraldApiFactory.StartAsync(
-            f => f.TestServices = s => s.AddSingleton<IReadinessCheck>(new FixedCheck("storage", ReadinessResult.Ready)),
+            f => f.TestServices = s => s.AddHealthChecks().AddCheck("storage", () => HealthCheckResult.Healthy(), [HealthExtensions.ReadyTag]),
             output);
 
         var response = await factory.CreateClient().GetAsync("/readyz");
@@ -47,28 +60,41 @@ public sealed class HealthApiTests(ITestOutputHelper output)
     public async Task Readyz_OneCheckFails_Returns503ProblemNamingIt()
     {
         await using var factory = await HeraldApiFactory.StartAsync(
-            f => f.TestServices = s =>
-            {
-                s.AddSingleton<IReadinessCheck>(new FixedCheck("storage", ReadinessResult.NotReady("Azurite does not answer.")));
-                s.AddSingleton<IReadinessCheck>(new FixedCheck("vault", ReadinessResult.Ready));
-            },
+            f => f.TestServices = s => s.AddHealthChecks()
+                .AddCheck("storage", () => HealthCheckResult.Unhealthy("Azurite does not answer."), [HealthExtensions.ReadyTag])
+                .AddCheck("vault", () => HealthCheckResult.Healthy(), [HealthExtensions.ReadyTag]),
             output);
 
         var response = await factory.CreateClient().GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.RetryAfter);
         var problem = await response.ReadJsonAsync();
         Assert.Equal("Not ready: storage.", problem.GetProperty("detail").GetString());
         var storage = problem.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "storage");
+        Assert.Equal("not_ready", storage.GetProperty("status").GetString());
         Assert.Equal("Azurite does not answer.", storage.GetProperty("detail").GetString());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Readyz_UntaggedCheck_IsNotRun()
+    {
+        await using var factory = await HeraldApiFactory.StartAsync(
+            f => f.TestServices = s => s.AddHealthChecks().AddCheck("other", () => HealthCheckResult.Unhealthy("down")),
+            output);
+
+        var response = await factory.CreateClient().GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty((await response.ReadJsonAsync()).GetProperty("checks").EnumerateArray());
     }
 
     [Fact(Timeout = 60_000)]
     public async Task Readyz_CheckThrows_Returns503WithoutTheExceptionMessage()
     {
         await using var factory = await HeraldApiFactory.StartAsync(
-            f => f.TestServices = s => s.AddSingleton<IReadinessCheck>(new ThrowingCheck()),
+            f => f.TestServices = s => s.AddHealthChecks().AddCheck<ThrowingCheck>("storage", tags: [HealthExtensions.ReadyTag]),
             output);
 
         var response = await factory.CreateClient().GetAsync("/readyz");
@@ -80,52 +106,43 @@ public sealed class HealthApiTests(ITestOutputHelper output)
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Readyz_CheckHangsPastTimeout_Returns503TimedOut()
+    public async Task Readyz_CheckHangsPastCheckTimeout_Returns503TimedOut()
     {
-        var hanging = new HangingCheck();
         await using var factory = await HeraldApiFactory.StartAsync(
             f =>
             {
-                f.Settings["Herald:Readiness:CheckTimeout"] = "00:00:05";
-                f.TestServices = s => s.AddSingleton<IReadinessCheck>(hanging);
+                f.Settings["Herald:Readiness:CheckTimeout"] = "00:00:00.500";
+                f.TestServices = s => s.AddHealthChecks().AddCheck<HangingCheck>("slow", tags: [HealthExtensions.ReadyTag]);
             },
             output);
 
-        var pending = factory.CreateClient().GetAsync("/readyz");
-        await hanging.Started.Task;
-        factory.Clock.Advance(TimeSpan.FromSeconds(5));
-        var response = await pending;
+        var response = await factory.CreateClient().GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("timed out", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var slow = Assert.Single((await response.ReadJsonAsync()).GetProperty("checks").EnumerateArray());
+        Assert.Equal("The check timed out.", slow.GetProperty("detail").GetString());
     }
 
-    private sealed class FixedCheck(string name, ReadinessResult result) : IReadinessCheck
+    [Fact(Timeout = 60_000)]
+    public async Task Start_CheckTimeoutNotPositive_FailsNamingTheSetting()
     {
-        public string Name => name;
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => HeraldApiFactory.StartAsync(f => f.Settings["Herald:Readiness:CheckTimeout"] = "00:00:00", output));
 
-        public Task<ReadinessResult> CheckAsync(CancellationToken cancellationToken = default) => Task.FromResult(result);
+        Assert.Contains("Herald:Readiness:CheckTimeout", error.ToString(), StringComparison.Ordinal);
     }
 
-    private sealed class ThrowingCheck : IReadinessCheck
+    private sealed class ThrowingCheck : IHealthCheck
     {
-        public string Name => "storage";
-
-        public Task<ReadinessResult> CheckAsync(CancellationToken cancellationToken = default) =>
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("Connection failed: AccountKey=c2VjcmV0");
     }
 
-    private sealed class HangingCheck : IReadinessCheck
+    private sealed class HangingCheck : IHealthCheck
     {
-        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public string Name => "slow";
-
-        public async Task<ReadinessResult> CheckAsync(CancellationToken cancellationToken = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            Started.TrySetResult();
             await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
-            return ReadinessResult.Ready;
+            return HealthCheckResult.Healthy();
         }
     }
 }

@@ -14,7 +14,8 @@ namespace Herald.Storage.Tests.Pipeline;
 /// </summary>
 public sealed class RetryTests
 {
-    private const string ConnectionString =
+    /// <summary>Development account credentials on a port nothing listens on: the scripted handler answers instead.</summary>
+    internal const string ConnectionString =
         "DefaultEndpointsProtocol=http;AccountName=" + DevelopmentStorage.AccountName + ";AccountKey=" + DevelopmentStorage.AccountKey
         + ";TableEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;";
 
