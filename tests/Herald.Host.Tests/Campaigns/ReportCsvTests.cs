@@ -4,7 +4,7 @@ using Herald.Core.Imports;
 using Herald.Core.Phones;
 using Herald.Engine.Campaigns;
 using Herald.Host.Campaigns;
-using Herald.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Host.Tests.Campaigns;
 
@@ -27,7 +27,7 @@ public sealed class ReportCsvTests
         Assert.Contains("'+4915112345678", Encoding.UTF8.GetString(report.ToArray()), StringComparison.Ordinal);
 
         report.Position = 0;
-        var importer = new RecipientImporter(new PhoneNormalizer(new PhoneNormalizerOptions()), new ManualTimeProvider(At));
+        var importer = new RecipientImporter(new PhoneNormalizer(new PhoneNormalizerOptions()), new FakeTimeProvider(At));
         var result = await importer.ImportAsync(report, ImportFormat.Auto, new ImportOptions { FileName = "report.csv" });
 
         Assert.True(result.Success, result.Error?.Message);
