@@ -62,6 +62,7 @@ public static class EngineHostExtensions
             .ValidateOnStart();
         services.TryAddSingleton<CampaignPreparation>();
         services.AddHostedService(sp => sp.GetRequiredService<CampaignPreparation>());
+        services.TryAddSingleton<AccountOwnership>();
         services.TryAddSingleton<AccountRegistration>();
         services.AddHeraldMessages(builder.Configuration);
         return builder;
