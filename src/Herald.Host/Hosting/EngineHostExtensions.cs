@@ -57,6 +57,7 @@ public static class EngineHostExtensions
 
         services.TryAddSingleton<ImportStore>();
         services.TryAddSingleton<CampaignPreparer>();
+        services.TryAddSingleton<CampaignEditor>();
         services.AddOptions<CampaignPreparationOptions>().Bind(builder.Configuration.GetSection(CampaignPreparationOptions.SectionName))
             .Validate(o => o.BackgroundAbove >= 0 && o.ScanInterval > TimeSpan.Zero, $"{CampaignPreparationOptions.SectionName}: BackgroundAbove must not be negative and ScanInterval must be positive.")
             .ValidateOnStart();
