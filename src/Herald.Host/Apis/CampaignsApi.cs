@@ -12,7 +12,7 @@ namespace Herald.Host.Apis;
 
 /// <summary>
 /// <c>/api/campaigns</c>: create (202 + <c>Location</c>), list, status (with an <c>ETag</c>), change before the start
-/// (<c>PATCH</c> with <c>If-Match</c>), report (JSON or CSV), pause, resume, cancel.
+/// (<c>PATCH</c> with <c>If-Match</c>), report (JSON or CSV), pause, resume, cancel, delete once ended.
 /// Everything is scoped to the caller's tenant: another tenant's campaign id answers 404.
 /// </summary>
 public static partial class CampaignsApi
@@ -38,6 +38,10 @@ public static partial class CampaignsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteCampaign")
+            .WithSummary("Deletes a completed or cancelled campaign with its targets and report.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}/report", ReportAsync).WithName("GetCampaignReport")
             .WithSummary("Failed, unknown and skipped recipients (cancelled too, for a cancelled campaign); CSV with Accept: text/csv.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");

@@ -26,7 +26,8 @@ public static class EngineHostExtensions
     /// adds the engine (<c>AddHeraldEngine</c>, bound from <c>Herald:Engine</c>), its table and queue creation on start
     /// (<see cref="EngineStorageInitializer"/>: retried, and reported by <c>/readyz</c>, while storage is down),
     /// its workers unless <see cref="RunWorkersKey"/> is false, recipient imports (<c>AddHeraldImports</c>), the
-    /// background preparation of large campaigns (<see cref="CampaignPreparation"/>), and the API's stores (imports,
+    /// background preparation of large campaigns (<see cref="CampaignPreparation"/>), the deletion of ended campaigns past
+    /// their retention (<see cref="CampaignRetention"/>, with the workers), and the API's stores (imports,
     /// messages, idempotency keys). Without storage it adds nothing and the resource APIs stay
     /// unmapped (see <see cref="HasHeraldEngine"/>). Call after storage, the core and the platforms are added.
     /// </summary>
@@ -40,9 +41,14 @@ public static class EngineHostExtensions
 
         services.AddHeraldImports(builder.Configuration);
         services.AddHeraldEngine(builder.Configuration);
+        services.AddOptions<CampaignRetentionOptions>().Bind(builder.Configuration.GetSection(CampaignPreparationOptions.SectionName))
+            .Validate(o => o.IsValid, $"{CampaignPreparationOptions.SectionName}: RetentionDays must be from 1 to {CampaignRetentionOptions.MaxRetentionDays} (or left out) and RetentionSweepInterval positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<CampaignRetention>();
         if (builder.Configuration.GetValue(RunWorkersKey, defaultValue: true))
         {
             services.AddHeraldWorkers();
+            services.AddHostedService(sp => sp.GetRequiredService<CampaignRetention>());
         }
 
         // The engine's own initializer fails the start when storage is down; the host's retries and reports readiness instead.
