@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<TickScheduler>();
         services.TryAddSingleton<PlatformResolver>();
         services.TryAddSingleton<CampaignCompletion>();
+        services.TryAddSingleton<CampaignEraser>();
         services.TryAddSingleton<CampaignStatusCache>();
         services.TryAddSingleton<AccountActor>();
         services.TryAddSingleton<AccountService>();

@@ -62,4 +62,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "Preparing campaigns failed; trying again")]
     public static partial void CampaignPreparationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1704, Level = LogLevel.Information, Message = "Retention deleted {Count} ended campaigns with their recipients")]
+    public static partial void CampaignsRetired(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1705, Level = LogLevel.Warning, Message = "Deleting campaigns past their retention failed; trying again at the next interval")]
+    public static partial void CampaignRetentionFailed(ILogger logger, Exception exception);
 }

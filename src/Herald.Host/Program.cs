@@ -39,6 +39,7 @@ if (!workerOnly && app.HasHeraldEngine())
     app.MapSuppressionsApi();
     app.MapAccountsApi();
     app.MapMessagesApi();
+    app.MapApiKeysApi();
 }
 
 app.Run();

@@ -12,7 +12,7 @@ namespace Herald.Engine.Campaigns;
 /// Creates campaigns and changes their lifecycle: pause, resume and cancel are idempotent,
 /// ETag-guarded changes of the campaign row that ticks read before they act.
 /// </summary>
-public sealed class CampaignService(
+public sealed partial class CampaignService(
     CampaignStore campaigns,
     TargetStore targets,
     AccountStore accounts,

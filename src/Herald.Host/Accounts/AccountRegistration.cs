@@ -19,7 +19,7 @@ namespace Herald.Host.Accounts;
 /// reference to an existing session: Herald never creates or logs in accounts (R37). Its own limits, if given, are
 /// checked first (only stricter than the configured ones, R35).
 /// </summary>
-internal sealed class AccountRegistration(AccountService accounts, ISecretStore secrets, IAuditLog audit, PlatformLimits limits)
+internal sealed class AccountRegistration(AccountService accounts, AccountOwnership ownership, ISecretStore secrets, IAuditLog audit, PlatformLimits limits)
 {
     private const string Resource = "account";
     private const string LimitsField = "limits";
@@ -53,7 +53,18 @@ internal sealed class AccountRegistration(AccountService accounts, ISecretStore 
 
         var id = $"tg-bot-{me.Value.Id}";
         var name = request.Name ?? (me.Value.Username is { } username ? "@" + username : null);
+        var claim = await ownership.ClaimAsync(tenant.TenantId, id, async (owner, ct) => await accounts.GetAsync(owner, id, ct) is not null, cancellationToken);
+        if (claim == OwnershipClaim.OwnedElsewhere)
+        {
+            return ProblemFactory.Conflict("This bot is registered by another tenant. A bot belongs to one tenant only: Telegram's limits are per bot.");
+        }
+
         var created = await RegisterAsync(tenant, new NewAccount(tenant.TenantId, id, PlatformKind.Telegram, AccountKind.Bot, "", name, request.Limits?.ToOverrides(), request.WarmUp), request.Token.Trim(), cancellationToken);
+        if (created is null && claim == OwnershipClaim.Claimed && await accounts.GetAsync(tenant.TenantId, id, CancellationToken.None) is null)
+        {
+            await ownership.ReleaseAsync(tenant.TenantId, id, CancellationToken.None);
+        }
+
         return created is null
             ? ProblemFactory.Conflict($"This bot is already registered as account {id}.")
             : TypedResults.Created($"/api/accounts/{id}", new RegisteredAccount(created, me.Value.Id, me.Value.Username, SecretMasker.Mask(request.Token.Trim())));

@@ -38,7 +38,10 @@ public static class AccountsApi
         return app;
     }
 
-    /// <summary>201 with the account, the bot's id and username and the masked token; 400 when Telegram rejects the token; 409 when the bot is registered already.</summary>
+    /// <summary>
+    /// 201 with the account, the bot's id and username and the masked token; 400 when Telegram rejects the token; 409 when
+    /// the bot is registered already, by this tenant or (without saying which) another one: a bot belongs to one tenant.
+    /// </summary>
     internal static Task<Results<Created<RegisteredAccount>, ValidationProblem, ProblemHttpResult>> RegisterBotAsync(
         ValidatedJson<RegisterTelegramBotRequest> body, ITenantContext tenant, AccountRegistration registration, TelegramBotApi telegram, CancellationToken cancellationToken) =>
         registration.RegisterBotAsync(tenant, body.Value, telegram, cancellationToken);
@@ -99,9 +102,9 @@ public static class AccountsApi
         return TypedResults.Ok(view);
     }
 
-    /// <summary>204; its live tick becomes stale and its campaigns continue with the other accounts.</summary>
+    /// <summary>204; its live tick becomes stale and its campaigns continue with the other accounts; a bot is free for another tenant.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        string id, ITenantContext tenant, AccountService accounts, ISecretStore secrets, IAuditLog audit, CancellationToken cancellationToken)
+        string id, ITenantContext tenant, AccountService accounts, AccountOwnership ownership, ISecretStore secrets, IAuditLog audit, CancellationToken cancellationToken)
     {
         var account = ResourceIds.IsValid(id) ? await accounts.GetRecordAsync(tenant.TenantId, id, cancellationToken) : null;
         if (account is null || !await accounts.RemoveAsync(tenant.TenantId, id, cancellationToken))
@@ -110,6 +113,7 @@ public static class AccountsApi
         }
 
         await secrets.DeleteAsync(account.SecretReference, cancellationToken);
+        await ownership.ReleaseAsync(tenant.TenantId, id, cancellationToken);
         await audit.RecordAsync(tenant, "account.remove", Resource, id, cancellationToken: cancellationToken);
         return TypedResults.NoContent();
     }

@@ -11,10 +11,11 @@ using Microsoft.Extensions.Options;
 namespace Herald.Host.Apis;
 
 /// <summary>
-/// <c>/api/campaigns</c>: create (202 + <c>Location</c>), list, status, report (JSON or CSV), pause, resume, cancel.
+/// <c>/api/campaigns</c>: create (202 + <c>Location</c>), list, status (with an <c>ETag</c>), change before the start
+/// (<c>PATCH</c> with <c>If-Match</c>), report (JSON or CSV), pause, resume, cancel, delete once ended.
 /// Everything is scoped to the caller's tenant: another tenant's campaign id answers 404.
 /// </summary>
-public static class CampaignsApi
+public static partial class CampaignsApi
 {
     private const string Resource = "campaign";
     private const string Preparing = "preparing";
@@ -29,7 +30,18 @@ public static class CampaignsApi
         var group = app.MapGroup("/api/campaigns").WithTags("Campaigns");
         group.MapPost("", CreateAsync).WithName("CreateCampaign").WithSummary("Creates a campaign; the work runs in the background.");
         group.MapGet("", ListAsync).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, in pages.");
-        group.MapGet("/{id}", GetAsync).WithName("GetCampaign").WithSummary("The live status: progress, counts by outcome and reason, speed, ETA, accounts.");
+        group.MapGet("/{id}", GetAsync).WithName("GetCampaign").WithSummary("The live status: progress, counts by outcome and reason, speed, ETA, accounts; ETag for PATCH.");
+        group.MapPatch("/{id}", UpdateAsync).WithName("UpdateCampaign")
+            .WithSummary("Changes a scheduled campaign before it starts: name, message, time window, start time, priority (If-Match required).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteCampaign")
+            .WithSummary("Deletes a completed or cancelled campaign with its targets and report.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}/report", ReportAsync).WithName("GetCampaignReport")
             .WithSummary("Failed, unknown and skipped recipients (cancelled too, for a cancelled campaign); CSV with Accept: text/csv.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
@@ -129,12 +141,18 @@ public static class CampaignsApi
         return TypedResults.Ok(new CampaignPage([.. items.Select(CampaignSummary.From)], next));
     }
 
-    /// <summary>The campaign's live status (R24).</summary>
+    /// <summary>The campaign's live status (R24), with the row's <c>ETag</c> (send it as <c>If-Match</c> to change the campaign).</summary>
     internal static async Task<Results<Ok<CampaignStatusView>, ProblemHttpResult>> GetAsync(
-        string id, ITenantContext tenant, CampaignStatusReader reader, CancellationToken cancellationToken)
+        string id, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, HttpResponse response, CancellationToken cancellationToken)
     {
-        var view = ResourceIds.IsValid(id) ? await reader.GetAsync(tenant.TenantId, id, cancellationToken) : null;
-        return view is null ? NotFound(id) : TypedResults.Ok(view);
+        var campaign = ResourceIds.IsValid(id) ? await campaigns.GetAsync(tenant.TenantId, id, cancellationToken) : null;
+        if (campaign is null)
+        {
+            return NotFound(id);
+        }
+
+        response.Headers.ETag = CampaignEditor.ETagOf(campaign);
+        return TypedResults.Ok(await reader.BuildAsync(campaign, cancellationToken));
     }
 
     /// <summary>The report as JSON, or as CSV when the client prefers <c>text/csv</c>.</summary>

@@ -30,7 +30,7 @@ internal sealed class ApiKeyHandler(
             return AuthenticateResult.Fail(Invalid);
         }
 
-        var principal = HeraldPrincipal.Create(Scheme.Name, owner.TenantId, HeraldAuthMethods.ApiKey, $"api-key:{owner.Name}");
+        var principal = HeraldPrincipal.Create(Scheme.Name, owner.TenantId, HeraldAuthMethods.ApiKey, $"api-key:{owner.Name}", owner.ReadOnly);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 }

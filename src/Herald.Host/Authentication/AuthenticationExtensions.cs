@@ -24,7 +24,7 @@ public static class AuthenticationExtensions
     /// <summary>
     /// Adds the <c>Bearer</c> and <c>ApiKey</c> schemes behind a selector (Authorization header → Bearer, otherwise
     /// X-Api-Key → ApiKey), the tenant accessor, and a fallback policy: every endpoint needs an authenticated tenant
-    /// unless it allows anonymous access.
+    /// unless it allows anonymous access, and a read-only API key may only read (<see cref="ReadOnlyAccess"/>).
     /// </summary>
     public static IHostApplicationBuilder AddHeraldAuthentication(this IHostApplicationBuilder builder)
     {
@@ -51,7 +51,9 @@ public static class AuthenticationExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
                 .RequireClaim(HeraldClaimTypes.Tenant)
+                .AddRequirements(new ReadOnlyAccess())
                 .Build());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ReadOnlyAccessHandler>());
         return builder;
     }
 

@@ -20,7 +20,8 @@ internal static class AuthenticationProblems
     public static Task WriteForbiddenAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "The caller may not do this.");
+        var detail = ReadOnlyAccess.IsReadOnly(context.User) ? ReadOnlyAccess.Refusal : "The caller may not do this.";
+        return WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", detail);
     }
 
     private static async Task WriteAsync(HttpContext context, int status, string title, string detail)

@@ -27,6 +27,9 @@ public static class HeraldClaimTypes
 
     /// <summary>Who acted, for the audit log: the token's <c>sub</c>, or <c>api-key:{name}</c>.</summary>
     public const string Actor = "herald:actor";
+
+    /// <summary>Present (<c>true</c>) on a caller that may only read: a read-only API key (<see cref="ReadOnlyAccess"/>).</summary>
+    public const string ReadOnly = "herald:read_only";
 }
 
 /// <summary>The values of <see cref="HeraldClaimTypes.AuthMethod"/>.</summary>

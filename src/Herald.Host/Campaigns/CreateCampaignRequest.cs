@@ -15,7 +15,8 @@ public sealed class CreateCampaignRequest : IValidatableRequest
     /// <summary>The most days ahead a start may be scheduled.</summary>
     public const int MaxScheduleDays = 366;
 
-    private const int MaxNameLength = 200;
+    /// <summary>The longest campaign name.</summary>
+    internal const int MaxNameLength = 200;
     private const int MaxChatLength = 200;
 
     /// <summary>An operator's name for the campaign.</summary>

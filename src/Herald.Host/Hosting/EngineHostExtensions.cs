@@ -4,8 +4,8 @@ using Herald.Engine.Campaigns;
 using Herald.Engine.Workers;
 using Herald.Host.Accounts;
 using Herald.Host.Campaigns;
-using Herald.Host.Imports;
 using Herald.Host.Health;
+using Herald.Host.Imports;
 using Herald.Host.Messages;
 using Herald.Host.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,7 +27,8 @@ public static class EngineHostExtensions
     /// (<see cref="EngineStorageInitializer"/>: retried while storage is down), the <c>engine-storage</c> readiness check
     /// (<see cref="EngineStorageHealthCheck"/>),
     /// its workers unless <see cref="RunWorkersKey"/> is false, recipient imports (<c>AddHeraldImports</c>), the
-    /// background preparation of large campaigns (<see cref="CampaignPreparation"/>), and the API's stores (imports,
+    /// background preparation of large campaigns (<see cref="CampaignPreparation"/>), the deletion of ended campaigns past
+    /// their retention (<see cref="CampaignRetention"/>, with the workers), and the API's stores (imports,
     /// messages, idempotency keys). Without storage it adds nothing and the resource APIs stay
     /// unmapped (see <see cref="HasHeraldEngine"/>). Call after storage, the core and the platforms are added.
     /// </summary>
@@ -41,9 +42,14 @@ public static class EngineHostExtensions
 
         services.AddHeraldImports(builder.Configuration);
         services.AddHeraldEngine(builder.Configuration);
+        services.AddOptions<CampaignRetentionOptions>().Bind(builder.Configuration.GetSection(CampaignPreparationOptions.SectionName))
+            .Validate(o => o.IsValid, $"{CampaignPreparationOptions.SectionName}: RetentionDays must be from 1 to {CampaignRetentionOptions.MaxRetentionDays} (or left out) and RetentionSweepInterval positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<CampaignRetention>();
         if (builder.Configuration.GetValue(RunWorkersKey, defaultValue: true))
         {
             services.AddHeraldWorkers();
+            services.AddHostedService(sp => sp.GetRequiredService<CampaignRetention>());
         }
 
         // The engine's own initializer fails the start when storage is down; the host's retries and reports readiness instead.
@@ -58,11 +64,13 @@ public static class EngineHostExtensions
 
         services.TryAddSingleton<ImportStore>();
         services.TryAddSingleton<CampaignPreparer>();
+        services.TryAddSingleton<CampaignEditor>();
         services.AddOptions<CampaignPreparationOptions>().Bind(builder.Configuration.GetSection(CampaignPreparationOptions.SectionName))
             .Validate(o => o.BackgroundAbove >= 0 && o.ScanInterval > TimeSpan.Zero, $"{CampaignPreparationOptions.SectionName}: BackgroundAbove must not be negative and ScanInterval must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton<CampaignPreparation>();
         services.AddHostedService(sp => sp.GetRequiredService<CampaignPreparation>());
+        services.TryAddSingleton<AccountOwnership>();
         services.TryAddSingleton<AccountRegistration>();
         services.AddHeraldMessages(builder.Configuration);
         return builder;

@@ -72,6 +72,43 @@ public sealed class TableApiKeyStoreTests(AzuriteFixture azurite)
         Assert.Null(await store.FindAsync(key));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task FindAsync_UsedOftenWithinAMinute_WritesLastUsedOncePerMinute()
+    {
+        var store = CreateStore();
+        var issued = await store.IssueAsync("tenant-a", "crm-sync", readOnly: true);
+        var start = _clock.GetUtcNow();
+
+        Assert.Equal(new ApiKeyOwner("tenant-a", "crm-sync", ReadOnly: true), await store.FindAsync(issued.Key));
+        var touched = await RowAsync(issued.Key);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await store.FindAsync(issued.Key);
+        await store.FindAsync(issued.Key);
+        var unchanged = await RowAsync(issued.Key);
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        await store.FindAsync(issued.Key);
+
+        Assert.Equal(start, touched.GetDateTimeOffset("LastUsed"));
+        Assert.Equal(touched.ETag, unchanged.ETag);
+        Assert.Equal(start.AddSeconds(61), (await RowAsync(issued.Key)).GetDateTimeOffset("LastUsed"));
+        Assert.Equal(start.AddSeconds(61), Assert.Single(await store.ListAsync("tenant-a")).LastUsed);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task RevokeAsync_ById_OnlyTheOwnersKey()
+    {
+        var store = CreateStore();
+        var issued = await store.IssueAsync("tenant-a", "crm-sync", readOnly: false);
+
+        Assert.Null(await store.RevokeAsync("tenant-b", issued.ApiKey.Id));
+        Assert.NotNull(await store.FindAsync(issued.Key));
+        Assert.Equal(issued.ApiKey.Id, (await store.RevokeAsync("tenant-a", issued.ApiKey.Id))?.Id);
+        Assert.Null(await store.FindAsync(issued.Key));
+        Assert.Empty(await store.ListAsync("tenant-a"));
+    }
+
+    private async Task<TableEntity> RowAsync(string key) => (await Table().GetEntityAsync<TableEntity>("apikey", ApiKeys.Hash(key))).Value;
+
     private TableClient Table() => azurite.CreateTableServiceClient().GetTableClient(_tableName);
 
     private TableApiKeyStore CreateStore()

@@ -97,6 +97,7 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
         var import = (await (await a.PostAsync("/api/imports", new StringContent("username,name\nanna_of_a," + NameOfA + "\n", Encoding.UTF8, "text/csv"))).ReadJsonAsync()).Str("id");
         var campaign = (await a.CreateCampaignAsync($$"""{"actions":["botMessage"],"message":"Hi","recipients":[{"userId":1,"name":"{{NameOfA}}"}]}""")).Str("id");
         var message = (await (await a.PostJsonAsync("/api/messages", $$"""{"accountId":"{{bot}}","chatId":"4242","text":"Hi"}""", "a-key")).ReadJsonAsync()).Str("id");
+        var apiKey = (await (await a.PostJsonAsync("/api/api-keys", """{"name":"key-of-a"}""")).ReadJsonAsync()).GetProperty("apiKey").Str("id");
         var hash = (await (await a.PostJsonAsync("/api/suppressions", """{"recipients":[{"userId":99}]}""")).ReadJsonAsync()).GetProperty("added")[0].Str("hash");
         return new Dictionary<string, string>
         {
@@ -105,6 +106,7 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
             ["/api/accounts"] = bot,
             ["/api/messages"] = message,
             ["/api/suppressions"] = hash,
+            ["/api/api-keys"] = apiKey,
             [UserAccount] = user,
         };
     }
@@ -114,6 +116,7 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
         ("POST", "/api/accounts/{id}/check-admin") => """{"chat":"@herald_group"}""",
         ("PUT", "/api/accounts/{id}/limits") => """{"messagesPerDay":1}""",
         ("PATCH", "/api/messages/{id}") => """{"text":"hijacked"}""",
+        ("PATCH", "/api/campaigns/{id}") => """{"name":"hijacked"}""",
         _ => null,
     };
 
@@ -136,6 +139,7 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
         ["POST /api/suppressions"] = (() => Request("POST", "/api/suppressions", """{"recipients":[{"userId":555}]}"""), HttpStatusCode.OK),
         ["POST /api/accounts/telegram-bots"] = (() => Request("POST", "/api/accounts/telegram-bots", $$"""{"token":"{{EngineApiHost.NewBotToken()}}"}"""), HttpStatusCode.Created),
         ["POST /api/accounts/telegram-users"] = (() => Request("POST", "/api/accounts/telegram-users", """{"session":"b-session"}"""), HttpStatusCode.Created),
+        ["POST /api/api-keys"] = (() => Request("POST", "/api/api-keys", """{"name":"key-of-b"}"""), HttpStatusCode.Created),
         ["POST /api/messages"] = (() => Request("POST", "/api/messages", $$"""{"accountId":"{{a["/api/accounts"]}}","chatId":"4242","text":"hijacked"}"""), HttpStatusCode.NotFound),
     };
 
@@ -146,6 +150,8 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal(HttpStatusCode.OK, (await a.GetAsync($"/api/accounts/{resources[UserAccount]}")).StatusCode);
         Assert.Equal("sent", (await (await a.GetAsync($"/api/messages/{resources["/api/messages"]}")).ReadJsonAsync()).Str("status"));
         Assert.Equal(HttpStatusCode.OK, (await a.GetAsync($"/api/imports/{resources["/api/imports"]}")).StatusCode);
+        var keys = await (await a.GetAsync("/api/api-keys")).ReadJsonAsync();
+        Assert.Equal([resources["/api/api-keys"]], keys.GetProperty("items").EnumerateArray().Select(e => e.Str("id")));
         var suppressions = await (await a.GetAsync("/api/suppressions")).ReadJsonAsync();
         Assert.Equal([resources["/api/suppressions"]], suppressions.GetProperty("items").EnumerateArray().Select(e => e.Str("hash")));
     }
