@@ -13,6 +13,7 @@ using Herald.Engine.Campaigns;
 using Herald.Engine.Diagnostics;
 using Herald.Engine.Persistence;
 using Herald.Platforms.Abstractions;
+using Herald.Storage;
 using Herald.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,9 +45,9 @@ internal sealed class EngineBenchmark : IBenchmark
         await using var storage = await BenchStorage.OpenAsync(args, cancellationToken);
         var connectionString = storage.ConnectionString;
         var counter = new RequestCounter();
-        var tableOptions = new TableClientOptions();
+        var tableOptions = StorageClientOptions.Tables();
         tableOptions.AddPolicy(counter, HttpPipelinePosition.PerCall);
-        var queueOptions = new QueueClientOptions();
+        var queueOptions = StorageClientOptions.Queues();
         queueOptions.AddPolicy(counter, HttpPipelinePosition.PerCall);
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

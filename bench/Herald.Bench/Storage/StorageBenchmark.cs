@@ -27,10 +27,10 @@ internal sealed class StorageBenchmark : IBenchmark
 
         await using var storage = await BenchStorage.OpenAsync(args, cancellationToken);
         var connectionString = storage.ConnectionString;
-        var tables = new TableServiceClient(connectionString);
+        var tables = new TableServiceClient(connectionString, StorageClientOptions.Tables());
         var table = tables.GetTableClient("bench" + Guid.NewGuid().ToString("N")[..12]);
         await table.CreateIfNotExistsAsync(cancellationToken);
-        var queue = new QueueServiceClient(connectionString).GetQueueClient("bench-" + Guid.NewGuid().ToString("N")[..12]);
+        var queue = new QueueServiceClient(connectionString, StorageClientOptions.Queues()).GetQueueClient("bench-" + Guid.NewGuid().ToString("N")[..12]);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
         var written = new List<(string Pk, string Rk)>();

@@ -114,7 +114,17 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
             }
 
             // Someone wrote the row (a control field, the sweeper): renew on what is there, if the lease is still ours.
-            var fresh = await _accounts.GetAsync(_row.TenantId, _row.AccountId, _stop.Token);
+            AccountRecord? fresh;
+            try
+            {
+                fresh = await _accounts.GetAsync(_row.TenantId, _row.AccountId, _stop.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.LeaseRenewalFailed(_logger, e.GetType().Name, _row.TenantId, _row.AccountId, _attempt);
+                return;
+            }
+
             if (fresh is null || fresh.LeaseId != _attempt)
             {
                 Log.LeaseLost(_logger, _row.TenantId, _row.AccountId, _attempt);
