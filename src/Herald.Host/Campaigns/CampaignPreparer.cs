@@ -57,12 +57,15 @@ internal sealed partial class CampaignPreparer(
         }
 
         var warnings = new List<string>();
-        if (list is not null && BotReach.RunsOnBots(request.Platform, request.Actions, chosen.Select(a => a.Kind)))
+        var onBots = BotReach.RunsOnBots(request.Platform, request.Actions, chosen.Select(a => a.Kind));
+        if (list is not null && onBots)
         {
             list = DropUnreachable(list, request.ImportId is null ? "recipients" : "importId", errors, warnings);
         }
 
-        var gaps = template is not null && list is not null ? CheckFields(template, list.Recipients, errors, warnings) : [];
+        // A user account's invite sends no text (unless it falls back to a message): its template is not rendered.
+        var rendered = request.SendsMessage || onBots;
+        var gaps = rendered && template is not null && list is not null ? CheckFields(template, list.Recipients, errors, warnings) : [];
 
         var now = time.GetUtcNow();
         if (request.StartAt is { } start && start > now.AddDays(CreateCampaignRequest.MaxScheduleDays))

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Herald.Host.Tests.Infrastructure;
 using Herald.Testing;
 using Herald.Testing.Fakes;
@@ -127,6 +128,25 @@ public sealed class CampaignReachApiTests(AzuriteFixture azurite, ITestOutputHel
         var problem = await (await client.PostJsonAsync("/api/campaigns", $$$"""{"actions":["botMessage"],"message":"Hi {{name}}","recipients":{{{Nameless}}}}"""))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "message", "missing 'name' (2)");
         Assert.Contains("{{name|there}}", problem.GetProperty("errors").GetProperty("message")[0].GetString(), StringComparison.Ordinal);
-        Assert.Single((await (await client.GetAsync("/api/campaigns")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
+        var invite = await client.CreateCampaignAsync($$$"""{"actions":["invite"],"targetChat":"@herald_group","message":"Hi {{name}}","recipients":{{{Nameless}}}}""");
+        Assert.Empty(invite.GetProperty("templateGaps").EnumerateArray()); // no bot among the accounts: the invite sends no text
+        Assert.Equal(2, (await (await client.GetAsync("/api/campaigns")).ReadJsonAsync()).GetProperty("items").GetArrayLength());
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task OpenApi_CampaignCreated_DeclaresTemplateGapsWithFieldAndMissing()
+    {
+        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
+        var document = await (await host.Client(EngineApiHost.NewTenant()).GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        var gaps = schemas.GetProperty("CampaignCreatedResponse").GetProperty("properties").GetProperty("templateGaps");
+        Assert.Contains("array", gaps.GetProperty("type").ToString(), StringComparison.Ordinal);
+        var gap = Resolve(schemas, gaps.GetProperty("items")).GetProperty("properties");
+        Assert.Contains("string", gap.GetProperty("field").GetProperty("type").ToString(), StringComparison.Ordinal);
+        Assert.Contains("integer", gap.GetProperty("missing").GetProperty("type").ToString(), StringComparison.Ordinal);
+    }
+
+    private static JsonElement Resolve(JsonElement schemas, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference) ? schemas.GetProperty(reference.GetString()!.Split('/')[^1]) : schema;
 }
