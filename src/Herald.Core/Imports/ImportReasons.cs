@@ -32,4 +32,10 @@ public static class ImportReasons
 
     /// <summary>The item is not a row of the list (a JSON item of another kind than the first one).</summary>
     public const string InvalidRow = "invalid_row";
+
+    /// <summary>
+    /// The recipient has no user id, and the campaign runs on Telegram bots: the Bot API sends to user ids only, never
+    /// to a username or phone (and only to users who started the bot), so every send would fail as <c>no_chat_id</c>.
+    /// </summary>
+    public const string UnreachableByBot = "unreachable_by_bot";
 }

@@ -10,7 +10,8 @@ namespace Herald.Core.Templates;
 /// (<c>name</c>, <c>username</c>, <c>phone</c>, <c>user_id</c> and any custom column such as <c>promo_code</c>),
 /// <c>{{field|default}}</c> for a value that may be missing, and spintax variants <c>{Hi|Hello|Hey}</c> (nestable).
 /// The variant is chosen deterministically per recipient, so a retry renders the same text and different recipients
-/// get different texts. Escape literal braces and bars with a backslash.
+/// get different texts. Escape literal braces, bars and backslashes with a backslash (in a default too);
+/// <c>{{name|}}</c> defaults to nothing.
 /// </summary>
 public sealed class MessageTemplate
 {
@@ -102,13 +103,12 @@ public sealed class MessageTemplate
     public TemplateRenderResult Render(Recipient recipient, int? maxLength = null)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        var seed = (long)StableHash.Of(recipient.Key);
         var sb = new StringBuilder(Source.Length);
-        var choice = 0;
-        var error = Append(_nodes, recipient, seed, ref choice, sb);
-        if (error is not null)
+        List<string>? missing = null;
+        Walk(recipient, sb, ref missing);
+        if (missing is [var field, ..])
         {
-            return new TemplateRenderResult(null, error);
+            return new TemplateRenderResult(null, $"The recipient has no value for field '{field}' (give a default with {{{{{field}|...}}}}).");
         }
 
         return maxLength is { } max && sb.Length > max
@@ -116,40 +116,57 @@ public sealed class MessageTemplate
             : new TemplateRenderResult(sb.ToString(), null);
     }
 
+    /// <summary>
+    /// The fields <see cref="Render"/> would find without a value for <paramref name="recipient"/>, in template order
+    /// and once each: those of the recipient's own variant that have no default. Empty when it renders.
+    /// </summary>
+    public IReadOnlyList<string> MissingFields(Recipient recipient)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        List<string>? missing = null;
+        Walk(recipient, null, ref missing);
+        return missing ?? [];
+    }
+
     /// <inheritdoc />
     public override string ToString() => Source;
 
-    private static string? Append(IReadOnlyList<TemplateNode> nodes, Recipient recipient, long seed, ref int choice, StringBuilder sb)
+    private void Walk(Recipient recipient, StringBuilder? sb, ref List<string>? missing)
+    {
+        var choice = 0;
+        Walk(_nodes, recipient, (long)StableHash.Of(recipient.Key), ref choice, sb, ref missing);
+    }
+
+    // Walks the recipient's variant (the same choices for the same recipient), writing it to sb when given and
+    // collecting the fields it has no value for.
+    private static void Walk(IReadOnlyList<TemplateNode> nodes, Recipient recipient, long seed, ref int choice, StringBuilder? sb, ref List<string>? missing)
     {
         foreach (var node in nodes)
         {
             switch (node)
             {
                 case TemplateNode.Text text:
-                    sb.Append(text.Value);
+                    sb?.Append(text.Value);
                     break;
                 case TemplateNode.Field field:
                     var value = ValueOf(recipient, field.Name);
                     if (string.IsNullOrEmpty(value) && field.Default is null)
                     {
-                        return $"The recipient has no value for field '{field.Name}' (give a default with {{{{{field.Name}|...}}}}).";
+                        missing ??= [];
+                        if (!missing.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
+                        {
+                            missing.Add(field.Name);
+                        }
                     }
 
-                    sb.Append(string.IsNullOrEmpty(value) ? field.Default : value);
+                    sb?.Append(string.IsNullOrEmpty(value) ? field.Default : value);
                     break;
                 case TemplateNode.Choice c:
                     var pick = (int)(StableHash.Unit(seed, choice++, 7) * c.Options.Count);
-                    var error = Append(c.Options[Math.Min(pick, c.Options.Count - 1)], recipient, seed, ref choice, sb);
-                    if (error is not null)
-                    {
-                        return error;
-                    }
-
+                    Walk(c.Options[Math.Min(pick, c.Options.Count - 1)], recipient, seed, ref choice, sb, ref missing);
                     break;
             }
         }
-
-        return null;
     }
 
     private static string? ValueOf(Recipient recipient, string name)

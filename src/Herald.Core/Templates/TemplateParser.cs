@@ -4,7 +4,8 @@ namespace Herald.Core.Templates;
 
 /// <summary>
 /// Parses template text: <c>{{field}}</c> / <c>{{field|default}}</c> substitutions, spintax <c>{a|b|c}</c> (nestable),
-/// and <c>\{</c>, <c>\}</c>, <c>\|</c>, <c>\\</c> escapes. A <c>|</c> outside a choice is literal.
+/// and <c>\{</c>, <c>\}</c>, <c>\|</c>, <c>\\</c> escapes, which apply in a field's default too. A <c>|</c> outside a
+/// choice is literal, and so is every <c>|</c> after the first one in a field (<c>{{name|a|b}}</c> defaults to <c>a|b</c>).
 /// </summary>
 internal sealed class TemplateParser(string text)
 {
@@ -26,7 +27,7 @@ internal sealed class TemplateParser(string text)
         while (_pos < text.Length)
         {
             var c = text[_pos];
-            if (c == '\\' && _pos + 1 < text.Length && text[_pos + 1] is '{' or '}' or '|' or '\\')
+            if (IsEscape(_pos))
             {
                 literal.Append(text[_pos + 1]);
                 _pos += 2;
@@ -81,27 +82,46 @@ internal sealed class TemplateParser(string text)
     {
         var start = _pos;
         var close = text.IndexOf("}}", _pos + 2, StringComparison.Ordinal);
-        var nextOpen = text.IndexOf('{', _pos + 2);
-        if (close < 0 || (nextOpen >= 0 && nextOpen < close))
+        var name = new StringBuilder();
+        StringBuilder? fallback = null;
+        var i = _pos + 2;
+        while (i < text.Length && !(text[i] == '}' && i + 1 < text.Length && text[i + 1] == '}') && text[i] != '{')
+        {
+            if (fallback is not null && IsEscape(i))
+            {
+                fallback.Append(text[i + 1]);
+                i += 2;
+            }
+            else if (fallback is null && text[i] == '|')
+            {
+                fallback = new StringBuilder();
+                i++;
+            }
+            else
+            {
+                (fallback ?? name).Append(text[i++]);
+            }
+        }
+
+        if (i >= text.Length || text[i] == '{')
         {
             _errors.Add(new TemplateError(start, $"Unbalanced brace: the field opened with '{{{{' at position {start} is not closed with '}}}}'."));
             _pos = close < 0 ? text.Length : close + 2;
             return null;
         }
 
-        var body = text[(_pos + 2)..close];
-        _pos = close + 2;
-        var bar = body.IndexOf('|', StringComparison.Ordinal);
-        var name = (bar >= 0 ? body[..bar] : body).Trim();
-        var fallback = bar >= 0 ? body[(bar + 1)..] : null;
-        if (name.Length == 0 || !name.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' or '.'))
+        _pos = i + 2;
+        var trimmed = name.ToString().Trim();
+        if (trimmed.Length == 0 || !trimmed.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' or '.'))
         {
-            _errors.Add(new TemplateError(start, $"Bad field name '{{{{{body}}}}}' at position {start}: use letters, digits, '_', '-' or '.'."));
+            _errors.Add(new TemplateError(start, $"Bad field name '{text[start.._pos]}' at position {start}: use letters, digits, '_', '-' or '.'."));
             return null;
         }
 
-        return new TemplateNode.Field(name, fallback, start);
+        return new TemplateNode.Field(trimmed, fallback?.ToString(), start);
     }
+
+    private bool IsEscape(int at) => text[at] == '\\' && at + 1 < text.Length && text[at + 1] is '{' or '}' or '|' or '\\';
 
     private TemplateNode.Choice? ParseChoice()
     {

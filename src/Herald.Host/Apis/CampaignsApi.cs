@@ -94,7 +94,7 @@ public static partial class CampaignsApi
         }, cancellationToken);
         return TypedResults.Accepted(
             $"/api/campaigns/{created.Id}",
-            new CampaignCreatedResponse(created.Id, created.WireStatus, created.Campaign.Delivery, created.Total, created.SkippedAtCreation, created.Source, prepared.Intake, prepared.Plan, prepared.Warnings));
+            new CampaignCreatedResponse(created.Id, created.WireStatus, created.Campaign.Delivery, created.Total, created.SkippedAtCreation, created.Source, prepared.Intake, prepared.Plan, prepared.Warnings, prepared.TemplateGaps));
     }
 
     /// <summary>

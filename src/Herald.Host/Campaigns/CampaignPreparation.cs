@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using Herald.Core.Domain;
 using Herald.Engine.Campaigns;
+using Herald.Engine.Persistence;
 using Herald.Host.Imports;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +11,12 @@ namespace Herald.Host.Campaigns;
 /// Writes the targets of campaigns created <c>preparing</c> (large imports, R1: the id is answered at once): those this
 /// host created right away, and every few seconds those a stopped or crashed host left (their preparing lease ended).
 /// The recipients are read again from the import, so nothing is lost; the engine's lease keeps two preparers apart.
+/// Those its bots cannot reach are left out again (<see cref="BotReach"/>), as they were from the total answered at creation.
 /// </summary>
 internal sealed class CampaignPreparation(
     CampaignService campaigns,
     ImportStore imports,
+    AccountStore accounts,
     IOptions<CampaignPreparationOptions> options,
     TimeProvider time,
     ILogger<CampaignPreparation> logger) : BackgroundService
@@ -85,10 +89,17 @@ internal sealed class CampaignPreparation(
             return;
         }
 
-        var recipients = await imports.ReadRecipientsAsync(import, cancellationToken);
+        var recipients = await ReachableAsync(tenantId, campaign.Campaign, await imports.ReadRecipientsAsync(import, cancellationToken), cancellationToken);
         if (await campaigns.PrepareAsync(tenantId, campaignId, recipients, cancellationToken: cancellationToken))
         {
             Log.CampaignPrepared(logger, tenantId, campaignId, recipients.Count);
         }
+    }
+
+    private async Task<IReadOnlyList<Recipient>> ReachableAsync(string tenantId, Campaign campaign, IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken)
+    {
+        var all = await accounts.ListAsync(tenantId, cancellationToken);
+        var kinds = all.Where(a => a.Platform == campaign.Platform && (campaign.AccountIds is null || campaign.AccountIds.Contains(a.AccountId))).Select(a => a.Kind);
+        return BotReach.RunsOnBots(campaign.Platform, campaign.Actions, kinds) ? [.. recipients.Where(BotReach.CanReach)] : recipients;
     }
 }

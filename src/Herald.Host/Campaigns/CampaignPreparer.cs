@@ -15,15 +15,17 @@ using Microsoft.Extensions.Options;
 namespace Herald.Host.Campaigns;
 
 /// <summary>A campaign ready to create, with what the caller is told about it.</summary>
-internal sealed record PreparedCampaign(NewCampaign Campaign, RecipientIntake Intake, CampaignPlanResponse Plan, IReadOnlyList<string> Warnings);
+internal sealed record PreparedCampaign(
+    NewCampaign Campaign, RecipientIntake Intake, CampaignPlanResponse Plan, IReadOnlyList<string> Warnings, IReadOnlyList<TemplateGap> TemplateGaps);
 
 /// <summary>
 /// Turns a <see cref="CreateCampaignRequest"/> into a <see cref="NewCampaign"/> against the tenant's data: reads the
 /// recipients (inline through <see cref="RecipientListValidator"/>, or an uploaded import), checks the accounts (unknown
 /// ids are named), the template (fields of the list, the platform's length limit) and the schedule, and plans the start
-/// (<see cref="StartPlanner"/>). Every problem is a field error; nothing is written.
+/// (<see cref="StartPlanner"/>). Recipients the campaign's bots cannot reach are dropped, and template fields some
+/// recipients lack are counted (<c>CampaignPreparer.Checks.cs</c>). Every problem is a field error; nothing is written.
 /// </summary>
-internal sealed class CampaignPreparer(
+internal sealed partial class CampaignPreparer(
     RecipientListValidator validator,
     IOptions<ImportOptions> importDefaults,
     IOptions<ApiOptions> api,
@@ -54,6 +56,17 @@ internal sealed class CampaignPreparer(
             template = parsed.Template;
         }
 
+        var warnings = new List<string>();
+        var onBots = BotReach.RunsOnBots(request.Platform, request.Actions, chosen.Select(a => a.Kind));
+        if (list is not null && onBots)
+        {
+            list = DropUnreachable(list, request.ImportId is null ? "recipients" : "importId", errors, warnings);
+        }
+
+        // A user account's invite sends no text (unless it falls back to a message): its template is not rendered.
+        var rendered = request.SendsMessage || onBots;
+        var gaps = rendered && template is not null && list is not null ? CheckFields(template, list.Recipients, errors, warnings) : [];
+
         var now = time.GetUtcNow();
         if (request.StartAt is { } start && start > now.AddDays(CreateCampaignRequest.MaxScheduleDays))
         {
@@ -73,10 +86,9 @@ internal sealed class CampaignPreparer(
         var schedule = new CampaignSchedule(request.StartAt, request.TimeWindow?.ToWindow());
         var planAccounts = chosen.Where(a => !a.Disabled).Select(a => new PlanAccount(a.AccountId, a.State, limits.For(a.Platform, a.Kind, a.Overrides))).ToList();
         var plan = planner.Plan(new StartPlanRequest(list.Recipients.Count, request.Actions, schedule, planAccounts, request.FinishBy, template?.MayContainLinks ?? false), now);
-        var warnings = new List<string>();
         if (plan.Warning is { } warning)
         {
-            warnings.Add(warning);
+            warnings.Insert(0, warning);
         }
 
         if (chosen.Where(a => a.Disabled).Select(a => a.AccountId).ToList() is { Count: > 0 } disabled)
@@ -88,7 +100,7 @@ internal sealed class CampaignPreparer(
             tenantId, "", request.Platform, request.Actions, schedule, request.Priority, request.DeliveryMode, request.DryRun,
             request.FallbackToMessage, request.Message, request.TargetChat, accountIds);
         var campaign = new NewCampaign(definition, list.Recipients, request.Name, list.Source, InlineKeyboards.ToButtons(request.InlineKeyboard));
-        return (new PreparedCampaign(campaign, list.Intake, CampaignPlanResponse.From(plan), warnings), errors);
+        return (new PreparedCampaign(campaign, list.Intake, CampaignPlanResponse.From(plan), warnings, gaps), errors);
     }
 
     /// <summary>The kind of account the actions need: bots for bot messages, user accounts for contacts and personal messages, either for invites.</summary>
@@ -175,7 +187,7 @@ internal sealed class CampaignPreparer(
         }
 
         var intake = new RecipientIntake(import.Id, import.Source.RowCount, recipients.Count, import.DroppedCount, import.DroppedCounts, [], []);
-        return new RecipientList(recipients, import.FieldNames, intake, Describe(import.Source, import.Id));
+        return new RecipientList(recipients, import.FieldNames, intake, Describe(import.Source, import.Id), null);
     }
 
     private static RecipientList? Checked(ImportResult result, ValidationErrors errors)
@@ -195,7 +207,10 @@ internal sealed class CampaignPreparer(
 
         var intake = new RecipientIntake(
             null, result.Source.RowCount, result.Recipients.Count, result.Dropped.Count, result.DroppedCounts, result.Dropped, result.IgnoredValues);
-        return new RecipientList(result.Recipients, result.FieldNames, intake, Describe(result.Source, null));
+        // The kept items in list order, so a recipient dropped later is named by its item number too.
+        var droppedRows = result.Dropped.Select(d => d.Row).ToHashSet();
+        var rows = Enumerable.Range(1, result.Source.RowCount).Where(r => !droppedRows.Contains(r)).ToList();
+        return new RecipientList(result.Recipients, result.FieldNames, intake, Describe(result.Source, null), rows.Count == result.Recipients.Count ? rows : null);
     }
 
     /// <summary>The provenance kept with the campaign and shown in its status and report (R36).</summary>
@@ -212,5 +227,6 @@ internal sealed class CampaignPreparer(
         return string.Create(CultureInfo.InvariantCulture, $"{what}{import}: {source.RowCount} rows, {source.RecipientCount} recipients, received {source.ImportedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
     }
 
-    private sealed record RecipientList(IReadOnlyList<Recipient> Recipients, IReadOnlyList<string> Fields, RecipientIntake Intake, string Source);
+    // Rows: the 1-based item number of each recipient (inline lists), or null (an import's rows are on the import).
+    private sealed record RecipientList(IReadOnlyList<Recipient> Recipients, IReadOnlyList<string> Fields, RecipientIntake Intake, string Source, IReadOnlyList<int>? Rows);
 }

@@ -1,6 +1,7 @@
 using Herald.Core.Domain;
 using Herald.Core.Imports;
 using Herald.Core.Planning;
+using Herald.Core.Templates;
 using Herald.Engine.Model;
 
 namespace Herald.Host.Campaigns;
@@ -14,7 +15,14 @@ namespace Herald.Host.Campaigns;
 /// <param name="Source">Where the list came from and when (R36).</param>
 /// <param name="Recipients">What the list held and what was dropped, by row number and reason (no values).</param>
 /// <param name="Plan">The expected speed and finish (R17).</param>
-/// <param name="Warnings">Things the operator should know (the plan's warning, accounts that are disabled…).</param>
+/// <param name="Warnings">
+/// Things the operator should know: the plan's warning, accounts that are disabled, recipients dropped because a bot
+/// cannot reach them (<c>unreachable_by_bot</c>), template fields some recipients lack…
+/// </param>
+/// <param name="TemplateGaps">
+/// Each field the message uses without a default that some recipients lack, with how many: those recipients will fail
+/// as <c>template_error</c> (write <c>{{field|default}}</c> to send them a default instead). Empty when every message renders.
+/// </param>
 public sealed record CampaignCreatedResponse(
     string Id,
     string Status,
@@ -24,7 +32,8 @@ public sealed record CampaignCreatedResponse(
     string? Source,
     RecipientIntake Recipients,
     CampaignPlanResponse Plan,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<TemplateGap> TemplateGaps);
 
 /// <summary>What a campaign's recipient list held.</summary>
 /// <param name="ImportId">The uploaded list used, if any (its dropped rows are at <c>GET /api/imports/{id}</c>).</param>

@@ -93,6 +93,35 @@ public sealed class MessageTemplateTests
         Assert.DoesNotContain("4917", result.Error, StringComparison.Ordinal);
     });
 
+    [Theory(Timeout = 10_000)]
+    [InlineData("Hi {{name|there}}!", "Hi there!")]
+    [InlineData("Hi{{name|}}!", "Hi!")]
+    [InlineData(@"Hi {{name|dear \{friend\} a|b \\ c}}!", @"Hi dear {friend} a|b \ c!")]
+    [InlineData(@"{Hi|Hi} {{name|a\|b}}", "Hi a|b")]
+    public Task Render_FieldWithoutValue_UsesItsFallbackWithTheUsualEscapes(string text, string expected) => Bounded.Run(() =>
+    {
+        var template = MessageTemplate.Create(text);
+
+        Assert.Equal(expected, template.Render(new Recipient(UserId: 5)).Text);
+        Assert.Contains("Ann", template.Render(new Recipient(UserId: 5, Name: "Ann")).Text, StringComparison.Ordinal);
+        Assert.Empty(template.MissingFields(new Recipient(UserId: 5)));
+    });
+
+    [Fact(Timeout = 10_000)]
+    public Task MissingFields_NamesWhatRenderFailsOn_OnlyInTheRecipientsVariant() => Bounded.Run(() =>
+    {
+        var template = MessageTemplate.Create("{Hi {{name}}|Hello {{name|you}}}, code {{promo_code}} {{promo_code}}", ["promo_code"]);
+        var recipients = Enumerable.Range(0, 60).Select(i => new Recipient(UserId: 100 + i)).ToList();
+
+        var missing = recipients.Select(template.MissingFields).ToList();
+
+        Assert.All(missing, m => Assert.Equal("promo_code", m[^1]));
+        Assert.Contains(missing, m => m.SequenceEqual(["name", "promo_code"]));
+        Assert.Contains(missing, m => m.SequenceEqual(["promo_code"]));
+        Assert.All(recipients.Zip(missing), p => Assert.Equal(p.Second.Contains("name"), template.Render(p.First).Error!.Contains("'name'", StringComparison.Ordinal)));
+        Assert.Empty(template.MissingFields(new Recipient(UserId: 1, Name: "Ann", Fields: new Dictionary<string, string> { ["PROMO_CODE"] = "X" })));
+    });
+
     [Fact(Timeout = 10_000)]
     public Task Length_PlatformLimit_CheckedAtParseAndRender() => Bounded.Run(() =>
     {

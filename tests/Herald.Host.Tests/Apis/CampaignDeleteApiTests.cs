@@ -13,7 +13,7 @@ namespace Herald.Host.Tests.Apis;
 [Collection(AzuriteCollection.Name)]
 public sealed class CampaignDeleteApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    private const string Recipients = """[{"username":"ann_private","name":"Ann"},{"username":"bob_private","name":"Bob"}]""";
+    private const string Recipients = """[{"userId":8001,"username":"ann_private","name":"Ann"},{"userId":8002,"username":"bob_private","name":"Bob"}]""";
 
     [Fact(Timeout = 60_000)]
     public async Task Delete_CancelledCampaign_TargetsStatsAndReportGoneAndAudited()

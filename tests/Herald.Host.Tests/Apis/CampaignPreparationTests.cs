@@ -17,6 +17,10 @@ public sealed class CampaignPreparationTests(AzuriteFixture azurite, ITestOutput
 {
     private const int Recipients = 40;
 
+    // Every eighth row has a phone but no user id: a bot cannot reach it, at creation nor in the background.
+    private const int Unreachable = 5;
+    private const int Reachable = Recipients - Unreachable;
+
     [Fact(Timeout = 90_000)]
     public async Task Create_ImportAboveBackgroundThreshold_AnswersPreparingThenEveryRecipientOnce()
     {
@@ -33,10 +37,13 @@ public sealed class CampaignPreparationTests(AzuriteFixture azurite, ITestOutput
         var created = await client.CreateCampaignAsync($$$"""{"actions":["botMessage"],"message":"Hi {{name}}","importId":"{{{importId}}}"}""");
 
         Assert.Equal("preparing", created.Str("status"));
-        Assert.Equal(Recipients, created.GetProperty("total").GetInt32());
+        Assert.Equal(Reachable, created.GetProperty("total").GetInt32());
+        Assert.Equal(Unreachable, created.GetProperty("recipients").GetProperty("droppedCounts").GetProperty("unreachable_by_bot").GetInt32());
+        Assert.Contains(created.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith($"{Unreachable} recipients have no user id", StringComparison.Ordinal));
         var status = await client.WaitForCampaignAsync(created.Str("id"), s => s.Str("status") == "completed");
-        Assert.Equal(Recipients, status.GetProperty("counts").GetProperty("done").GetInt64());
-        Assert.Equal(Recipients, platform.Calls.Select(c => c.Text).Distinct().Count());
+        Assert.Equal(Reachable, status.GetProperty("total").GetInt32());
+        Assert.Equal(Reachable, status.GetProperty("counts").GetProperty("done").GetInt64());
+        Assert.Equal(Reachable, platform.Calls.Select(c => c.Text).Distinct().Count());
         Assert.Empty(platform.DuplicatedRecipients);
     }
 
@@ -81,20 +88,21 @@ public sealed class CampaignPreparationTests(AzuriteFixture azurite, ITestOutput
 
         var paused = await client.WaitForCampaignAsync(campaign.Id, _ => true);
         Assert.Equal("paused", paused.Str("status"));
-        Assert.Equal(Recipients, paused.GetProperty("remaining").GetInt64());
+        Assert.Equal(Reachable, paused.GetProperty("remaining").GetInt64());
         Assert.Empty(platform.Calls);
         Assert.Equal(200, (int)(await client.PostAsync($"/api/campaigns/{campaign.Id}/resume", null)).StatusCode);
         var done = await client.WaitForCampaignAsync(campaign.Id, s => s.Str("status") == "completed");
-        Assert.Equal(Recipients, done.GetProperty("counts").GetProperty("done").GetInt64());
+        Assert.Equal(Reachable, done.GetProperty("counts").GetProperty("done").GetInt64());
         Assert.Empty(platform.DuplicatedRecipients);
     }
 
     private static async Task<string> UploadAsync(HttpClient client)
     {
-        var csv = new StringBuilder("Name;Phone\n");
+        var csv = new StringBuilder("Name;user_id;Phone\n");
         for (var i = 0; i < Recipients; i++)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"User {i};+49 151 0000 {i:D4}\n");
+            var userId = i % 8 == 0 ? "" : (7000 + i).ToString(CultureInfo.InvariantCulture);
+            csv.Append(CultureInfo.InvariantCulture, $"User {i};{userId};+49 151 0000 {i:D4}\n");
         }
 
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));

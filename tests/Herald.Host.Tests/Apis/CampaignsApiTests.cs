@@ -70,7 +70,7 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite, ITestOutputHelper 
         await client.RegisterBotAsync(EngineApiHost.NewBotToken());
         var id = (await client.CreateCampaignAsync("""
             {"actions":["botMessage"],"message":"Hello",
-             "recipients":[{"userId":2001,"name":"=HYPERLINK(\"http://evil\",\"x\")"},{"phone":"+49 151 1234 5678","name":"Phil"},{"userId":2003,"name":"Ok"}]}
+             "recipients":[{"userId":2001,"name":"=HYPERLINK(\"http://evil\",\"x\")"},{"userId":2002,"phone":"+49 151 1234 5678","name":"Phil"},{"userId":2003,"name":"Ok"}]}
             """)).Str("id");
         await client.WaitForCampaignAsync(id, s => s.Str("status") == "completed_with_errors");
 

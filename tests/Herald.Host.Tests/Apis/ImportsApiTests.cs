@@ -11,7 +11,8 @@ namespace Herald.Host.Tests.Apis;
 [Collection(AzuriteCollection.Name)]
 public sealed class ImportsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    private const string ContactsCsv = "Name;Phone;Username;Promo\nAnn;+49 151 1111 1111;@ann_user;A1\nBob;garbage;;B2\nCid;+49 151 2222 2222;;C3\n";
+    // User ids, as a bot campaign needs them (a bot cannot message a username or phone).
+    private const string ContactsCsv = "Name;Phone;Username;Promo;Id\nAnn;+49 151 1111 1111;@ann_user;A1;5001\nBob;garbage;;B2;\nCid;+49 151 2222 2222;;C3;5003\n";
 
     [Fact(Timeout = 90_000)]
     public async Task Upload_MultipartCsv_StoredWithProvenanceAndUsedByACampaign()
@@ -34,7 +35,7 @@ public sealed class ImportsApiTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.Equal(2, import.GetProperty("recipients").GetInt32());
         Assert.Equal("csv", import.Str("format"));
         Assert.Equal(";", import.Str("delimiter"));
-        Assert.Equal(["name", "phone", "username", "field"], import.GetProperty("columns").EnumerateArray().Select(c => c.Str("role")));
+        Assert.Equal(["name", "phone", "username", "field", "userId"], import.GetProperty("columns").EnumerateArray().Select(c => c.Str("role")));
         Assert.Equal(["Promo"], import.GetProperty("fieldNames").EnumerateArray().Select(f => f.GetString()));
         var dropped = Assert.Single(import.GetProperty("droppedRows").EnumerateArray());
         Assert.Equal(3, dropped.GetProperty("row").GetInt32());
@@ -74,7 +75,7 @@ public sealed class ImportsApiTests(AzuriteFixture azurite, ITestOutputHelper ou
         var list = await (await client.GetAsync("/api/suppressions")).ReadJsonAsync();
         Assert.Equal(["asked_to_stop", "asked_to_stop"], list.GetProperty("items").EnumerateArray().Select(e => e.Str("reason")));
 
-        var created = await client.CreateCampaignAsync($$"""{"actions":["botMessage"],"message":"Hi","importId":"{{id}}"}""");
+        var created = await client.CreateCampaignAsync($$"""{"actions":["personalMessage"],"message":"Hi","importId":"{{id}}"}""");
         Assert.Equal(2, created.GetProperty("suppressed").GetInt32());
     }
 
