@@ -62,6 +62,8 @@ internal sealed class EngineBenchmark : IBenchmark
             o.NamePrefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
             o.WorkerConcurrency = concurrency;
             o.MaxPollInterval = TimeSpan.FromMilliseconds(100);
+            o.LeaseDuration = TimeSpan.FromSeconds(args.Int("lease-s", (int)o.LeaseDuration.TotalSeconds));
+            o.MessageVisibility = TimeSpan.FromSeconds(args.Int("visibility-s", (int)o.MessageVisibility.TotalSeconds));
         });
         builder.Services.AddHeraldWorkers();
         using var host = builder.Build();
@@ -141,6 +143,7 @@ internal sealed class EngineBenchmark : IBenchmark
             sorted = [.. ticks.Order()];
         }
 
+        Console.WriteLine($"requests: {counter.Breakdown}");
         Console.WriteLine($"done: {view!.Counts.Done} done, {platform.DuplicatedRecipients.Count} duplicated, {platform.Overlaps} overlaps, {sorted.Length} acting ticks");
         var result = new Dictionary<string, double>
         {
@@ -159,10 +162,22 @@ internal sealed class EngineBenchmark : IBenchmark
     /// <summary>Counts every request sent through the storage clients.</summary>
     private sealed class RequestCounter : HttpPipelineSynchronousPolicy
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _kinds = new(StringComparer.Ordinal);
         private long _count;
 
         public long Count => Interlocked.Read(ref _count);
 
-        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
+        /// <summary>Requests by kind (method, service, entity or collection), for the progress output.</summary>
+        public string Breakdown => string.Join(", ", _kinds.OrderByDescending(k => k.Value).Select(k => $"{k.Key}={k.Value}"));
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            Interlocked.Increment(ref _count);
+            var path = message.Request.Uri.Path;
+            var kind = path.Contains("/messages", StringComparison.Ordinal) ? "queue"
+                : path.Contains("$batch", StringComparison.Ordinal) ? "batch"
+                : path.Contains("(PartitionKey", StringComparison.Ordinal) ? "entity" : "query";
+            _kinds.AddOrUpdate($"{message.Request.Method} {kind}", 1, (_, n) => n + 1);
+        }
     }
 }

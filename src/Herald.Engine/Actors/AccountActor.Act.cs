@@ -38,13 +38,14 @@ public sealed partial class AccountActor
         string attempt,
         HashSet<string> touched,
         DateTimeOffset? sendUntil,
+        LeaseHeartbeat lease,
         CancellationToken cancellationToken)
     {
         var suppressed = await suppressions.GetSetAsync(row.TenantId, cancellationToken);
         var counters = row.CountersFor(campaign.Id);
         touched.Add(campaign.Id);
         var toSuppress = new List<(Recipient Recipient, string Reason)>();
-        var context = new ActContext(row, accountLimits, campaign, counters, attempt, toSuppress);
+        var context = new ActContext(row, accountLimits, campaign, counters, attempt, toSuppress, lease);
         var stopped = false;
         var fenced = false;
         for (var i = 0; i < claimed.Count; i++)
@@ -64,7 +65,7 @@ public sealed partial class AccountActor
 
             var resting = row.State.IsBlocked
                 || (row.State.CooldownUntil is { } cooldown && cooldown > time.GetUtcNow());
-            var late = i > 0 && sendUntil is { } until && time.GetUtcNow() >= until;
+            var late = (i > 0 && sendUntil is { } until && time.GetUtcNow() >= until) || !lease.Held;
             if (resting || late)
             {
                 // The account was blocked or told to wait, or its tick has sent for long enough: the rest goes back.
@@ -124,7 +125,8 @@ public sealed partial class AccountActor
         CampaignRecord Campaign,
         CampaignCounters Counters,
         string Attempt,
-        List<(Recipient Recipient, string Reason)> ToSuppress)
+        List<(Recipient Recipient, string Reason)> ToSuppress,
+        LeaseHeartbeat Lease)
     {
         /// <summary>At-most-once: the last target acted on, whose outcome goes out with the next target's start mark.</summary>
         public TargetRecord? Unwritten { get; set; }
@@ -174,6 +176,13 @@ public sealed partial class AccountActor
                 }
 
                 text = rendered.Value.Text;
+            }
+
+            if (!ctx.Lease.Held)
+            {
+                // The lease may run out before this call would end (a long pacing wait, slow storage): hand it back.
+                Requeue(target);
+                return;
             }
 
             await MarkStartedAsync(ctx, target, cancellationToken);

@@ -27,7 +27,7 @@ public sealed partial class AccountActor
     /// turn) while it has work due now, for up to <see cref="EngineOptions.MaxBotTickDuration"/>: a new tick per batch would cost the bot a queue round trip, a lease and a poll of the queue each
     /// second, time in which it could have sent.
     /// </summary>
-    private async Task<WorkPlan> WorkAsync(AccountRecord row, string attempt, HashSet<string> touched, CancellationToken cancellationToken)
+    private async Task<WorkPlan> WorkAsync(AccountRecord row, string attempt, HashSet<string> touched, LeaseHeartbeat lease, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var limit = BotTickLimit;
@@ -38,14 +38,14 @@ public sealed partial class AccountActor
         var complete = new Dictionary<string, CampaignRecord>(StringComparer.Ordinal);
         while (true)
         {
-            var plan = await WorkOnceAsync(row, attempt, touched, sendUntil, cancellationToken);
+            var plan = await WorkOnceAsync(row, attempt, touched, sendUntil, lease, cancellationToken);
             acted += plan.Acted;
             foreach (var campaign in plan.MaybeComplete)
             {
                 complete[campaign.Id] = campaign;
             }
 
-            var goOn = row.Kind == AccountKind.Bot && !plan.Fenced && plan.Acted > 0
+            var goOn = row.Kind == AccountKind.Bot && !plan.Fenced && plan.Acted > 0 && lease.Held
                 && plan.NextAt is { } next && next <= time.GetUtcNow()
                 && time.GetElapsedTime(started) < limit;
             if (!goOn)
@@ -58,11 +58,17 @@ public sealed partial class AccountActor
     /// <summary>How long one bot tick may go on starting batches: <see cref="EngineOptions.MaxBotTickDuration"/>.</summary>
     private TimeSpan BotTickLimit => options.MaxBotTickDuration;
 
-    private async Task<WorkPlan> WorkOnceAsync(AccountRecord row, string attempt, HashSet<string> touched, DateTimeOffset? sendUntil, CancellationToken cancellationToken)
+    private async Task<WorkPlan> WorkOnceAsync(AccountRecord row, string attempt, HashSet<string> touched, DateTimeOffset? sendUntil, LeaseHeartbeat lease, CancellationToken cancellationToken)
     {
         if (row.Disabled || row.State.IsBlocked)
         {
             return new WorkPlan(null);
+        }
+
+        if (!lease.Held)
+        {
+            // Storage was too slow to renew the lease: end the tick, come back at once.
+            return new WorkPlan(time.GetUtcNow());
         }
 
         var now = time.GetUtcNow();
@@ -132,7 +138,7 @@ public sealed partial class AccountActor
                 continue;
             }
 
-            var fenced = !await ProcessAsync(row, accountLimits, campaign, claim.Targets, attempt, touched, sendUntil, cancellationToken);
+            var fenced = !await ProcessAsync(row, accountLimits, campaign, claim.Targets, attempt, touched, sendUntil, lease, cancellationToken);
             if (fenced)
             {
                 return new WorkPlan(null, Fenced: true);

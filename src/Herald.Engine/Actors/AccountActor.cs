@@ -92,17 +92,18 @@ public sealed partial class AccountActor(
 
         Log.LeaseTaken(logger, WorkerIdentity.Name, row.TenantId, row.AccountId, attempt, row.LeaseUntil.Value);
 
-        // The lease is short and renewed while the tick works; the tick stops before it could run out.
+        // The lease is short and renewed while the tick works; no action starts once it may have run out (a call in
+        // flight then finishes: its target is fenced or recovered like any other).
         var touched = new HashSet<string>(StringComparer.Ordinal);
         WorkPlan plan;
-        await using (var heartbeat = new LeaseHeartbeat(accounts, row, attempt, options, time, logger, cancellationToken))
+        await using (var lease = new LeaseHeartbeat(accounts, row, attempt, options, time, logger))
         {
             if (row.Unrecovered.Count > 0)
             {
-                await RecoverAsync(row, touched, heartbeat.Token);
+                await RecoverAsync(row, touched, cancellationToken);
             }
 
-            plan = await WorkAsync(row, attempt, touched, heartbeat.Token);
+            plan = await WorkAsync(row, attempt, touched, lease, cancellationToken);
         }
 
         if (plan.Fenced)

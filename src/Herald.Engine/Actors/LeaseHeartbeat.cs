@@ -6,10 +6,11 @@ namespace Herald.Engine.Actors;
 
 /// <summary>
 /// Keeps a tick's short account lease alive while the tick works: every third of <see cref="EngineOptions.LeaseDuration"/>
-/// it moves <c>LeaseUntil</c> on (a merge of that one property, conditional on the row's ETag). <see cref="Token"/> is
-/// cancelled when the lease is lost (another attempt took the account, or it was removed) or when no renewal has
-/// succeeded for 80% of the lease (storage unreachable): the tick then stops before any other attempt may act. So a
-/// dead worker's account is taken over within one short lease, and a live one is never overtaken.
+/// it moves <c>LeaseUntil</c> on (a merge of that one property, conditional on the row's ETag). <see cref="Held"/> turns
+/// false when the lease is lost (another attempt took the account, or it was removed) or when no renewal has
+/// succeeded for 80% of the lease (storage slow or unreachable): the tick then starts no further action, well before
+/// any other attempt may take the account. So a dead worker's account is taken over within one short lease, and a
+/// live one is never overtaken.
 /// </summary>
 internal sealed class LeaseHeartbeat : IAsyncDisposable
 {
@@ -21,13 +22,12 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _bound;
     private readonly CancellationTokenSource _stop = new();
-    private readonly CancellationTokenSource _linked;
     private readonly Task _loop;
     private Azure.ETag _etag;
     private DateTimeOffset _until;
     private bool _foreignChange;
 
-    public LeaseHeartbeat(AccountStore accounts, AccountRecord row, string attempt, EngineOptions options, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    public LeaseHeartbeat(AccountStore accounts, AccountRecord row, string attempt, EngineOptions options, TimeProvider time, ILogger logger)
     {
         _accounts = accounts;
         _row = row;
@@ -38,12 +38,11 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
         _etag = row.ETag;
         _until = row.LeaseUntil ?? time.GetUtcNow();
         _bound = new CancellationTokenSource(Safe(time.GetUtcNow()), time);
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _bound.Token);
         _loop = RunAsync();
     }
 
-    /// <summary>Cancelled when the tick must stop: the caller's token, a lost lease, or a lease about to run out.</summary>
-    public CancellationToken Token => _linked.Token;
+    /// <summary>True while the lease is surely this attempt's: false once it was lost or may soon run out.</summary>
+    public bool Held => !_bound.IsCancellationRequested;
 
     /// <summary>
     /// Stops renewing. When nobody else wrote the row meanwhile, the row takes the renewals' ETag, so the tick's final
@@ -59,7 +58,6 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
             _row.LeaseUntil = _until;
         }
 
-        _linked.Dispose();
         _bound.Dispose();
         _stop.Dispose();
     }
@@ -75,7 +73,7 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
         var every = _options.LeaseDuration / 3;
         try
         {
-            while (!_linked.IsCancellationRequested)
+            while (!_bound.IsCancellationRequested)
             {
                 await Task.Delay(every, _time, _stop.Token);
                 await RenewAsync();
