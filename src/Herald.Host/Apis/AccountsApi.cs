@@ -3,6 +3,7 @@ using Herald.Engine.Accounts;
 using Herald.Engine.Platforms;
 using Herald.Host.Accounts;
 using Herald.Host.Audit;
+using Herald.Host.OpenApi;
 using Herald.Host.Resources;
 using Herald.Host.Tenancy;
 using Herald.Host.Validation;
@@ -25,16 +26,28 @@ public static class AccountsApi
     /// <summary>Maps the account endpoints.</summary>
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/accounts").WithTags("Accounts");
-        group.MapPost("/telegram-bots", RegisterBotAsync).WithName("RegisterTelegramBot").WithSummary("Registers a bot by its token (checked with getMe).");
-        group.MapPost("/telegram-users", RegisterUserAsync).WithName("RegisterTelegramUser").WithSummary("Registers a user account by a reference to its existing session.");
+        var group = app.MapGroup("/api/accounts").WithTags(ApiTags.Accounts).ProducesApiProblems();
+        group.MapPost("/telegram-bots", RegisterBotAsync).WithName("RegisterTelegramBot").WithSummary("Registers a bot by its token (checked with getMe).")
+            .ProducesProblems(
+                StatusCodes.Status409Conflict,
+                StatusCodes.Status429TooManyRequests,
+                StatusCodes.Status502BadGateway,
+                StatusCodes.Status504GatewayTimeout);
+        group.MapPost("/telegram-users", RegisterUserAsync).WithName("RegisterTelegramUser").WithSummary("Registers a user account by a reference to its existing session.")
+            .ProducesProblems(StatusCodes.Status409Conflict);
         group.MapGet("", ListAsync).WithName("ListAccounts").WithSummary("The tenant's accounts with live status and cooldowns.");
-        group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("One account with its live status.");
-        group.MapPost("/{id}/disable", DisableAsync).WithName("DisableAccount").WithSummary("Stops giving the account work (idempotent).");
-        group.MapPut("/{id}/limits", SetLimitsAsync).WithName("SetAccountLimits").WithSummary("Replaces the account's own, stricter limits ({} clears them; idempotent).");
-        group.MapPost("/{id}/enable", EnableAsync).WithName("EnableAccount").WithSummary("Lets the account work again (idempotent).");
-        group.MapDelete("/{id}", RemoveAsync).WithName("RemoveAccount").WithSummary("Removes the account and deletes its secret.");
-        group.MapPost("/{id}/check-admin", CheckAdminAsync).WithName("CheckAccountAdminRights").WithSummary("Whether the account is an admin of a chat with invite rights (R12).");
+        group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("One account with its live status.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/disable", DisableAsync).WithName("DisableAccount").WithSummary("Stops giving the account work (idempotent).")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPut("/{id}/limits", SetLimitsAsync).WithName("SetAccountLimits").WithSummary("Replaces the account's own, stricter limits ({} clears them; idempotent).")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/enable", EnableAsync).WithName("EnableAccount").WithSummary("Lets the account work again (idempotent).")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id}", RemoveAsync).WithName("RemoveAccount").WithSummary("Removes the account and deletes its secret.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/check-admin", CheckAdminAsync).WithName("CheckAccountAdminRights").WithSummary("Whether the account is an admin of a chat with invite rights (R12).")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return app;
     }
 

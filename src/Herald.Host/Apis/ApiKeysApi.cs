@@ -1,6 +1,7 @@
 using System.Globalization;
 using Herald.Host.Audit;
 using Herald.Host.Authentication;
+using Herald.Host.OpenApi;
 using Herald.Host.Resources;
 using Herald.Host.Tenancy;
 using Herald.Host.Validation;
@@ -22,17 +23,11 @@ public static class ApiKeysApi
     /// <summary>Maps the API key endpoints.</summary>
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/api-keys").WithTags("API keys");
-        group.MapPost("", CreateAsync).WithName("CreateApiKey").WithSummary("Makes an API key; the key is in this answer only.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("The tenant's API keys: name, prefix, created, last used.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api/api-keys").WithTags(ApiTags.ApiKeys).ProducesApiProblems();
+        group.MapPost("", CreateAsync).WithName("CreateApiKey").WithSummary("Makes an API key; the key is in this answer only.");
+        group.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("The tenant's API keys: name, prefix, created, last used.");
         group.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes an API key: refused everywhere from the next request on.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 

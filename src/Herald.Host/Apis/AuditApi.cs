@@ -1,4 +1,5 @@
 using Herald.Host.Audit;
+using Herald.Host.OpenApi;
 using Herald.Host.Resources;
 using Herald.Host.Tenancy;
 using Herald.Host.Validation;
@@ -12,7 +13,8 @@ public static class AuditApi
     /// <summary>Maps <c>/api/audit</c> (authenticated, tenant-scoped).</summary>
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/audit", ListAuditAsync).WithTags("Audit").WithName("ListAudit");
+        app.MapGet("/api/audit", ListAuditAsync).WithTags(ApiTags.Audit).WithName("ListAudit").ProducesApiProblems()
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Herald.Engine.Campaigns;
 using Herald.Engine.Model;
 using Herald.Host.Audit;
 using Herald.Host.Campaigns;
+using Herald.Host.OpenApi;
 using Herald.Host.Resources;
 using Herald.Host.Tenancy;
 using Herald.Host.Validation;
@@ -27,30 +28,37 @@ public static partial class CampaignsApi
     /// <summary>Maps the campaign endpoints.</summary>
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns");
+        var group = app.MapGroup("/api/campaigns").WithTags(ApiTags.Campaigns).ProducesApiProblems();
         group.MapPost("", CreateAsync).WithName("CreateCampaign").WithSummary("Creates a campaign; the work runs in the background.");
-        group.MapGet("", ListAsync).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, in pages.");
-        group.MapGet("/{id}", GetAsync).WithName("GetCampaign").WithSummary("The live status: progress, counts by outcome and reason, speed, ETA, accounts; ETag for PATCH.");
+        group.MapGet("", ListAsync).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, in pages.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id}", GetAsync).WithName("GetCampaign").WithSummary("The live status: progress, counts by outcome and reason, speed, ETA, accounts; ETag for PATCH.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPatch("/{id}", UpdateAsync).WithName("UpdateCampaign")
             .WithSummary("Changes a scheduled campaign before it starts: name, message, time window, start time, priority (If-Match required).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest,
+                StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict,
+                StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status428PreconditionRequired);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteCampaign")
             .WithSummary("Deletes a completed or cancelled campaign with its targets and report.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id}/report", ReportAsync).WithName("GetCampaignReport")
             .WithSummary("Failed, unknown and skipped recipients (cancelled too, for a cancelled campaign); CSV with Accept: text/csv.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/report.csv", ReportCsvAsync).WithName("GetCampaignReportCsv")
             .WithSummary("The report as CSV (formula-safe cells), for a retry list.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        group.MapPost("/{id}/pause", PauseAsync).WithName("PauseCampaign").WithSummary("Pauses a running or scheduled campaign (idempotent).");
-        group.MapPost("/{id}/resume", ResumeAsync).WithName("ResumeCampaign").WithSummary("Resumes a paused campaign where it stopped (idempotent).");
-        group.MapPost("/{id}/cancel", CancelAsync).WithName("CancelCampaign").WithSummary("Cancels a campaign; what was left is reported as cancelled (idempotent).");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/pause", PauseAsync).WithName("PauseCampaign").WithSummary("Pauses a running or scheduled campaign (idempotent).")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/resume", ResumeAsync).WithName("ResumeCampaign").WithSummary("Resumes a paused campaign where it stopped (idempotent).")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/cancel", CancelAsync).WithName("CancelCampaign").WithSummary("Cancels a campaign; what was left is reported as cancelled (idempotent).")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return app;
     }
 

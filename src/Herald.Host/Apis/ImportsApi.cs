@@ -3,6 +3,7 @@ using Herald.Core.Imports;
 using Herald.Engine.Suppression;
 using Herald.Host.Audit;
 using Herald.Host.Imports;
+using Herald.Host.OpenApi;
 using Herald.Host.Resources;
 using Herald.Host.Suppressions;
 using Herald.Host.Tenancy;
@@ -24,14 +25,15 @@ public static class ImportsApi
     /// <summary>Maps the import endpoints.</summary>
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/imports").WithTags("Imports");
+        var group = app.MapGroup("/api/imports").WithTags(ApiTags.Imports).ProducesApiProblems();
         group.MapPost("", UploadAsync).WithName("UploadImport")
             .WithSummary("Uploads a recipient list: multipart/form-data with a file, or the raw body as text/csv, application/json or an .xlsx workbook.")
             .Accepts<IFormFile>(ImportUpload.AcceptedContentTypes[0], ImportUpload.AcceptedContentTypes[1..])
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapGet("/{id}", GetAsync).WithName("GetImport").WithSummary("An uploaded list's provenance, mapping, counts and dropped rows.");
-        group.MapPost("/{id}/suppress", SuppressAsync).WithName("SuppressImport").WithSummary("Adds every recipient of an uploaded list to the suppression list.");
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        group.MapGet("/{id}", GetAsync).WithName("GetImport").WithSummary("An uploaded list's provenance, mapping, counts and dropped rows.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/suppress", SuppressAsync).WithName("SuppressImport").WithSummary("Adds every recipient of an uploaded list to the suppression list.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Herald.Host.Messages;
+using Herald.Host.OpenApi;
 using Herald.Host.Tenancy;
 using Herald.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,14 +15,31 @@ namespace Herald.Host.Apis;
 /// </summary>
 public static class MessagesApi
 {
+    // Send, edit and delete: 400 (Idempotency-Key), 404 (account or message), 409 (key in flight, account disabled or
+    // removed, message deleted), 422 (Telegram refused, key reused), 429 (slow down), 502/504 (Telegram failed, timed out).
+    private static readonly int[] PlatformProblems =
+    [
+        StatusCodes.Status400BadRequest,
+        StatusCodes.Status404NotFound,
+        StatusCodes.Status409Conflict,
+        StatusCodes.Status422UnprocessableEntity,
+        StatusCodes.Status429TooManyRequests,
+        StatusCodes.Status502BadGateway,
+        StatusCodes.Status504GatewayTimeout,
+    ];
+
     /// <summary>Maps the message endpoints.</summary>
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/messages").WithTags("Messages");
-        group.MapPost("", SendAsync).WithName("SendMessage").WithSummary("Sends one message through a bot (Idempotency-Key required).");
-        group.MapGet("/{id}", GetAsync).WithName("GetMessage").WithSummary("A message sent through the API.");
-        group.MapPatch("/{id}", EditAsync).WithName("EditMessage").WithSummary("Replaces a message's text (Idempotency-Key required).");
-        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteMessage").WithSummary("Deletes a message (Idempotency-Key required).");
+        var group = app.MapGroup("/api/messages").WithTags(ApiTags.Messages).ProducesApiProblems();
+        group.MapPost("", SendAsync).WithName("SendMessage").WithSummary("Sends one message through a bot (Idempotency-Key required).")
+            .ProducesProblems(PlatformProblems);
+        group.MapGet("/{id}", GetAsync).WithName("GetMessage").WithSummary("A message sent through the API.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPatch("/{id}", EditAsync).WithName("EditMessage").WithSummary("Replaces a message's text (Idempotency-Key required).")
+            .ProducesProblems(PlatformProblems);
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteMessage").WithSummary("Deletes a message (Idempotency-Key required).")
+            .ProducesProblems(PlatformProblems);
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Herald.Core.Imports;
 using Herald.Engine.Suppression;
 using Herald.Host.Audit;
+using Herald.Host.OpenApi;
 using Herald.Host.Resources;
 using Herald.Host.Suppressions;
 using Herald.Host.Tenancy;
@@ -22,10 +23,12 @@ public static class SuppressionsApi
     /// <summary>Maps the suppression endpoints.</summary>
     public static IEndpointRouteBuilder MapSuppressionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/suppressions").WithTags("Suppressions");
-        group.MapGet("", ListAsync).WithName("ListSuppressions").WithSummary("The suppression list, by hash, in pages.");
+        var group = app.MapGroup("/api/suppressions").WithTags(ApiTags.Suppressions).ProducesApiProblems();
+        group.MapGet("", ListAsync).WithName("ListSuppressions").WithSummary("The suppression list, by hash, in pages.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapPost("", AddAsync).WithName("AddSuppressions").WithSummary("Adds recipients (username, user id or phone) to the list.");
-        group.MapDelete("/{hash}", RemoveAsync).WithName("RemoveSuppression").WithSummary("Takes a recipient off the list.");
+        group.MapDelete("/{hash}", RemoveAsync).WithName("RemoveSuppression").WithSummary("Takes a recipient off the list.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Herald.Host.OpenApi;
 using Herald.Host.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ public static class WhoAmIApi
     /// <summary>Maps <c>/api/whoami</c> (authenticated).</summary>
     public static IEndpointRouteBuilder MapWhoAmIApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/whoami", GetWhoAmI).WithTags("Identity").WithName("WhoAmI");
+        app.MapGet("/api/whoami", GetWhoAmI).WithTags(ApiTags.Identity).WithName("WhoAmI").ProducesApiProblems();
         return app;
     }
 

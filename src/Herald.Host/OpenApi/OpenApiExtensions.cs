@@ -8,7 +8,7 @@ public static class OpenApiExtensions
     /// <summary>The path of the document.</summary>
     public const string DocumentPath = "/openapi/v1.json";
 
-    /// <summary>Adds document generation with the bearer and API key schemes, and the health endpoints.</summary>
+    /// <summary>Adds document generation with the bearer and API key schemes, the health endpoints, and the document's info, tags and servers.</summary>
     public static IHostApplicationBuilder AddHeraldOpenApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenApi(options =>
@@ -17,6 +17,7 @@ public static class OpenApiExtensions
             options.AddDocumentTransformer(security);
             options.AddOperationTransformer(security);
             options.AddDocumentTransformer(new HealthPathsTransformer());
+            options.AddDocumentTransformer(new DocumentInfoTransformer());
         });
         return builder;
     }
