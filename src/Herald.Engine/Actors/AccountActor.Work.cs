@@ -24,8 +24,9 @@ public sealed partial class AccountActor
 
     /// <summary>
     /// One batch for a user account. A bot goes on with batch after batch in the same tick (each send still waits its
-    /// turn) while it has work due now, for up to <see cref="EngineOptions.MaxBotTickDuration"/>: a new tick per batch would cost the bot a queue round trip, a lease and a poll of the queue each
-    /// second, time in which it could have sent.
+    /// turn) while it has work due now, for up to <see cref="EngineOptions.MaxBotTickDuration"/> and while its lease is
+    /// held: a new tick per batch would cost the bot a queue round trip, a lease and a poll of the queue each second,
+    /// time in which it could have sent.
     /// </summary>
     private async Task<WorkPlan> WorkAsync(AccountRecord row, string attempt, HashSet<string> touched, LeaseHeartbeat lease, CancellationToken cancellationToken)
     {
