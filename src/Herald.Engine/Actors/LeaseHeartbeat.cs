@@ -24,7 +24,6 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private Azure.ETag _etag;
-    private DateTimeOffset _until;
     private bool _foreignChange;
 
     public LeaseHeartbeat(AccountStore accounts, AccountRecord row, string attempt, EngineOptions options, TimeProvider time, ILogger logger)
@@ -36,7 +35,6 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
         _time = time;
         _logger = logger;
         _etag = row.ETag;
-        _until = row.LeaseUntil ?? time.GetUtcNow();
         _bound = new CancellationTokenSource(Safe(time.GetUtcNow()), time);
         _loop = RunAsync();
     }
@@ -55,7 +53,6 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
         if (!_foreignChange)
         {
             _row.ETag = _etag;
-            _row.LeaseUntil = _until;
         }
 
         _bound.Dispose();
@@ -105,7 +102,6 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
             if (renewal.ETag is { } etag)
             {
                 _etag = etag;
-                _until = until;
                 _bound.CancelAfter(Safe(sentAt));
                 Log.LeaseRenewed(_logger, _row.TenantId, _row.AccountId, _attempt, until);
                 return;
