@@ -1,5 +1,6 @@
 using Herald.Host.Apis;
 using Herald.Host.Commands;
+using Herald.Host.Dashboard;
 using Herald.Host.Hosting;
 
 if (args is ["token", .. var tokenArgs])
@@ -30,6 +31,7 @@ if (!workerOnly)
 {
     app.MapWhoAmIApi();
     app.MapAuditApi();
+    app.MapDashboardApi(app.Environment);
 }
 
 if (!workerOnly && app.HasHeraldEngine())

@@ -1,5 +1,6 @@
 using Herald.Host.Audit;
 using Herald.Host.Authentication;
+using Herald.Host.Dashboard;
 using Herald.Host.Development;
 using Herald.Core;
 using Herald.Host.Health;
@@ -41,8 +42,8 @@ public static class HeraldApiExtensions
 
     /// <summary>
     /// The middleware order: exceptions and bare status codes become problem details (a storage outage 503 with
-    /// <c>Retry-After</c>); every request's storage calls get a short budget; Swagger UI before authorization
-    /// (it is public); then authentication and authorization (every endpoint needs a tenant unless anonymous).
+    /// <c>Retry-After</c>); every request's storage calls get a short budget; Swagger UI and the dashboard's files
+    /// before authorization (they are public); then authentication and authorization (every endpoint needs a tenant unless anonymous).
     /// </summary>
     public static WebApplication UseHeraldApi(this WebApplication app)
     {
@@ -50,6 +51,7 @@ public static class HeraldApiExtensions
         app.UseStatusCodePages();
         app.UseHeraldStorageBudget();
         app.UseHeraldSwaggerUI();
+        app.UseHeraldDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHeraldOpenApi();
