@@ -2,6 +2,7 @@ using Herald.Host.Apis;
 using Herald.Host.Commands;
 using Herald.Host.Dashboard;
 using Herald.Host.Hosting;
+using Herald.Host.Metrics;
 
 if (args is ["token", .. var tokenArgs])
 {
@@ -27,6 +28,7 @@ builder.AddHeraldApi();
 var app = builder.Build();
 app.UseHeraldApi();
 app.MapHealthApi();
+app.MapHeraldMetrics();
 if (!workerOnly)
 {
     app.MapWhoAmIApi();

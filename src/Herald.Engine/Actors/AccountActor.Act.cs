@@ -350,5 +350,6 @@ public sealed partial class AccountActor
         target.Status = status;
         target.Reason = reason;
         counters.CountTerminal(status, reason);
+        EngineMetrics.CountFinished(status);
     }
 }

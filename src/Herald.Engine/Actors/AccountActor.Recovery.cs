@@ -1,3 +1,4 @@
+using Herald.Engine.Diagnostics;
 using Azure.Data.Tables;
 using Herald.Core.Domain;
 using Herald.Core.Outcomes;
@@ -115,5 +116,6 @@ public sealed partial class AccountActor
         }
 
         counters.CountTerminal(t.Status, t.Reason);
+        EngineMetrics.CountFinished(t.Status);
     }
 }

@@ -1,3 +1,4 @@
+using Herald.Engine.Diagnostics;
 using Herald.Core.Domain;
 using Herald.Core.Limits;
 using Herald.Core.Pacing;
@@ -124,7 +125,9 @@ public sealed partial class AccountActor
                 count = (int)Math.Min((long)budget.Count * seconds, options.MaxBotBatch);
             }
 
+            var claimStarted = time.GetTimestamp();
             var claim = await ClaimAsync(row, campaign, attempt, count, now, cancellationToken);
+            EngineMetrics.ClaimDuration.Record(time.GetElapsedTime(claimStarted).TotalMilliseconds);
             if (campaign.AllShardsExhausted || claim.Targets.Count < count)
             {
                 // The campaign is draining: this tick may write its last outcomes, so it asks for completion

@@ -4,6 +4,7 @@ using Herald.Host.Dashboard;
 using Herald.Host.Development;
 using Herald.Core;
 using Herald.Host.Health;
+using Herald.Host.Metrics;
 using Herald.Host.OpenApi;
 using Herald.Host.Platforms;
 using Herald.Host.Secrets;
@@ -20,8 +21,8 @@ public static class HeraldApiExtensions
     /// Adds problem details and strict JSON, storage (with the table-backed audit log and API keys, when there is
     /// storage), authentication and tenancy, secrets, health, OpenAPI, the audit log, the core policies
     /// (<c>AddHeraldCore</c>), the platforms, the engine with its workers and the API's stores (when there is storage:
-    /// <see cref="EngineHostExtensions.AddHeraldEngineHost"/>), and the development seam (Azurite and the simulator in
-    /// Development).
+    /// <see cref="EngineHostExtensions.AddHeraldEngineHost"/>), the development seam (Azurite and the simulator in
+    /// Development) and the Prometheus metrics.
     /// </summary>
     public static WebApplicationBuilder AddHeraldApi(this WebApplicationBuilder builder)
     {
@@ -37,6 +38,7 @@ public static class HeraldApiExtensions
         builder.AddHeraldPlatforms();
         builder.AddHeraldEngineHost();
         builder.AddHeraldDevelopmentDependencies();
+        builder.AddHeraldMetrics();
         return builder;
     }
 

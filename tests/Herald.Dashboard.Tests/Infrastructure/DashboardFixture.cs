@@ -48,6 +48,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
             "--Herald:Engine:IdlePoll=00:00:01",
+            "--Herald:Metrics:GaugeRefresh=00:00:00",
             .. BlockedUsers.Select((u, i) => $"--Herald:Development:Simulator:BlockedUsers:{i}={u}"),
         ];
         _host = await ChildProcess.StartAsync("host", RepositoryOutputs.HostAssembly, args, log: null, TimeSpan.FromSeconds(90));
