@@ -1,3 +1,4 @@
+using Herald.Host.Alerts;
 using Herald.Host.Audit;
 using Herald.Host.Authentication;
 using Herald.Host.Dashboard;
@@ -22,7 +23,7 @@ public static class HeraldApiExtensions
     /// storage), authentication and tenancy, secrets, health, OpenAPI, the audit log, the core policies
     /// (<c>AddHeraldCore</c>), the platforms, the engine with its workers and the API's stores (when there is storage:
     /// <see cref="EngineHostExtensions.AddHeraldEngineHost"/>), the development seam (Azurite and the simulator in
-    /// Development) and the Prometheus metrics.
+    /// Development), the Prometheus metrics and the operator alerts.
     /// </summary>
     public static WebApplicationBuilder AddHeraldApi(this WebApplicationBuilder builder)
     {
@@ -39,6 +40,7 @@ public static class HeraldApiExtensions
         builder.AddHeraldEngineHost();
         builder.AddHeraldDevelopmentDependencies();
         builder.AddHeraldMetrics();
+        builder.AddHeraldAlerts();
         return builder;
     }
 

@@ -20,4 +20,7 @@ public static class HostTables
 
     /// <summary>Idempotency keys of the message API: partition = tenant, row = SHA-256 of the key (lowercase hex).</summary>
     public const string Idempotency = "heraldidempotency";
+
+    /// <summary>Operator alerts last sent: partition = alert kind, row = SHA-256 of tenant and subject (lowercase hex).</summary>
+    public const string Alerts = "heraldalerts";
 }
