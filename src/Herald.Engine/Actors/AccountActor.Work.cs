@@ -106,6 +106,7 @@ public sealed partial class AccountActor
 
             var campaign = open[choice.CampaignId!];
             var action = choice.Action!.Value;
+            using var campaignScope = logger.BeginScope(new Dictionary<string, object?> { ["CampaignId"] = campaign.Id });
             var count = 1;
             if (row.Kind == AccountKind.Bot)
             {

@@ -41,6 +41,9 @@ public sealed partial class AccountActor(
     /// <summary>Handles one tick message.</summary>
     public async Task<TickResult> HandleAsync(TickMessage tick, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(tick);
+        // Every log line of the tick carries its tenant and account (R31: searchable per account and task).
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = tick.TenantId, ["AccountId"] = tick.AccountId });
         var started = time.GetTimestamp();
         var acted = 0;
         try

@@ -5,6 +5,7 @@ using Herald.Host.Dashboard;
 using Herald.Host.Development;
 using Herald.Core;
 using Herald.Host.Health;
+using Herald.Host.Logging;
 using Herald.Host.Metrics;
 using Herald.Host.OpenApi;
 using Herald.Host.Platforms;
@@ -47,7 +48,7 @@ public static class HeraldApiExtensions
     /// <summary>
     /// The middleware order: exceptions and bare status codes become problem details (a storage outage 503 with
     /// <c>Retry-After</c>); every request's storage calls get a short budget; Swagger UI and the dashboard's files
-    /// before authorization (they are public); then authentication and authorization (every endpoint needs a tenant unless anonymous).
+    /// before authorization (they are public); then authentication and authorization (every endpoint needs a tenant unless anonymous), and the tenant's log scope.
     /// </summary>
     public static WebApplication UseHeraldApi(this WebApplication app)
     {
@@ -58,6 +59,7 @@ public static class HeraldApiExtensions
         app.UseHeraldDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseHeraldLogScopes();
         app.MapHeraldOpenApi();
         return app;
     }

@@ -9,7 +9,8 @@ namespace Herald.Dashboard.Tests.Infrastructure;
 
 /// <summary>
 /// One real host in Development (<c>dotnet Herald.Host.dll --environment Development</c>: its own Azurite and the
-/// in-process Telegram Bot API simulator, a development token behind the dashboard's one-click sign-in) with one bot
+/// in-process Telegram Bot API simulator, a development token behind the dashboard's one-click sign-in; JSON console
+/// logs with scopes) with one bot
 /// slowed to <see cref="BotRequestsPerSecond"/> so progress is visible, and one headless Chromium (Debian's) for all
 /// tests. Recipients <see cref="BlockedUsers"/> blocked the bot, so campaigns to them end with errors and a report.
 /// </summary>
@@ -47,6 +48,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             $"--Herald:DataDirectory={_dataDirectory}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+            "--Logging:LogLevel:Herald=Information",
+            "--Logging:Console:FormatterName=json",
+            "--Logging:Console:FormatterOptions:IncludeScopes=true",
             "--Herald:Engine:IdlePoll=00:00:01",
             "--Herald:Metrics:GaugeRefresh=00:00:00",
             .. BlockedUsers.Select((u, i) => $"--Herald:Development:Simulator:BlockedUsers:{i}={u}"),
@@ -65,6 +69,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }
+
+    /// <summary>Everything the host wrote so far (JSON console lines).</summary>
+    public string HostOutput => _host!.Output;
 
     /// <summary>Sends the host's output to the running test's log.</summary>
     public void LogTo(ITestOutputHelper output) => _host!.Log = output;
