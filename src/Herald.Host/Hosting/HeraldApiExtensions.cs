@@ -11,6 +11,7 @@ using Herald.Host.OpenApi;
 using Herald.Host.Platforms;
 using Herald.Host.Secrets;
 using Herald.Host.Storage;
+using Herald.Host.Tracing;
 using Herald.Host.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,7 +25,8 @@ public static class HeraldApiExtensions
     /// storage), authentication and tenancy, secrets, health, OpenAPI, the audit log, the core policies
     /// (<c>AddHeraldCore</c>), the platforms, the engine with its workers and the API's stores (when there is storage:
     /// <see cref="EngineHostExtensions.AddHeraldEngineHost"/>), the development seam (Azurite and the simulator in
-    /// Development), the Prometheus metrics and the operator alerts.
+    /// Development), the Prometheus metrics, the operator alerts and
+    /// OpenTelemetry traces (when configured).
     /// </summary>
     public static WebApplicationBuilder AddHeraldApi(this WebApplicationBuilder builder)
     {
@@ -42,6 +44,7 @@ public static class HeraldApiExtensions
         builder.AddHeraldDevelopmentDependencies();
         builder.AddHeraldMetrics();
         builder.AddHeraldAlerts();
+        builder.AddHeraldTracing();
         return builder;
     }
 
