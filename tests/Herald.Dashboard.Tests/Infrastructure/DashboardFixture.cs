@@ -32,6 +32,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The shared browser.</summary>
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>A development token for the tenant <c>demo</c>.</summary>
+    public string Token { get; private set; } = "";
+
     /// <summary>The API as the development tenant (<c>demo</c>).</summary>
     public HttpClient Api { get; private set; } = null!;
 
@@ -58,7 +61,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         _host = await ChildProcess.StartAsync("host", RepositoryOutputs.HostAssembly, args, log: null, TimeSpan.FromSeconds(90));
         Api = new HttpClient { BaseAddress = _host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         await WaitReadyAsync();
-        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DevelopmentTokenAsync());
+        Token = await DevelopmentTokenAsync();
+        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         await RegisterBotAsync();
 
         _playwright = await Playwright.CreateAsync();
