@@ -11,7 +11,7 @@ public sealed class CliTests(DashboardFixture fixture, ITestOutputHelper output)
     public async Task CampaignsWatch_CampaignEndsWithErrors_FinalLineSaysSoAndExitCodeIsOne()
     {
         fixture.LogTo(output);
-        var id = await fixture.CreateCampaignAsync("cli", [(9_600_001, "Ann"), (9_600_002, "Bob"), (9_100_013, "Blocked")]);
+        var id = await fixture.CreateCampaignAsync("cli", [(9_600_001, "Ann"), (9_600_002, "Bob"), (9_600_003, "Blocked")]);
 
         var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(
             RepositoryOutputs.Assembly("Herald.Cli"),

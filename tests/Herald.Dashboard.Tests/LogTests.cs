@@ -13,6 +13,8 @@ public sealed class LogTests(DashboardFixture fixture, ITestOutputHelper output)
     public async Task Logs_CampaignRun_JsonLinesCarryTenantAccountCampaignScopesAndNoRecipientData()
     {
         var id = await fixture.CreateCampaignAsync("logs", [(9_500_001, SecretName), (9_500_002, SecretName + " Two")]);
+        // Ended before the assertions: the next test on this host must have the bot to itself.
+        await fixture.WaitForCampaignAsync(id, DashboardFixture.Ended);
         var lines = await WaitForLinesAsync(id);
 
         // A tick's lines carry tenant and account; the campaign's lines its id, within the tenant's request scope.

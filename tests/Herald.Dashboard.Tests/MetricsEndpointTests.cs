@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Herald.Dashboard.Tests.Infrastructure;
 
 namespace Herald.Dashboard.Tests;
@@ -22,7 +20,7 @@ public sealed class MetricsEndpointTests(DashboardFixture fixture, ITestOutputHe
         var before = Sum(await ScrapeAsync(), "invite_processed_users_total");
         var id = await fixture.CreateCampaignAsync("metrics", Enumerable.Range(1, RecipientCount).Select(i => (9_400_000L + i, $"M {i}")));
 
-        var running = await WaitAsync(id, s => s.GetProperty("status").GetString() == "running" && s.GetProperty("processed").GetInt64() > 0);
+        var running = await fixture.WaitForCampaignAsync(id, s => s.GetProperty("status").GetString() == "running" && s.GetProperty("processed").GetInt64() > 0);
         var text = await ScrapeAsync();
         var (exitCode, lint) = await PromtoolAsync(text);
         output.WriteLine($"processed {running.GetProperty("processed")} while scraping; promtool: exit {exitCode} {lint}");
@@ -34,7 +32,7 @@ public sealed class MetricsEndpointTests(DashboardFixture fixture, ITestOutputHe
             Assert.Contains("\n" + name, text, StringComparison.Ordinal);
         }
 
-        var ended = await WaitAsync(id, s => s.GetProperty("status").GetString() is "completed" or "completed_with_errors");
+        var ended = await fixture.WaitForCampaignAsync(id, DashboardFixture.Ended);
         var after = Sum(await ScrapeAsync(), "invite_processed_users_total");
         Assert.Equal(RecipientCount, ended.GetProperty("processed").GetInt64());
         Assert.Equal(ended.GetProperty("processed").GetInt64(), (long)(after - before));
@@ -46,20 +44,6 @@ public sealed class MetricsEndpointTests(DashboardFixture fixture, ITestOutputHe
         response.EnsureSuccessStatusCode();
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         return await response.Content.ReadAsStringAsync();
-    }
-
-    private async Task<JsonElement> WaitAsync(string id, Func<JsonElement, bool> until)
-    {
-        while (true)
-        {
-            var status = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
-            if (until(status))
-            {
-                return status;
-            }
-
-            await Task.Delay(250);
-        }
     }
 
     /// <summary>The sum of a metric's samples (optionally only those whose labels contain <paramref name="label"/>).</summary>

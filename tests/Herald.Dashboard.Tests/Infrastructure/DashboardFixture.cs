@@ -19,8 +19,11 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>Sends per second of the tenant's bot.</summary>
     public const int BotRequestsPerSecond = 4;
 
-    /// <summary>User ids the simulator answers "bot was blocked by the user" for.</summary>
-    public static readonly long[] BlockedUsers = [9_100_013, 9_200_001, 9_200_002, 9_300_003];
+    /// <summary>
+    /// User ids the simulator answers "bot was blocked by the user" for; each test uses its own, since a blocked recipient
+    /// goes onto the tenant's suppression list and is skipped by later campaigns.
+    /// </summary>
+    public static readonly long[] BlockedUsers = [9_100_013, 9_200_001, 9_200_002, 9_300_003, 9_600_003];
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "herald-dashboard-" + Guid.NewGuid().ToString("N"));
     private ChildProcess? _host;
@@ -94,6 +97,24 @@ public sealed class DashboardFixture : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
+
+    /// <summary>Polls the campaign's status until <paramref name="until"/> holds (the test's timeout bounds the wait).</summary>
+    public async Task<JsonElement> WaitForCampaignAsync(string id, Func<JsonElement, bool> until)
+    {
+        while (true)
+        {
+            var status = await Api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
+            if (until(status))
+            {
+                return status;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>True once a campaign has ended.</summary>
+    public static bool Ended(JsonElement status) => status.GetProperty("status").GetString() is "completed" or "completed_with_errors" or "cancelled";
 
     public async Task DisposeAsync()
     {
