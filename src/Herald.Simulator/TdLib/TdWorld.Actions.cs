@@ -15,12 +15,11 @@ public sealed partial class TdWorld
             case "addProxy":
                 var proxy = new JsonObject
                 {
-                    ["@type"] = "proxy",
+                    ["@type"] = "addedProxy",
                     ["id"] = _proxies.Count + 1,
-                    ["server"] = request["server"]?.DeepClone(),
-                    ["port"] = request["port"]?.DeepClone(),
+                    ["proxy"] = request["proxy"]?.DeepClone(),
                     ["is_enabled"] = request["enable"]?.DeepClone() ?? false,
-                    ["type"] = request["type"]?.DeepClone(),
+                    ["comment"] = request["comment"]?.DeepClone(),
                 };
                 _proxies.Add((client.Id, proxy));
                 return (JsonObject)proxy.DeepClone();

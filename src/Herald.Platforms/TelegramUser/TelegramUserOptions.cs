@@ -1,0 +1,29 @@
+namespace Herald.Platforms.TelegramUser;
+
+/// <summary>Settings of Telegram user accounts through TDLib (<c>Herald:TelegramUser</c>).</summary>
+public sealed class TelegramUserOptions
+{
+    /// <summary>The configuration section these options bind from, under <c>Herald</c> (<c>TelegramUser</c>).</summary>
+    public const string SectionName = "TelegramUser";
+
+    /// <summary>
+    /// The libtdjson file (or its directory). Default null: <c>node_modules/@prebuilt-tdlib/…</c> found from the app's
+    /// directory upwards (what <c>npm ci</c> installs). Unused when <see cref="SimulatorUrl"/> is set.
+    /// </summary>
+    public string? TdJsonPath { get; set; }
+
+    /// <summary>The simulated TDLib (Herald.Simulator's base address) instead of libtdjson; default null (libtdjson).</summary>
+    public string? SimulatorUrl { get; set; }
+
+    /// <summary>Where open sessions' TDLib database directories live while a worker serves them (default <c>{temp}/herald-tdlib</c>).</summary>
+    public string SessionDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "herald-tdlib");
+
+    /// <summary>How long one TDLib request may take before it is a transient <c>timeout</c> (default 30 s).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a sent message may stay pending before it is a transient <c>timeout</c> (default 60 s; it is not counted).</summary>
+    public TimeSpan SendConfirmTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Use Telegram's test data centres (<c>use_test_dc</c>; default false).</summary>
+    public bool UseTestDc { get; set; }
+}

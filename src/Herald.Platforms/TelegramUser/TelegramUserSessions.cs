@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Herald.Core.Outcomes;
+using Herald.Platforms.Abstractions;
+using Herald.Platforms.TelegramUser.Td;
+
+namespace Herald.Platforms.TelegramUser;
+
+/// <summary>
+/// The open TDLib clients of this process, one per account (opened on first use, kept until the account is blocked or
+/// the process stops). A session's database directory is <c>{SessionDirectory}/{hash of tenant and account}</c>; its
+/// encryption key and the app's api_id/api_hash come from the account's secret. One worker serves an account at a
+/// time (the engine's account lease): two clients on one session would log the user out.
+/// </summary>
+public sealed class TelegramUserSessions : IAsyncDisposable
+{
+    private readonly ITdClientFactory _factory;
+    private readonly ISecretStore _secrets;
+    private readonly TelegramUserOptions _options;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TdAccountSession> _open = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the holder.</summary>
+    public TelegramUserSessions(ITdClientFactory factory, ISecretStore secrets, TelegramUserOptions options)
+    {
+        _factory = factory;
+        _secrets = secrets;
+        _options = options;
+    }
+
+    /// <summary>The database directory of an account's session.</summary>
+    public string DirectoryOf(string tenantId, string accountId) =>
+        Path.Combine(_options.SessionDirectory, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(tenantId + "\n" + accountId)))[..32]);
+
+    /// <summary>The account's logged-in session, or the outcome that says why there is none.</summary>
+    internal async Task<(TdAccountSession? Session, ActionOutcome? Problem)> GetAsync(PlatformAccount account, CancellationToken cancellationToken)
+    {
+        var key = account.TenantId + "\n" + account.AccountId;
+        if (_open.TryGetValue(key, out var open))
+        {
+            return (open, null);
+        }
+
+        var gate = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_open.TryGetValue(key, out open))
+            {
+                return (open, null);
+            }
+
+            var credentials = TelegramUserCredentials.Parse(await _secrets.GetAsync(account.SecretReference, cancellationToken));
+            if (credentials is null)
+            {
+                return (null, new ActionOutcome.AccountBlocked(TelegramUserReasons.SecretMissing));
+            }
+
+            var session = await OpenAsync(credentials, DirectoryOf(account.TenantId, account.AccountId), cancellationToken);
+            var state = session.AuthorizationState;
+            if (state != "authorizationStateReady")
+            {
+                await session.DisposeAsync();
+                return (null, state is "" or "authorizationStateWaitTdlibParameters"
+                    ? new ActionOutcome.Transient(TelegramUserReasons.Timeout)
+                    : new ActionOutcome.AccountBlocked(TelegramUserReasons.NotLoggedIn));
+            }
+
+            if (account.Proxy is { Length: > 0 } proxy && TdProxy.ToRequest(proxy) is { } addProxy)
+            {
+                var added = await session.SendAsync(addProxy, cancellationToken);
+                if (TdErrors.IsError(added))
+                {
+                    await session.DisposeAsync();
+                    return (null, new ActionOutcome.Transient("proxy_refused"));
+                }
+            }
+
+            _open[key] = session;
+            return (session, null);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Opens a client on <paramref name="directory"/> and sends its parameters; the session's state is then
+    /// <c>authorizationStateReady</c> (a stored login) or the next login step.
+    /// </summary>
+    internal async Task<TdAccountSession> OpenAsync(TelegramUserCredentials credentials, string directory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var client = await _factory.CreateAsync(cancellationToken);
+        var session = new TdAccountSession(client, _options.RequestTimeout);
+        await session.WaitStateChangeAsync("", cancellationToken);
+        await session.SendAsync(new JsonObject
+        {
+            ["@type"] = "setTdlibParameters",
+            ["use_test_dc"] = _options.UseTestDc,
+            ["database_directory"] = directory,
+            ["files_directory"] = Path.Combine(directory, "files"),
+            ["database_encryption_key"] = credentials.DatabaseKey,
+            ["use_file_database"] = false,
+            ["use_chat_info_database"] = true,
+            ["use_message_database"] = false,
+            ["use_secret_chats"] = false,
+            ["api_id"] = credentials.ApiId,
+            ["api_hash"] = credentials.ApiHash,
+            ["system_language_code"] = "en",
+            ["device_model"] = "Herald",
+            ["system_version"] = "",
+            ["application_version"] = "1.0",
+        }, cancellationToken);
+        await session.WaitStateChangeAsync("authorizationStateWaitTdlibParameters", cancellationToken);
+        return session;
+    }
+
+    /// <summary>Closes the account's client (after a block, or to move its session); the next use opens a new one.</summary>
+    public async Task CloseAsync(string tenantId, string accountId)
+    {
+        if (_open.TryRemove(tenantId + "\n" + accountId, out var session))
+        {
+            await session.DisposeAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var key in _open.Keys)
+        {
+            if (_open.TryRemove(key, out var session))
+            {
+                await session.DisposeAsync();
+            }
+        }
+    }
+}
