@@ -17,7 +17,7 @@ public static class ServiceCollectionExtensions
     /// Registers <see cref="TelegramUserOptions"/> (validated on start: without <see cref="TelegramUserOptions.SimulatorUrl"/>,
     /// libtdjson must be found, else the host stops naming <c>Herald:TelegramUser:TdJsonPath</c>), the
     /// <see cref="ITdClientFactory"/> (libtdjson, or the simulated TDLib at <see cref="TelegramUserOptions.SimulatorUrl"/>),
-    /// <see cref="TelegramUserSessions"/> and <see cref="TelegramUserPlatform"/> as an <see cref="IPlatformAdapter"/> for user
+    /// <see cref="TelegramUserSessions"/>, <see cref="TelegramUserLogins"/> and <see cref="TelegramUserPlatform"/> as an <see cref="IPlatformAdapter"/> for user
     /// accounts. Needs an <see cref="ISecretStore"/>.
     /// </summary>
     public static IServiceCollection AddTelegramUserPlatform(this IServiceCollection services, Action<TelegramUserOptions>? configure = null)
@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TelegramUserSessions>(),
             sp.GetRequiredService<IOptions<TelegramUserOptions>>().Value,
             sp.GetRequiredService<ILogger<TelegramUserPlatform>>()));
+        services.TryAddSingleton(sp => new TelegramUserLogins(sp.GetRequiredService<TelegramUserSessions>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAdapter, TelegramUserPlatform>(sp => sp.GetRequiredService<TelegramUserPlatform>()));
         return services;
     }
