@@ -1,4 +1,5 @@
 using Herald.Platforms.Abstractions;
+using Herald.Platforms.TelegramUser.Sessions;
 using Herald.Platforms.TelegramUser.Td;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +19,8 @@ public static class ServiceCollectionExtensions
     /// libtdjson must be found, else the host stops naming <c>Herald:TelegramUser:TdJsonPath</c>), the
     /// <see cref="ITdClientFactory"/> (libtdjson, or the simulated TDLib at <see cref="TelegramUserOptions.SimulatorUrl"/>),
     /// <see cref="TelegramUserSessions"/>, <see cref="TelegramUserLogins"/> and <see cref="TelegramUserPlatform"/> as an <see cref="IPlatformAdapter"/> for user
-    /// accounts. Needs an <see cref="ISecretStore"/>.
+    /// accounts. Needs an <see cref="ISecretStore"/>. Sessions stay on this machine (<see cref="LocalTdSessionStore"/>) unless
+    /// an <see cref="ITdSessionStore"/> (e.g. <see cref="BlobTdSessionStore"/>) is registered first.
     /// </summary>
     public static IServiceCollection AddTelegramUserPlatform(this IServiceCollection services, Action<TelegramUserOptions>? configure = null)
     {
@@ -47,10 +49,12 @@ public static class ServiceCollectionExtensions
                 ? new TdJsonClientFactory(o.TdJsonPath)
                 : new SimulatedTdClientFactory(sp.GetRequiredService<IHttpClientFactory>().CreateClient(SimulatorHttpClientName));
         });
+        services.TryAddSingleton<ITdSessionStore, LocalTdSessionStore>();
         services.TryAddSingleton(sp => new TelegramUserSessions(
             sp.GetRequiredService<ITdClientFactory>(),
             sp.GetRequiredService<ISecretStore>(),
-            sp.GetRequiredService<IOptions<TelegramUserOptions>>().Value));
+            sp.GetRequiredService<IOptions<TelegramUserOptions>>().Value,
+            sp.GetRequiredService<ITdSessionStore>()));
         services.TryAddSingleton(sp => new TelegramUserPlatform(
             sp.GetRequiredService<TelegramUserSessions>(),
             sp.GetRequiredService<IOptions<TelegramUserOptions>>().Value,

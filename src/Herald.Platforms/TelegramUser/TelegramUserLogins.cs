@@ -12,7 +12,7 @@ namespace Herald.Platforms.TelegramUser;
 public sealed class TelegramUserLogins : IAsyncDisposable
 {
     private readonly TelegramUserSessions _sessions;
-    private readonly ConcurrentDictionary<string, TdAccountSession> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Pending> _pending = new(StringComparer.Ordinal);
 
     /// <summary>Creates the service.</summary>
     public TelegramUserLogins(TelegramUserSessions sessions) => _sessions = sessions;
@@ -24,7 +24,14 @@ public sealed class TelegramUserLogins : IAsyncDisposable
         var key = Key(tenantId, accountId);
         await CloseAsync(key);
         await _sessions.CloseAsync(tenantId, accountId);
-        var session = await _sessions.OpenAsync(credentials, _sessions.DirectoryOf(tenantId, accountId), cancellationToken);
+        var directory = _sessions.DirectoryOf(tenantId, accountId);
+        if (Directory.Exists(directory))
+        {
+            // A new login starts from an empty session.
+            Directory.Delete(directory, recursive: true);
+        }
+
+        var session = await _sessions.OpenAsync(credentials, directory, cancellationToken);
         if (session.AuthorizationState == "authorizationStateWaitPhoneNumber")
         {
             var answer = await session.SendAsync(new() { ["@type"] = "setAuthenticationPhoneNumber", ["phone_number"] = credentials.Phone }, cancellationToken);
@@ -37,8 +44,9 @@ public sealed class TelegramUserLogins : IAsyncDisposable
             await session.WaitStateChangeAsync("authorizationStateWaitPhoneNumber", cancellationToken);
         }
 
-        _pending[key] = session;
-        return await StepAsync(key, session, null);
+        var pending = new Pending(session, tenantId, accountId, directory, credentials.DatabaseKey);
+        _pending[key] = pending;
+        return await StepAsync(pending, null, cancellationToken);
     }
 
     /// <summary>Submits the login code.</summary>
@@ -61,36 +69,40 @@ public sealed class TelegramUserLogins : IAsyncDisposable
     private async Task<TelegramUserLoginStep> SubmitAsync(string tenantId, string accountId, string expected, JsonObject request, CancellationToken cancellationToken)
     {
         var key = Key(tenantId, accountId);
-        if (!_pending.TryGetValue(key, out var session))
+        if (!_pending.TryGetValue(key, out var pending))
         {
             return new TelegramUserLoginStep(TelegramUserLoginState.Failed, "no_login_in_progress");
         }
 
+        var session = pending.Session;
         if (session.AuthorizationState != expected)
         {
-            return await StepAsync(key, session, "unexpected_step");
+            return await StepAsync(pending, "unexpected_step", cancellationToken);
         }
 
         var answer = await session.SendAsync(request, cancellationToken);
         if (TdErrors.IsError(answer))
         {
-            return await StepAsync(key, session, Reason(answer));
+            return await StepAsync(pending, Reason(answer), cancellationToken);
         }
 
         await session.WaitStateChangeAsync(expected, cancellationToken);
-        return await StepAsync(key, session, null);
+        return await StepAsync(pending, null, cancellationToken);
     }
 
-    private async Task<TelegramUserLoginStep> StepAsync(string key, TdAccountSession session, string? error)
+    private async Task<TelegramUserLoginStep> StepAsync(Pending pending, string? error, CancellationToken cancellationToken)
     {
-        switch (session.AuthorizationState)
+        var key = Key(pending.TenantId, pending.AccountId);
+        switch (pending.Session.AuthorizationState)
         {
             case "authorizationStateWaitCode":
                 return new TelegramUserLoginStep(TelegramUserLoginState.WaitCode, error);
             case "authorizationStateWaitPassword":
                 return new TelegramUserLoginStep(TelegramUserLoginState.WaitPassword, error);
             case "authorizationStateReady":
+                // Closed first: a session moves only while no client has it open.
                 await CloseAsync(key);
+                await _sessions.StoreAsync(pending.TenantId, pending.AccountId, pending.Directory, pending.DatabaseKey, cancellationToken);
                 return new TelegramUserLoginStep(TelegramUserLoginState.Ready, error);
             default:
                 await CloseAsync(key);
@@ -100,9 +112,9 @@ public sealed class TelegramUserLogins : IAsyncDisposable
 
     private async Task CloseAsync(string key)
     {
-        if (_pending.TryRemove(key, out var session))
+        if (_pending.TryRemove(key, out var pending))
         {
-            await session.DisposeAsync();
+            await pending.Session.DisposeAsync();
         }
     }
 
@@ -115,4 +127,6 @@ public sealed class TelegramUserLogins : IAsyncDisposable
     };
 
     private static string Key(string tenantId, string accountId) => tenantId + "\n" + accountId;
+
+    private sealed record Pending(TdAccountSession Session, string TenantId, string AccountId, string Directory, string DatabaseKey);
 }

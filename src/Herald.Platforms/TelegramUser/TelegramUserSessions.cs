@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Herald.Core.Outcomes;
 using Herald.Platforms.Abstractions;
+using Herald.Platforms.TelegramUser.Sessions;
 using Herald.Platforms.TelegramUser.Td;
 
 namespace Herald.Platforms.TelegramUser;
@@ -11,8 +12,9 @@ namespace Herald.Platforms.TelegramUser;
 /// <summary>
 /// The open TDLib clients of this process, one per account (opened on first use, kept until the account is blocked or
 /// the process stops). A session's database directory is <c>{SessionDirectory}/{hash of tenant and account}</c>; its
-/// encryption key and the app's api_id/api_hash come from the account's secret. One worker serves an account at a
-/// time (the engine's account lease): two clients on one session would log the user out.
+/// encryption key and the app's api_id/api_hash come from the account's secret. Between workers the closed directory rests
+/// in <see cref="ITdSessionStore"/> (blob storage): downloaded before a client opens it, uploaded after it closed. One
+/// worker serves an account at a time (the engine's account lease): two clients on one session would log the user out.
 /// </summary>
 public sealed class TelegramUserSessions : IAsyncDisposable
 {
@@ -20,14 +22,16 @@ public sealed class TelegramUserSessions : IAsyncDisposable
     private readonly ISecretStore _secrets;
     private readonly TelegramUserOptions _options;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TdAccountSession> _open = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OpenSession> _open = new(StringComparer.Ordinal);
+    private readonly ITdSessionStore _store;
 
     /// <summary>Creates the holder.</summary>
-    public TelegramUserSessions(ITdClientFactory factory, ISecretStore secrets, TelegramUserOptions options)
+    public TelegramUserSessions(ITdClientFactory factory, ISecretStore secrets, TelegramUserOptions options, ITdSessionStore store)
     {
         _factory = factory;
         _secrets = secrets;
         _options = options;
+        _store = store;
     }
 
     /// <summary>The database directory of an account's session.</summary>
@@ -40,7 +44,7 @@ public sealed class TelegramUserSessions : IAsyncDisposable
         var key = account.TenantId + "\n" + account.AccountId;
         if (_open.TryGetValue(key, out var open))
         {
-            return (open, null);
+            return (open.Session, null);
         }
 
         var gate = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
@@ -49,7 +53,7 @@ public sealed class TelegramUserSessions : IAsyncDisposable
         {
             if (_open.TryGetValue(key, out open))
             {
-                return (open, null);
+                return (open.Session, null);
             }
 
             var credentials = TelegramUserCredentials.Parse(await _secrets.GetAsync(account.SecretReference, cancellationToken));
@@ -58,7 +62,9 @@ public sealed class TelegramUserSessions : IAsyncDisposable
                 return (null, new ActionOutcome.AccountBlocked(TelegramUserReasons.SecretMissing));
             }
 
-            var session = await OpenAsync(credentials, DirectoryOf(account.TenantId, account.AccountId), cancellationToken);
+            var directory = DirectoryOf(account.TenantId, account.AccountId);
+            await _store.DownloadAsync(account.TenantId, account.AccountId, directory, credentials.DatabaseKey, cancellationToken);
+            var session = await OpenAsync(credentials, directory, cancellationToken);
             var state = session.AuthorizationState;
             if (state != "authorizationStateReady")
             {
@@ -78,7 +84,7 @@ public sealed class TelegramUserSessions : IAsyncDisposable
                 }
             }
 
-            _open[key] = session;
+            _open[key] = new OpenSession(session, account.TenantId, account.AccountId, directory, credentials.DatabaseKey);
             return (session, null);
         }
         finally
@@ -119,24 +125,36 @@ public sealed class TelegramUserSessions : IAsyncDisposable
         return session;
     }
 
-    /// <summary>Closes the account's client (after a block, or to move its session); the next use opens a new one.</summary>
+    /// <summary>Closes the account's client (after a block, or to hand it over) and stores its session; the next use opens a new one.</summary>
     public async Task CloseAsync(string tenantId, string accountId)
     {
-        if (_open.TryRemove(tenantId + "\n" + accountId, out var session))
+        if (_open.TryRemove(tenantId + "\n" + accountId, out var open))
         {
-            await session.DisposeAsync();
+            await CloseAsync(open);
         }
     }
+
+    /// <summary>Stores a closed session directory (after a login).</summary>
+    internal Task StoreAsync(string tenantId, string accountId, string directory, string databaseKey, CancellationToken cancellationToken) =>
+        _store.UploadAsync(tenantId, accountId, directory, databaseKey, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         foreach (var key in _open.Keys)
         {
-            if (_open.TryRemove(key, out var session))
+            if (_open.TryRemove(key, out var open))
             {
-                await session.DisposeAsync();
+                await CloseAsync(open);
             }
         }
     }
+
+    private async Task CloseAsync(OpenSession open)
+    {
+        await open.Session.DisposeAsync();
+        await _store.UploadAsync(open.TenantId, open.AccountId, open.Directory, open.DatabaseKey, CancellationToken.None);
+    }
+
+    private sealed record OpenSession(TdAccountSession Session, string TenantId, string AccountId, string Directory, string DatabaseKey);
 }

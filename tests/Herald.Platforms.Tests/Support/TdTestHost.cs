@@ -1,6 +1,7 @@
 using Herald.Core.Domain;
 using Herald.Platforms.Abstractions;
 using Herald.Platforms.TelegramUser;
+using Herald.Platforms.TelegramUser.Sessions;
 using Herald.Simulator;
 using Herald.Simulator.TdLib;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ internal sealed class TdTestHost : IAsyncDisposable
     public const long ByPhone = 2009;
 
     private readonly string _directory;
+    private ITdSessionStore? _store;
 
     private TdTestHost(RunningSimulator simulator, string directory, ServiceProvider services, LogCapture logs, FakeTimeProvider clock)
     {
@@ -96,19 +98,23 @@ internal sealed class TdTestHost : IAsyncDisposable
         ],
     };
 
-    public static async Task<TdTestHost> StartAsync(ITestOutputHelper output, TdScenario? scenario = null)
+    public static async Task<TdTestHost> StartAsync(ITestOutputHelper output, TdScenario? scenario = null, ITdSessionStore? store = null)
     {
         var logs = new LogCapture(output);
         var directory = Directory.CreateTempSubdirectory("herald-td-").FullName;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var sim = await SimulatorHost.StartAsync(timeProvider: clock);
         sim.TdLib.Load(scenario ?? Scenario());
-        var services = Build(sim.BaseUri, Path.Combine(directory, "sessions"), logs);
-        return new TdTestHost(sim, directory, services, logs, clock);
+        var services = Build(sim.BaseUri, Path.Combine(directory, "sessions"), logs, new InMemorySecretStore(), store);
+        return new TdTestHost(sim, directory, services, logs, clock) { _store = store };
     }
 
-    /// <summary>Another worker: its own sessions and clients, the same session directory and secrets as the first.</summary>
-    public ServiceProvider SecondWorker() => Build(Simulator.BaseUri, SessionDirectory, Logs, Secrets);
+    /// <summary>
+    /// Another worker: its own clients, the same secrets and session store as the first, and the same session directory
+    /// (one machine) or <paramref name="ownDirectory"/> its own (another machine).
+    /// </summary>
+    public ServiceProvider SecondWorker(bool ownDirectory = false) =>
+        Build(Simulator.BaseUri, ownDirectory ? Path.Combine(_directory, "sessions-2") : SessionDirectory, Logs, Secrets, _store);
 
     /// <summary>Logs <paramref name="userId"/>'s account in (code 12345) and returns it as Herald passes it to the adapter.</summary>
     public async Task<PlatformAccount> LoginAsync(long userId, string? proxy = null)
@@ -151,10 +157,17 @@ internal sealed class TdTestHost : IAsyncDisposable
         }
     }
 
-    private static ServiceProvider Build(Uri simulator, string sessions, LogCapture logs, InMemorySecretStore? secrets = null) =>
-        new ServiceCollection()
+    private static ServiceProvider Build(Uri simulator, string sessions, LogCapture logs, InMemorySecretStore secrets, ITdSessionStore? store)
+    {
+        var services = new ServiceCollection();
+        if (store is not null)
+        {
+            services.AddSingleton(store);
+        }
+
+        return services
             .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
-            .AddSingleton<ISecretStore>(secrets ?? new InMemorySecretStore())
+            .AddSingleton<ISecretStore>(secrets)
             .AddTelegramUserPlatform(o =>
             {
                 o.SimulatorUrl = simulator.ToString();
@@ -163,4 +176,5 @@ internal sealed class TdTestHost : IAsyncDisposable
                 o.SendConfirmTimeout = TimeSpan.FromSeconds(10);
             })
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
 }
