@@ -18,6 +18,15 @@ public sealed class TelegramUserOptions
     /// <summary>Where open sessions' TDLib database directories live while a worker serves them (default <c>{temp}/herald-tdlib</c>).</summary>
     public string SessionDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "herald-tdlib");
 
+    /// <summary>The blob container sessions rest in between workers, when storage is configured (default <c>herald-tdlib-sessions</c>).</summary>
+    public string SessionContainer { get; set; } = "herald-tdlib-sessions";
+
+    /// <summary>The Telegram app's api_id for logins that do not bring their own (default null: the request must).</summary>
+    public int? ApiId { get; set; }
+
+    /// <summary>The Telegram app's api_hash for logins that do not bring their own; a secret: configure it from the vault.</summary>
+    public string? ApiHash { get; set; }
+
     /// <summary>How long one TDLib request may take before it is a transient <c>timeout</c> (default 30 s).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
