@@ -54,7 +54,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<ITdClientFactory>(),
             sp.GetRequiredService<ISecretStore>(),
             sp.GetRequiredService<IOptions<TelegramUserOptions>>().Value,
-            sp.GetRequiredService<ITdSessionStore>()));
+            sp.GetRequiredService<ITdSessionStore>(),
+            sp.GetService<TimeProvider>()));
         services.TryAddSingleton(sp => new TelegramUserPlatform(
             sp.GetRequiredService<TelegramUserSessions>(),
             sp.GetRequiredService<IOptions<TelegramUserOptions>>().Value,

@@ -33,6 +33,12 @@ public sealed class TelegramUserOptions
     /// <summary>How long a sent message may stay pending before it is a transient <c>timeout</c> (default 60 s; it is not counted).</summary>
     public TimeSpan SendConfirmTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// A client unused this long is closed and its session stored, so the account can move to another worker (default 5 min;
+    /// longer than <see cref="RequestTimeout"/> plus <see cref="SendConfirmTimeout"/>).
+    /// </summary>
+    public TimeSpan SessionIdleClose { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Use Telegram's test data centres (<c>use_test_dc</c>; default false).</summary>
     public bool UseTestDc { get; set; }
 }

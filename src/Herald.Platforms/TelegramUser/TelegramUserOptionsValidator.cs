@@ -31,6 +31,11 @@ internal sealed class TelegramUserOptionsValidator : IValidateOptions<TelegramUs
             errors.Add("Herald:TelegramUser:RequestTimeout and SendConfirmTimeout must be positive.");
         }
 
+        if (options.SessionIdleClose <= options.RequestTimeout + options.SendConfirmTimeout)
+        {
+            errors.Add("Herald:TelegramUser:SessionIdleClose must be longer than RequestTimeout plus SendConfirmTimeout (an action in flight keeps its client).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -54,6 +54,9 @@ public static class TelegramUserReasons
     /// <summary>The account's credentials are missing from the secret store.</summary>
     public const string SecretMissing = "secret_missing";
 
+    /// <summary>The account's proxy is not a form TDLib takes, or TDLib refused it: the account does not act without it.</summary>
+    public const string ProxyUnusable = "proxy_unusable";
+
     /// <summary>Nobody with that phone is on Telegram (<c>importContacts</c> answered 0).</summary>
     public const string NotOnTelegram = "not_on_telegram";
 

@@ -16,6 +16,10 @@ namespace Herald.Platforms.TelegramUser;
 /// in <see cref="ITdSessionStore"/> (blob storage): downloaded before a client opens it, uploaded after it closed. One
 /// worker serves an account at a time (the engine's account lease): two clients on one session would log the user out.
 /// </summary>
+/// <remarks>
+/// A client unused for <see cref="TelegramUserOptions.SessionIdleClose"/> is closed and its session stored, so the account
+/// can move to another worker when its lease does.
+/// </remarks>
 public sealed class TelegramUserSessions : IAsyncDisposable
 {
     private readonly ITdClientFactory _factory;
@@ -24,15 +28,23 @@ public sealed class TelegramUserSessions : IAsyncDisposable
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OpenSession> _open = new(StringComparer.Ordinal);
     private readonly ITdSessionStore _store;
+    private readonly TimeProvider _time;
+    private readonly ITimer _idleSweep;
 
     /// <summary>Creates the holder.</summary>
-    public TelegramUserSessions(ITdClientFactory factory, ISecretStore secrets, TelegramUserOptions options, ITdSessionStore store)
+    public TelegramUserSessions(ITdClientFactory factory, ISecretStore secrets, TelegramUserOptions options, ITdSessionStore store, TimeProvider? timeProvider = null)
     {
         _factory = factory;
         _secrets = secrets;
         _options = options;
         _store = store;
+        _time = timeProvider ?? TimeProvider.System;
+        var period = options.SessionIdleClose / 4;
+        _idleSweep = _time.CreateTimer(_ => _ = CloseIdleAsync(), null, period, period);
     }
+
+    /// <summary>How many clients are open in this process.</summary>
+    public int OpenCount => _open.Count;
 
     /// <summary>The database directory of an account's session.</summary>
     public string DirectoryOf(string tenantId, string accountId) =>
@@ -44,6 +56,7 @@ public sealed class TelegramUserSessions : IAsyncDisposable
         var key = account.TenantId + "\n" + account.AccountId;
         if (_open.TryGetValue(key, out var open))
         {
+            open.LastUsed = _time.GetUtcNow();
             return (open.Session, null);
         }
 
@@ -53,6 +66,7 @@ public sealed class TelegramUserSessions : IAsyncDisposable
         {
             if (_open.TryGetValue(key, out open))
             {
+                open.LastUsed = _time.GetUtcNow();
                 return (open.Session, null);
             }
 
@@ -74,17 +88,18 @@ public sealed class TelegramUserSessions : IAsyncDisposable
                     : new ActionOutcome.AccountBlocked(TelegramUserReasons.NotLoggedIn));
             }
 
-            if (account.Proxy is { Length: > 0 } proxy && TdProxy.ToRequest(proxy) is { } addProxy)
+            if (account.Proxy is { Length: > 0 } proxy)
             {
-                var added = await session.SendAsync(addProxy, cancellationToken);
-                if (TdErrors.IsError(added))
+                // Never act around the configured route: an unusable proxy stops the account.
+                var added = TdProxy.ToRequest(proxy) is { } addProxy ? await session.SendAsync(addProxy, cancellationToken) : null;
+                if (added is null || TdErrors.IsError(added))
                 {
                     await session.DisposeAsync();
-                    return (null, new ActionOutcome.Transient("proxy_refused"));
+                    return (null, new ActionOutcome.AccountBlocked(TelegramUserReasons.ProxyUnusable));
                 }
             }
 
-            _open[key] = new OpenSession(session, account.TenantId, account.AccountId, directory, credentials.DatabaseKey);
+            _open[key] = new OpenSession(session, account.TenantId, account.AccountId, directory, credentials.DatabaseKey) { LastUsed = _time.GetUtcNow() };
             return (session, null);
         }
         finally
@@ -141,6 +156,7 @@ public sealed class TelegramUserSessions : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await _idleSweep.DisposeAsync();
         foreach (var key in _open.Keys)
         {
             if (_open.TryRemove(key, out var open))
@@ -156,5 +172,20 @@ public sealed class TelegramUserSessions : IAsyncDisposable
         await _store.UploadAsync(open.TenantId, open.AccountId, open.Directory, open.DatabaseKey, CancellationToken.None);
     }
 
-    private sealed record OpenSession(TdAccountSession Session, string TenantId, string AccountId, string Directory, string DatabaseKey);
+    private async Task CloseIdleAsync()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var (key, open) in _open)
+        {
+            if (now - open.LastUsed >= _options.SessionIdleClose && _open.TryRemove(key, out var idle))
+            {
+                await CloseAsync(idle);
+            }
+        }
+    }
+
+    private sealed record OpenSession(TdAccountSession Session, string TenantId, string AccountId, string Directory, string DatabaseKey)
+    {
+        public DateTimeOffset LastUsed { get; set; }
+    }
 }

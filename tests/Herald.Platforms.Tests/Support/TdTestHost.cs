@@ -113,8 +113,12 @@ internal sealed class TdTestHost : IAsyncDisposable
     /// Another worker: its own clients, the same secrets and session store as the first, and the same session directory
     /// (one machine) or <paramref name="ownDirectory"/> its own (another machine).
     /// </summary>
-    public ServiceProvider SecondWorker(bool ownDirectory = false) =>
-        Build(Simulator.BaseUri, ownDirectory ? Path.Combine(_directory, "sessions-2") : SessionDirectory, Logs, Secrets, _store);
+    public ServiceProvider SecondWorker(bool ownDirectory = false, TimeProvider? clock = null) =>
+        Build(Simulator.BaseUri, ownDirectory ? Path.Combine(_directory, "sessions-2") : SessionDirectory, Logs, Secrets, _store, clock);
+
+    /// <summary>A worker on another machine: its own session directory <paramref name="name"/>, the same secrets and store.</summary>
+    public ServiceProvider Worker(string name, TimeProvider? clock = null) =>
+        Build(Simulator.BaseUri, Path.Combine(_directory, name), Logs, Secrets, _store, clock);
 
     /// <summary>Logs <paramref name="userId"/>'s account in (code 12345) and returns it as Herald passes it to the adapter.</summary>
     public async Task<PlatformAccount> LoginAsync(long userId, string? proxy = null)
@@ -157,9 +161,14 @@ internal sealed class TdTestHost : IAsyncDisposable
         }
     }
 
-    private static ServiceProvider Build(Uri simulator, string sessions, LogCapture logs, InMemorySecretStore secrets, ITdSessionStore? store)
+    private static ServiceProvider Build(Uri simulator, string sessions, LogCapture logs, InMemorySecretStore secrets, ITdSessionStore? store, TimeProvider? workerClock = null)
     {
         var services = new ServiceCollection();
+        if (workerClock is not null)
+        {
+            services.AddSingleton(workerClock);
+        }
+
         if (store is not null)
         {
             services.AddSingleton(store);

@@ -7,6 +7,7 @@ using Herald.Platforms.TelegramUser.Sessions;
 using Herald.Platforms.TelegramUser.Td;
 using Herald.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace Herald.Platforms.Tests.TelegramUser;
@@ -33,6 +34,31 @@ public sealed class BlobTdSessionStoreTests(AzuriteFixture azurite, ITestOutputH
         var bytes = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
         var token = await File.ReadAllTextAsync(Path.Combine(host.Services.GetRequiredService<TelegramUserSessions>().DirectoryOf("tenant-1", account.AccountId), SimulatedTdClient.SessionFileName));
         Assert.DoesNotContain(token, Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Session_IdleOnOneWorker_ClosedAndStoredSoTheNextWorkerTakesOver()
+    {
+        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(StorageNames.UniqueTableName("tdsessions").ToLowerInvariant());
+        await using var host = await TdTestHost.StartAsync(output, store: new BlobTdSessionStore(container));
+        var account = await host.LoginAsync(TdTestHost.Admin);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var first = host.Worker("machine-a", clock);
+        await using var next = host.Worker("machine-b");
+        var firstSessions = first.GetRequiredService<TelegramUserSessions>();
+
+        var before = await first.GetRequiredService<TelegramUserPlatform>().ExecuteAsync(account, TdTestHost.Message(new Recipient(Username: "ann")));
+        Assert.Equal(1, firstSessions.OpenCount);
+        clock.Advance(TimeSpan.FromMinutes(6));
+        while (firstSessions.OpenCount > 0)
+        {
+            await Task.Delay(20);
+        }
+
+        var after = await next.GetRequiredService<TelegramUserPlatform>().ExecuteAsync(account, TdTestHost.Message(new Recipient(Username: "kicked")));
+
+        Assert.Equal(["Done:Messaged", "Done:Messaged"], new[] { before, after }.Select(TelegramUserErrorTests.Describe));
+        Assert.Equal([TdTestHost.Ann, TdTestHost.Kicked], host.World.Messages.Select(m => m.UserId));
     }
 
     [Fact(Timeout = 60_000)]

@@ -1,5 +1,10 @@
 using System.Text.Json.Nodes;
+using Herald.Platforms.Abstractions;
+using Herald.Platforms.Tests.Support;
+using Herald.Platforms.TelegramUser;
 using Herald.Platforms.TelegramUser.Td;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Platforms.Tests.TelegramUser;
 
@@ -72,5 +77,20 @@ public sealed class TdJsonNativeTests
         }
 
         return "closed";
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Start_LibraryMissing_ValidationNamesTheSetting()
+    {
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<ISecretStore>(new InMemorySecretStore())
+            .AddTelegramUserPlatform(o => o.TdJsonPath = "/nonexistent/libtdjson.so")
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<TelegramUserOptions>>().Value);
+
+        Assert.Contains("Herald:TelegramUser:TdJsonPath", error.Message, StringComparison.Ordinal);
+        Assert.Contains("npm ci", error.Message, StringComparison.Ordinal);
     }
 }

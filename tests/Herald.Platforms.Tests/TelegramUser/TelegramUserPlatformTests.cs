@@ -205,4 +205,29 @@ public sealed class TelegramUserPlatformTests(ITestOutputHelper output)
         Assert.Equal("proxyTypeSocks5", proxy["proxy"]!["type"]!["@type"]!.GetValue<string>());
         Assert.True(proxy["is_enabled"]!.GetValue<bool>());
     }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("mtproto://127.0.0.1:443?secret=ee0011", "proxyTypeMtproto")]
+    [InlineData("https://127.0.0.1:8080", "proxyTypeHttp")]
+    public async Task Execute_ProxyForms_AddedAsTheirTdLibType(string proxy, string type)
+    {
+        await using var host = await TdTestHost.StartAsync(output);
+        var account = await host.LoginAsync(TdTestHost.Admin, proxy);
+
+        await host.Platform.ExecuteAsync(account, TdTestHost.AddContact(new Recipient(Username: "ann")));
+
+        Assert.Equal(type, Assert.Single(host.World.ProxiesOf(TdTestHost.Admin))["proxy"]!["type"]!["@type"]!.GetValue<string>());
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Execute_UnusableProxy_AccountStopsAndNothingHappens()
+    {
+        await using var host = await TdTestHost.StartAsync(output);
+        var account = await host.LoginAsync(TdTestHost.Admin, proxy: "ftp://127.0.0.1:21");
+
+        var outcome = await host.Platform.ExecuteAsync(account, TdTestHost.Invite(new Recipient(Username: "ann")));
+
+        Assert.Equal(new ActionOutcome.AccountBlocked(TelegramUserReasons.ProxyUnusable), outcome);
+        Assert.DoesNotContain(TdTestHost.Ann, host.World.MembersOf(TdTestHost.ChatId));
+    }
 }
