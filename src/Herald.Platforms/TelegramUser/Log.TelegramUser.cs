@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(1202, LogLevel.Information, "Telegram user account {AccountId} told to wait {RetryAfter}")]
     public static partial void UserAccountWaits(ILogger logger, string accountId, TimeSpan retryAfter);
+
+    [LoggerMessage(1203, LogLevel.Warning, "Telegram user account {AccountId}: its session was closed but not stored ({Error}); the stored copy stays")]
+    public static partial void SessionNotStored(ILogger logger, string accountId, string error);
 }

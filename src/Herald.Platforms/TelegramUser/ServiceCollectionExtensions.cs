@@ -55,7 +55,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<ISecretStore>(),
             sp.GetRequiredService<IOptions<TelegramUserOptions>>().Value,
             sp.GetRequiredService<ITdSessionStore>(),
-            sp.GetService<TimeProvider>()));
+            sp.GetService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TelegramUserSessions>>()));
         services.TryAddSingleton(sp => new TelegramUserPlatform(
             sp.GetRequiredService<TelegramUserSessions>(),
             sp.GetRequiredService<IOptions<TelegramUserOptions>>().Value,

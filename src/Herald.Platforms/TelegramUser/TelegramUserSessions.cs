@@ -6,6 +6,8 @@ using Herald.Core.Outcomes;
 using Herald.Platforms.Abstractions;
 using Herald.Platforms.TelegramUser.Sessions;
 using Herald.Platforms.TelegramUser.Td;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Herald.Platforms.TelegramUser;
 
@@ -30,10 +32,13 @@ public sealed class TelegramUserSessions : IAsyncDisposable
     private readonly ITdSessionStore _store;
     private readonly TimeProvider _time;
     private readonly ITimer _idleSweep;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the holder.</summary>
-    public TelegramUserSessions(ITdClientFactory factory, ISecretStore secrets, TelegramUserOptions options, ITdSessionStore store, TimeProvider? timeProvider = null)
+    public TelegramUserSessions(
+        ITdClientFactory factory, ISecretStore secrets, TelegramUserOptions options, ITdSessionStore store, TimeProvider? timeProvider = null, ILogger<TelegramUserSessions>? logger = null)
     {
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _factory = factory;
         _secrets = secrets;
         _options = options;
@@ -161,15 +166,25 @@ public sealed class TelegramUserSessions : IAsyncDisposable
         {
             if (_open.TryRemove(key, out var open))
             {
-                await CloseAsync(open);
+                // The process is stopping: storage gets a short while, then the stored copy stays.
+                await CloseAsync(open, TimeSpan.FromSeconds(5));
             }
         }
     }
 
-    private async Task CloseAsync(OpenSession open)
+    private async Task CloseAsync(OpenSession open, TimeSpan? budgetLimit = null)
     {
         await open.Session.DisposeAsync();
-        await _store.UploadAsync(open.TenantId, open.AccountId, open.Directory, open.DatabaseKey, CancellationToken.None);
+        using var budget = new CancellationTokenSource(budgetLimit ?? _options.RequestTimeout);
+        try
+        {
+            await _store.UploadAsync(open.TenantId, open.AccountId, open.Directory, open.DatabaseKey, budget.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The stored copy stays the last one (its login still holds); a stop must not fail because storage went first.
+            Log.SessionNotStored(_logger, open.AccountId, e.GetType().Name);
+        }
     }
 
     private async Task CloseIdleAsync()
