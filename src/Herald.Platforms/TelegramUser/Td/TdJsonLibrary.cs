@@ -50,6 +50,9 @@ public static class TdJsonLibrary
             }
 
             _loadedFrom = path;
+
+            // TDLib's own log (stderr) would carry phone numbers and message texts at its default verbosity: errors only.
+            TdJsonNative.Execute("""{"@type":"setLogVerbosityLevel","new_verbosity_level":1}""");
             return path;
         }
     }
