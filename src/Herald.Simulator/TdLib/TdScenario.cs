@@ -80,6 +80,12 @@ public sealed class TdSimAccount
     /// <summary>Username, or null.</summary>
     public string? Username { get; set; }
 
+    /// <summary>This account's <see cref="TdScenario.DailyColdBudget"/> (null: the scenario's).</summary>
+    public int? DailyColdBudget { get; set; }
+
+    /// <summary>This account's <see cref="TdScenario.FloodAfterActions"/> (null: the scenario's).</summary>
+    public int? FloodAfterActions { get; set; }
+
     /// <summary>What Telegram thinks of the account: <c>active</c>, <c>deactivated</c>, <c>revoked</c>, <c>unregistered</c>.</summary>
     public string Status { get; set; } = "active";
 }

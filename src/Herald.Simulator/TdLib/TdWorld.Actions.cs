@@ -246,7 +246,9 @@ public sealed partial class TdWorld
             pace.Recent.Dequeue();
         }
 
-        if (_scenario.FloodAfterActions > 0 && pace.Recent.Count >= _scenario.FloodAfterActions)
+        var account = _scenario.Accounts.FirstOrDefault(a => a.UserId == me);
+        var floodAfter = account?.FloodAfterActions ?? _scenario.FloodAfterActions;
+        if (floodAfter > 0 && pace.Recent.Count >= floodAfter)
         {
             pace.WaitUntil = now + TimeSpan.FromSeconds(_scenario.FloodWaitSeconds);
             pace.Recent.Clear();
@@ -260,7 +262,8 @@ public sealed partial class TdWorld
             pace.ColdToday = 0;
         }
 
-        if (cold && _scenario.DailyColdBudget > 0 && pace.ColdToday >= _scenario.DailyColdBudget)
+        var budget = account?.DailyColdBudget ?? _scenario.DailyColdBudget;
+        if (cold && budget > 0 && pace.ColdToday >= budget)
         {
             pace.PeerFlooded = true;
             return Error(400, "PEER_FLOOD");

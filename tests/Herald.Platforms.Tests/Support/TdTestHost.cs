@@ -34,6 +34,7 @@ internal sealed class TdTestHost : IAsyncDisposable
 
     private readonly string _directory;
     private ITdSessionStore? _store;
+    private TdScenario _scenario = Scenario();
 
     private TdTestHost(RunningSimulator simulator, string directory, ServiceProvider services, LogCapture logs, FakeTimeProvider clock)
     {
@@ -104,9 +105,10 @@ internal sealed class TdTestHost : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("herald-td-").FullName;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var sim = await SimulatorHost.StartAsync(timeProvider: clock);
-        sim.TdLib.Load(scenario ?? Scenario());
+        scenario ??= Scenario();
+        sim.TdLib.Load(scenario);
         var services = Build(sim.BaseUri, Path.Combine(directory, "sessions"), logs, new InMemorySecretStore(), store);
-        return new TdTestHost(sim, directory, services, logs, clock) { _store = store };
+        return new TdTestHost(sim, directory, services, logs, clock) { _store = store, _scenario = scenario };
     }
 
     /// <summary>
@@ -123,7 +125,7 @@ internal sealed class TdTestHost : IAsyncDisposable
     /// <summary>Logs <paramref name="userId"/>'s account in (code 12345) and returns it as Herald passes it to the adapter.</summary>
     public async Task<PlatformAccount> LoginAsync(long userId, string? proxy = null)
     {
-        var phone = Scenario().Accounts.Single(a => a.UserId == userId).Phone;
+        var phone = _scenario.Accounts.Single(a => a.UserId == userId).Phone;
         var account = "tg-user-" + userId;
         var reference = await Secrets.GetAsync($"memory://tenant-1/{account}") is null
             ? await Secrets.SetAsync("tenant-1", account, TelegramUserCredentials.Create(12345, "api-hash", phone).Serialize())
