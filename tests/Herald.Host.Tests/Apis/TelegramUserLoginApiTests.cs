@@ -57,6 +57,47 @@ public sealed class TelegramUserLoginApiTests(AzuriteFixture azurite, ITestOutpu
         Assert.Empty((await (await client.GetAsync("/api/accounts")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task InviteCampaign_TwoLoggedInAccounts_InvitedInGroupAndPrivacyFallbackMessaged()
+    {
+        await using var host = await EngineApiHost.StartAsync(azurite, output);
+        var scenario = Scenario();
+        scenario.Accounts.Add(new TdSimAccount { UserId = 7002, Phone = "+10000007002" });
+        scenario.Chats[0].Admins.Add(new TdSimAdmin { UserId = 7002 });
+        scenario.Users = [new() { Id = 8001, Username = "ann_open" }, new() { Id = 8002, Username = "bob_private", RestrictsInvites = true }];
+        host.Simulator.TdLib.Load(scenario);
+        var client = host.Client(EngineApiHost.NewTenant());
+        await LoginAsync(client, Phone, "two-step");
+        await LoginAsync(client, "+10000007002", null);
+
+        var created = await (await client.PostJsonAsync("/api/campaigns", """
+            {"name":"Invite","actions":["invite"],"targetChat":"@herald_group","fallbackToMessage":true,"message":"Hi {{name|there}}!",
+             "recipients":[{"username":"ann_open"},{"username":"bob_private"}]}
+            """)).ReadJsonAsync();
+        // Each account's first action comes at once; the campaign's status turns completed at a later tick of the engine.
+        var done = await client.WaitForCampaignAsync(created.Str("id"), s => s.GetProperty("remaining").GetInt32() == 0);
+
+        Assert.Equal(2, done.GetProperty("counts").GetProperty("done").GetInt32());
+        Assert.Equal(1, done.GetProperty("counts").GetProperty("invited").GetInt32());
+        Assert.Equal(1, done.GetProperty("counts").GetProperty("messagedInsteadOfInvited").GetInt32());
+        Assert.Equal([8001L], host.Simulator.TdLib.MembersOf(-1007000000001).Where(id => id == 8001 || id == 8002));
+        var message = Assert.Single(host.Simulator.TdLib.Messages);
+        Assert.Equal((8002L, "Hi there!"), (message.UserId, message.Text));
+    }
+
+    private static async Task LoginAsync(HttpClient client, string phone, string? password)
+    {
+        var started = await (await client.PostJsonAsync("/api/accounts/telegram-users", $$"""{"phone":"{{phone}}","apiId":4242,"apiHash":"demo-hash","warmUp":false}""")).ReadJsonAsync();
+        var id = started.GetProperty("account").Str("accountId");
+        var step = await (await client.PostJsonAsync($"/api/accounts/{id}/login/code", """{"code":"12345"}""")).ReadJsonAsync();
+        if (password is not null)
+        {
+            step = await (await client.PostJsonAsync($"/api/accounts/{id}/login/password", $$"""{"password":"{{password}}"}""")).ReadJsonAsync();
+        }
+
+        Assert.Equal("ready", step.GetProperty("login").Str("state"));
+    }
+
     private static TdScenario Scenario() => new()
     {
         Accounts = [new() { UserId = 7001, Phone = Phone, Password = "two-step" }],
