@@ -33,13 +33,16 @@ internal sealed class TdDispatcher
         _pending[extra] = answer;
         if (cancellationToken.CanBeCanceled)
         {
-            cancellationToken.Register(() =>
+            var registration = cancellationToken.Register(() =>
             {
                 if (_pending.TryRemove(extra, out var tcs))
                 {
                     tcs.TrySetCanceled(cancellationToken);
                 }
             });
+
+            // A long-lived token would otherwise keep one registration per request.
+            answer.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         return (copy.ToJsonString(), answer.Task);
