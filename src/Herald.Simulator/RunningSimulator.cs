@@ -1,3 +1,5 @@
+using Herald.Simulator.TdLib;
+
 namespace Herald.Simulator;
 
 /// <summary>A simulator running in this process: where it listens and a handle on its state.</summary>
@@ -5,10 +7,11 @@ public sealed class RunningSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    internal RunningSimulator(WebApplication app, SimulatorState state, Uri baseUri)
+    internal RunningSimulator(WebApplication app, SimulatorState state, TdWorld tdlib, Uri baseUri)
     {
         _app = app;
         State = state;
+        TdLib = tdlib;
         BaseUri = baseUri;
     }
 
@@ -17,6 +20,9 @@ public sealed class RunningSimulator : IAsyncDisposable
 
     /// <summary>The scenario, the deliveries and the counts.</summary>
     public SimulatorState State { get; }
+
+    /// <summary>The simulated TDLib's world and effects (clients connect under <c>tdlib/clients</c>).</summary>
+    public TdWorld TdLib { get; }
 
     /// <summary>Stops listening (in-flight calls get a moment to finish).</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Herald.Simulator.Apis;
+using Herald.Simulator.TdLib;
 using Herald.Simulator.Telegram;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -35,12 +36,12 @@ public static class SimulatorHost
         builder.WebHost.UseUrls(FormattableString.Invariant($"http://127.0.0.1:{port}"));
         builder.Logging.ClearProviders();
         configureLogging?.Invoke(builder.Logging);
-        var app = Build(builder, state);
+        var app = Build(builder, state, new TdWorld(null, timeProvider));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseUri = new Uri(address.EndsWith('/') ? address : address + "/");
         Log.Listening(app.Logger, baseUri);
-        return new RunningSimulator(app, state, baseUri);
+        return new RunningSimulator(app, state, app.Services.GetRequiredService<TdWorld>(), baseUri);
     }
 
     /// <summary>The process: options from the <c>Simulator</c> configuration section, the system clock.</summary>
@@ -55,7 +56,8 @@ public static class SimulatorHost
         // Request lines carry the bot token in the path: keep ASP.NET Core's per-request logs off.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var options = builder.Configuration.GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>() ?? new SimulatorOptions();
-        return Build(builder, new SimulatorState(options, TimeProvider.System));
+        var tdlib = builder.Configuration.GetSection(SimulatorOptions.SectionName + ":TdLib").Get<TdScenario>();
+        return Build(builder, new SimulatorState(options, TimeProvider.System), new TdWorld(tdlib, TimeProvider.System));
     }
 
     private static WebApplicationBuilder CreateBuilder(string[] args) =>
@@ -66,13 +68,15 @@ public static class SimulatorHost
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-    private static WebApplication Build(WebApplicationBuilder builder, SimulatorState state)
+    private static WebApplication Build(WebApplicationBuilder builder, SimulatorState state, TdWorld tdlib)
     {
         builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(tdlib);
         builder.Services.AddProblemDetails();
         var app = builder.Build();
         app.MapTelegramBotApi();
         app.MapSimulatorApi();
+        app.MapSimulatedTdLib();
         return app;
     }
 }

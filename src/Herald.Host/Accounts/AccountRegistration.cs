@@ -81,13 +81,14 @@ internal sealed class AccountRegistration(AccountService accounts, AccountOwners
 
         var id = "tg-user-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
         var account = new NewAccount(tenant.TenantId, id, PlatformKind.Telegram, AccountKind.User, "", request.Name, request.Limits?.ToOverrides(), request.WarmUp, request.Proxy);
-        var created = await RegisterAsync(tenant, account, request.Session, cancellationToken);
+        var created = await RegisterAsync(tenant, account, request.Session!, cancellationToken);
         return created is null
             ? ProblemFactory.Conflict($"Account {id} exists already; try again.")
             : TypedResults.Created($"/api/accounts/{id}", new RegisteredAccount(created, null, null, "(session stored)"));
     }
 
-    private async Task<AccountView?> RegisterAsync(ITenantContext tenant, NewAccount account, string credential, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="credential"/> under a fresh secret name and registers the account with its reference; null when it exists.</summary>
+    internal async Task<AccountView?> RegisterAsync(ITenantContext tenant, NewAccount account, string credential, CancellationToken cancellationToken)
     {
         var id = account.AccountId!;
         if (await accounts.GetAsync(tenant.TenantId, id, cancellationToken) is not null)

@@ -37,16 +37,27 @@ public sealed class RegisterTelegramBotRequest : IValidatableRequest
 }
 
 /// <summary>
-/// The body of <c>POST /api/accounts/telegram-users</c>: a reference to an existing, logged-in Telegram user session
-/// (R11). Herald does not create or log in accounts (R37).
+/// The body of <c>POST /api/accounts/telegram-users</c>: either a reference to an existing, logged-in Telegram user
+/// session (R11), or the <c>phone</c> of an existing account to log in through TDLib (the code, and a password when the
+/// account has one, follow with <c>POST /api/accounts/{id}/login/code</c> and <c>…/login/password</c>). Herald never
+/// creates Telegram accounts (R37).
 /// </summary>
 public sealed class RegisterTelegramUserRequest : IValidatableRequest
 {
     /// <summary>The longest session reference accepted.</summary>
     public const int MaxSessionLength = 16 * 1024;
 
-    /// <summary>The session reference (e.g. where its TDLib database lives). Kept in the secret store only.</summary>
-    public required string Session { get; init; }
+    /// <summary>The session reference (e.g. where its TDLib database lives). Kept in the secret store only. Or <see cref="Phone"/>.</summary>
+    public string? Session { get; init; }
+
+    /// <summary>The account's phone (E.164, <c>+491701234567</c>) to log in with TDLib. Kept in the secret store only, never answered.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>The Telegram app's api_id for this login; default <c>Herald:TelegramUser:ApiId</c>.</summary>
+    public int? ApiId { get; init; }
+
+    /// <summary>The Telegram app's api_hash for this login; default <c>Herald:TelegramUser:ApiHash</c>. Kept in the secret store only.</summary>
+    public string? ApiHash { get; init; }
 
     /// <summary>An operator's label (never the phone number).</summary>
     public string? Name { get; init; }
@@ -68,7 +79,29 @@ public sealed class RegisterTelegramUserRequest : IValidatableRequest
     public void Validate(ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        errors.NotBlank("session", Session).MaxLength("session", Session, MaxSessionLength);
+        if ((Session is null) == (Phone is null))
+        {
+            errors.Add(Session is null ? "session" : "phone", "Give either session (an existing session's reference) or phone (to log in), not both.");
+        }
+        else if (Session is not null)
+        {
+            errors.NotBlank("session", Session).MaxLength("session", Session, MaxSessionLength);
+        }
+        else if (Phone!.Length is < 8 or > 16 || Phone[0] != '+' || !Phone[1..].All(char.IsAsciiDigit))
+        {
+            errors.Add("phone", "Must be an E.164 phone number: + and 7 to 15 digits.");
+        }
+
+        if (ApiId is <= 0)
+        {
+            errors.Add("apiId", "Must be a positive Telegram api_id.");
+        }
+
+        if (ApiHash is not null)
+        {
+            errors.NotBlank("apiHash", ApiHash).MaxLength("apiHash", ApiHash, 64);
+        }
+
         AccountNames.Validate(errors, Name);
         if (Proxy is not null
             && (Proxy.Length > 500

@@ -10,7 +10,18 @@ public sealed record AccountList(IReadOnlyList<AccountView> Items);
 /// <param name="BotId">For a bot: its Telegram user id (public).</param>
 /// <param name="BotUsername">For a bot: its <c>@username</c>, without the <c>@</c>.</param>
 /// <param name="Credential">The credential, masked (a bot token shows its bot id and two characters).</param>
-public sealed record RegisteredAccount(AccountView Account, long? BotId, string? BotUsername, string Credential);
+/// <param name="Login">For a user account logging in: what TDLib waits for next; null otherwise.</param>
+public sealed record RegisteredAccount(AccountView Account, long? BotId, string? BotUsername, string Credential, TelegramUserLoginView? Login = null);
+
+/// <summary>Where a user account's login stands.</summary>
+/// <param name="State"><c>waitCode</c>, <c>waitPassword</c> or <c>ready</c> (the account is enabled and can act).</param>
+/// <param name="Error">TDLib's refusal of the last input (<c>phone_code_invalid</c>…), or null.</param>
+public sealed record TelegramUserLoginView(string State, string? Error = null);
+
+/// <summary>The answer to a login step.</summary>
+/// <param name="Account">The account as listed.</param>
+/// <param name="Login">Where its login stands.</param>
+public sealed record TelegramUserLoginResponse(AccountView Account, TelegramUserLoginView Login);
 
 /// <summary>Whether an account may invite into a chat (R12).</summary>
 /// <param name="AccountId">The account.</param>

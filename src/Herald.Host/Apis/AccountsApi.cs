@@ -33,8 +33,13 @@ public static class AccountsApi
                 StatusCodes.Status429TooManyRequests,
                 StatusCodes.Status502BadGateway,
                 StatusCodes.Status504GatewayTimeout);
-        group.MapPost("/telegram-users", RegisterUserAsync).WithName("RegisterTelegramUser").WithSummary("Registers a user account by a reference to its existing session.")
+        group.MapPost("/telegram-users", RegisterUserAsync).WithName("RegisterTelegramUser")
+            .WithSummary("Registers a user account by a reference to its existing session, or starts its login by phone (TDLib).")
             .ProducesProblems(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/login/code", SubmitLoginCodeAsync).WithName("SubmitTelegramUserLoginCode").WithSummary("Submits the login code Telegram sent.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/login/password", SubmitLoginPasswordAsync).WithName("SubmitTelegramUserLoginPassword").WithSummary("Submits the two-step verification password.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("", ListAsync).WithName("ListAccounts").WithSummary("The tenant's accounts with live status and cooldowns.");
         group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("One account with its live status.")
             .ProducesProblems(StatusCodes.Status404NotFound);
@@ -59,10 +64,25 @@ public static class AccountsApi
         ValidatedJson<RegisterTelegramBotRequest> body, ITenantContext tenant, AccountRegistration registration, TelegramBotApi telegram, CancellationToken cancellationToken) =>
         registration.RegisterBotAsync(tenant, body.Value, telegram, cancellationToken);
 
-    /// <summary>201 with the account.</summary>
+    /// <summary>
+    /// 201 with the account. With <c>phone</c>: the account is registered disabled and <c>login.state</c> says what TDLib
+    /// waits for (<c>waitCode</c>); 400 naming <c>phone</c> when Telegram refuses it.
+    /// </summary>
     internal static Task<Results<Created<RegisteredAccount>, ValidationProblem, ProblemHttpResult>> RegisterUserAsync(
-        ValidatedJson<RegisterTelegramUserRequest> body, ITenantContext tenant, AccountRegistration registration, CancellationToken cancellationToken) =>
-        registration.RegisterUserAsync(tenant, body.Value, cancellationToken);
+        ValidatedJson<RegisterTelegramUserRequest> body, ITenantContext tenant, AccountRegistration registration, TelegramUserLoginFlow login, CancellationToken cancellationToken) =>
+        body.Value.Phone is null
+            ? registration.RegisterUserAsync(tenant, body.Value, cancellationToken)
+            : login.StartAsync(tenant, body.Value, cancellationToken);
+
+    /// <summary>200 with the login's next state (<c>waitPassword</c> or <c>ready</c>); 400 naming <c>code</c> when it is wrong; 409 without a login waiting.</summary>
+    internal static Task<Results<Ok<TelegramUserLoginResponse>, ValidationProblem, ProblemHttpResult>> SubmitLoginCodeAsync(
+        string id, ValidatedJson<TelegramUserCodeRequest> body, ITenantContext tenant, TelegramUserLoginFlow login, CancellationToken cancellationToken) =>
+        login.SubmitCodeAsync(tenant, id, body.Value.Code, cancellationToken);
+
+    /// <summary>200 with the login's next state (<c>ready</c>); 400 naming <c>password</c> when it is wrong; 409 without a login waiting.</summary>
+    internal static Task<Results<Ok<TelegramUserLoginResponse>, ValidationProblem, ProblemHttpResult>> SubmitLoginPasswordAsync(
+        string id, ValidatedJson<TelegramUserPasswordRequest> body, ITenantContext tenant, TelegramUserLoginFlow login, CancellationToken cancellationToken) =>
+        login.SubmitPasswordAsync(tenant, id, body.Value.Password, cancellationToken);
 
     /// <summary>Every account of the tenant.</summary>
     internal static async Task<Ok<AccountList>> ListAsync(ITenantContext tenant, AccountService accounts, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using Herald.Host.Storage;
 using Herald.Platforms.TelegramBot;
+using Herald.Platforms.TelegramUser;
 using Herald.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,7 +13,7 @@ public static class DevelopmentExtensions
     /// In Development: binds <see cref="DevelopmentOptions"/>, adds the hosted service that starts the registered
     /// <see cref="IDevelopmentDependency"/>s, and — as <see cref="DevelopmentOptions"/> say — Azurite (its connection
     /// string becomes <see cref="StorageOptions.ConnectionString"/>) and the Telegram Bot API simulator (its address becomes
-    /// <see cref="TelegramBotOptions.BaseUrl"/>). Both start before anything reads those options, so clients built from
+    /// <see cref="TelegramBotOptions.BaseUrl"/> and its simulated TDLib <see cref="TelegramUserOptions.SimulatorUrl"/>). Both start before anything reads those options, so clients built from
     /// them always see the launched addresses. Does nothing in other environments.
     /// </summary>
     public static IHostApplicationBuilder AddHeraldDevelopmentDependencies(this IHostApplicationBuilder builder)
@@ -45,6 +46,8 @@ public static class DevelopmentExtensions
             services.AddDevelopmentDependency<DevelopmentSimulator>();
             services.AddOptions<TelegramBotOptions>().PostConfigure<DevelopmentSimulator>((telegram, simulator) =>
                 telegram.BaseUrl = simulator.BaseUri.ToString());
+            services.AddOptions<TelegramUserOptions>().PostConfigure<DevelopmentSimulator>((users, simulator) =>
+                users.SimulatorUrl = simulator.BaseUri.ToString());
         }
 
         return builder;

@@ -72,6 +72,7 @@ public static class EngineHostExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CampaignPreparation>());
         services.TryAddSingleton<AccountOwnership>();
         services.TryAddSingleton<AccountRegistration>();
+        services.TryAddSingleton<TelegramUserLoginFlow>();
         services.AddHeraldMessages(builder.Configuration);
         return builder;
     }

@@ -1,4 +1,10 @@
+using Azure.Storage.Blobs;
 using Herald.Platforms.TelegramBot;
+using Herald.Platforms.TelegramUser;
+using Herald.Platforms.TelegramUser.Sessions;
+using Herald.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Host.Platforms;
 
@@ -8,14 +14,29 @@ public static class PlatformExtensions
     /// <summary>The configuration section of the Telegram Bot API platform (<see cref="TelegramBotOptions"/>).</summary>
     public const string TelegramBotSectionName = "Herald:" + TelegramBotOptions.SectionName;
 
+    /// <summary>The configuration section of Telegram user accounts through TDLib (<see cref="TelegramUserOptions"/>).</summary>
+    public const string TelegramUserSectionName = "Herald:" + TelegramUserOptions.SectionName;
+
     /// <summary>
     /// Adds the Telegram Bot API platform (<c>AddTelegramBotPlatform</c>) with its options bound from
-    /// <c>Herald:Platforms:TelegramBot</c> (in Development its <c>BaseUrl</c> may be set to the simulator).
+    /// <c>Herald:Platforms:TelegramBot</c> (in Development its <c>BaseUrl</c> may be set to the simulator), and Telegram
+    /// user accounts through TDLib (<c>AddTelegramUserPlatform</c>, options from <c>Herald:TelegramUser</c>: libtdjson from
+    /// node_modules or <c>TdJsonPath</c>, or the simulated TDLib at <c>SimulatorUrl</c>) with their sessions in the blob
+    /// container <c>SessionContainer</c> of the storage account when a connection string is configured (else on this machine).
     /// </summary>
     public static IHostApplicationBuilder AddHeraldPlatforms(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelegramBotOptions>().Bind(builder.Configuration.GetSection(TelegramBotSectionName));
         builder.Services.AddTelegramBotPlatform();
+        builder.Services.AddOptions<TelegramUserOptions>().Bind(builder.Configuration.GetSection(TelegramUserSectionName));
+        builder.Services.TryAddSingleton<ITdSessionStore>(sp =>
+        {
+            var storage = sp.GetService<IOptions<StorageOptions>>()?.Value.ConnectionString;
+            return string.IsNullOrWhiteSpace(storage)
+                ? new LocalTdSessionStore()
+                : new BlobTdSessionStore(new BlobServiceClient(storage).GetBlobContainerClient(sp.GetRequiredService<IOptions<TelegramUserOptions>>().Value.SessionContainer));
+        });
+        builder.Services.AddTelegramUserPlatform();
         return builder;
     }
 }

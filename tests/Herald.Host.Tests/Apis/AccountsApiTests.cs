@@ -67,7 +67,7 @@ public sealed class AccountsApiTests(AzuriteFixture azurite, ITestOutputHelper o
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task User_RegisterWithSessionReference_ListedWarmingAndNotAdminCheckable()
+    public async Task User_RegisterWithSessionReference_ListedWarmingAndAdminCheckSaysWhyNot()
     {
         await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
         var client = host.Client(EngineApiHost.NewTenant());
@@ -84,7 +84,10 @@ public sealed class AccountsApiTests(AzuriteFixture azurite, ITestOutputHelper o
         var listed = Assert.Single((await (await client.GetAsync("/api/accounts")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
         Assert.Equal("warming", listed.Str("status"));
         Assert.Equal("user", listed.Str("kind"));
-        await (await client.PostJsonAsync($"/api/accounts/{id}/check-admin", """{"chat":"@herald_group"}""")).AssertProblemAsync(HttpStatusCode.Conflict);
+        // A session reference is not a TDLib login: the user-account adapter answers, and says why it cannot check.
+        var check = await (await client.PostJsonAsync($"/api/accounts/{id}/check-admin", """{"chat":"@herald_group"}""")).ReadJsonAsync();
+        Assert.False(check.GetProperty("isAdmin").GetBoolean());
+        Assert.Equal("secret_missing", check.Str("problem"));
     }
 
     [Fact(Timeout = 60_000)]

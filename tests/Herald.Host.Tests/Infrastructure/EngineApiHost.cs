@@ -79,6 +79,7 @@ public sealed class EngineApiHost : IAsyncDisposable
                     f.Settings["Herald:Engine:MaxPollInterval"] = "00:00:00.200";
                     f.Settings["Herald:Engine:IdlePoll"] = "00:00:01";
                     f.Settings["Herald:Platforms:TelegramBot:BaseUrl"] = simulator.BaseUri.ToString();
+                    f.Settings["Herald:TelegramUser:SimulatorUrl"] = simulator.BaseUri.ToString();
                     foreach (var (key, value) in options.Settings)
                     {
                         f.Settings[key] = value;

@@ -114,6 +114,8 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
     private static string? IdRouteBody(string method, string pattern) => (method, pattern) switch
     {
         ("POST", "/api/accounts/{id}/check-admin") => """{"chat":"@herald_group"}""",
+        ("POST", "/api/accounts/{id}/login/code") => """{"code":"12345"}""",
+        ("POST", "/api/accounts/{id}/login/password") => """{"password":"hijacked"}""",
         ("PUT", "/api/accounts/{id}/limits") => """{"messagesPerDay":1}""",
         ("PATCH", "/api/messages/{id}") => """{"text":"hijacked"}""",
         ("PATCH", "/api/campaigns/{id}") => """{"name":"hijacked"}""",

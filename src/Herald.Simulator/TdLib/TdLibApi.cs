@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Herald.Simulator.TdLib;
+
+/// <summary>
+/// The simulated TDLib over HTTP: <c>POST /tdlib/clients</c> (<c>td_create_client_id</c>),
+/// <c>POST /tdlib/clients/{id}/send</c> (<c>td_send</c>: a TDLib object), <c>GET /tdlib/clients/{id}/receive?timeout=s</c>
+/// (<c>td_receive</c>: the objects ready within the timeout, as a JSON array; 404 once the client has closed).
+/// Scenario and effects under <c>/_sim/tdlib</c>.
+/// </summary>
+internal static class TdLibApi
+{
+    public static IEndpointRouteBuilder MapSimulatedTdLib(this IEndpointRouteBuilder app)
+    {
+        var td = app.MapGroup("/tdlib/clients");
+        td.MapPost("", (TdWorld world) => TypedResults.Ok(new JsonObject { ["client_id"] = world.CreateClient().Id }));
+        td.MapPost("/{id:long}/send", Results<Accepted, NotFound> (TdWorld world, long id, JsonObject request) =>
+        {
+            if (world.FindClient(id) is not { } client)
+            {
+                return TypedResults.NotFound();
+            }
+
+            world.Send(client, request);
+            return TypedResults.Accepted((string?)null);
+        });
+        td.MapGet("/{id:long}/receive", ReceiveAsync);
+
+        var sim = app.MapGroup("/_sim/tdlib");
+        sim.MapPost("/scenario", (TdWorld world, TdScenario scenario) =>
+        {
+            world.Load(scenario);
+            return TypedResults.NoContent();
+        });
+        sim.MapGet("/chats/{id:long}/members", (TdWorld world, long id) => TypedResults.Ok(world.MembersOf(id)));
+        sim.MapGet("/messages", (TdWorld world) => TypedResults.Ok(world.Messages));
+        sim.MapGet("/violations", (TdWorld world) => TypedResults.Ok(new { world.ActionsDuringWait, world.ActionsAfterPeerFlood }));
+        return app;
+    }
+
+    private static async Task<Results<Ok<JsonArray>, NotFound>> ReceiveAsync(TdWorld world, long id, double? timeout, CancellationToken cancellationToken)
+    {
+        if (world.FindClient(id) is not { } client)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var batch = new JsonArray();
+        var reader = client.Outbox.Reader;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(timeout ?? 1, 0, 30)));
+        try
+        {
+            if (!await reader.WaitToReadAsync(wait.Token))
+            {
+                world.Forget(id);
+                return TypedResults.NotFound();
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return TypedResults.Ok(batch);
+        }
+
+        while (reader.TryRead(out var item))
+        {
+            batch.Add(item);
+        }
+
+        return TypedResults.Ok(batch);
+    }
+}
