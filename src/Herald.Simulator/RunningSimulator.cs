@@ -18,6 +18,9 @@ public sealed class RunningSimulator : IAsyncDisposable
     /// <summary>The scenario, the deliveries and the counts.</summary>
     public SimulatorState State { get; }
 
+    /// <summary>The simulated WhatsApp Cloud API: its scenario, accepted messages and counts.</summary>
+    public WhatsApp.WhatsAppCloudState WhatsApp => _app.Services.GetRequiredService<WhatsApp.WhatsAppCloudState>();
+
     /// <summary>Stops listening (in-flight calls get a moment to finish).</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
 

@@ -1,5 +1,6 @@
 using Herald.Simulator.Apis;
 using Herald.Simulator.Telegram;
+using Herald.Simulator.WhatsApp;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -55,7 +56,8 @@ public static class SimulatorHost
         // Request lines carry the bot token in the path: keep ASP.NET Core's per-request logs off.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var options = builder.Configuration.GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>() ?? new SimulatorOptions();
-        return Build(builder, new SimulatorState(options, TimeProvider.System));
+        var whatsApp = builder.Configuration.GetSection(SimulatorOptions.SectionName + ":WhatsApp").Get<WhatsAppScenario>();
+        return Build(builder, new SimulatorState(options, TimeProvider.System), whatsApp);
     }
 
     private static WebApplicationBuilder CreateBuilder(string[] args) =>
@@ -66,13 +68,15 @@ public static class SimulatorHost
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-    private static WebApplication Build(WebApplicationBuilder builder, SimulatorState state)
+    private static WebApplication Build(WebApplicationBuilder builder, SimulatorState state, WhatsAppScenario? whatsApp = null)
     {
         builder.Services.AddSingleton(state);
+        builder.Services.AddWhatsAppCloudSimulator(whatsApp ?? new WhatsAppScenario(), state.TimeProvider);
         builder.Services.AddProblemDetails();
         var app = builder.Build();
         app.MapTelegramBotApi();
         app.MapSimulatorApi();
+        app.MapWhatsAppCloudApi();
         return app;
     }
 }
