@@ -40,6 +40,7 @@ if (!workerOnly && app.HasHeraldEngine())
     app.MapAccountsApi();
     app.MapMessagesApi();
     app.MapApiKeysApi();
+    app.MapWhatsAppApi();
 }
 
 app.Run();

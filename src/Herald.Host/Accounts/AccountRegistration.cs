@@ -87,7 +87,7 @@ internal sealed class AccountRegistration(AccountService accounts, AccountOwners
             : TypedResults.Created($"/api/accounts/{id}", new RegisteredAccount(created, null, null, "(session stored)"));
     }
 
-    private async Task<AccountView?> RegisterAsync(ITenantContext tenant, NewAccount account, string credential, CancellationToken cancellationToken)
+    internal async Task<AccountView?> RegisterAsync(ITenantContext tenant, NewAccount account, string credential, CancellationToken cancellationToken)
     {
         var id = account.AccountId!;
         if (await accounts.GetAsync(tenant.TenantId, id, cancellationToken) is not null)

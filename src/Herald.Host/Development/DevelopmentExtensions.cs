@@ -1,5 +1,6 @@
 using Herald.Host.Storage;
 using Herald.Platforms.TelegramBot;
+using Herald.Platforms.WhatsAppCloud;
 using Herald.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -45,6 +46,9 @@ public static class DevelopmentExtensions
             services.AddDevelopmentDependency<DevelopmentSimulator>();
             services.AddOptions<TelegramBotOptions>().PostConfigure<DevelopmentSimulator>((telegram, simulator) =>
                 telegram.BaseUrl = simulator.BaseUri.ToString());
+            var hostUrl = builder.Configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            services.AddOptions<WhatsAppCloudOptions>().PostConfigure<DevelopmentSimulator>((whatsApp, simulator) =>
+                DevelopmentWhatsApp.PointAtSimulator(whatsApp, simulator, hostUrl));
         }
 
         return builder;

@@ -8,6 +8,7 @@ using Herald.Host.Health;
 using Herald.Host.Imports;
 using Herald.Host.Messages;
 using Herald.Host.Storage;
+using Herald.Host.WhatsApp;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Herald.Host.Hosting;
@@ -73,6 +74,7 @@ public static class EngineHostExtensions
         services.TryAddSingleton<AccountOwnership>();
         services.TryAddSingleton<AccountRegistration>();
         services.AddHeraldMessages(builder.Configuration);
+        services.AddHeraldWhatsApp();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Herald.Platforms.TelegramBot;
+using Herald.Platforms.WhatsAppCloud;
 
 namespace Herald.Host.Platforms;
 
@@ -8,14 +9,20 @@ public static class PlatformExtensions
     /// <summary>The configuration section of the Telegram Bot API platform (<see cref="TelegramBotOptions"/>).</summary>
     public const string TelegramBotSectionName = "Herald:" + TelegramBotOptions.SectionName;
 
+    /// <summary>The configuration section of the WhatsApp Cloud API platform (<see cref="WhatsAppCloudOptions"/>).</summary>
+    public const string WhatsAppCloudSectionName = "Herald:" + WhatsAppCloudOptions.SectionName;
+
     /// <summary>
     /// Adds the Telegram Bot API platform (<c>AddTelegramBotPlatform</c>) with its options bound from
-    /// <c>Herald:Platforms:TelegramBot</c> (in Development its <c>BaseUrl</c> may be set to the simulator).
+    /// <c>Herald:Platforms:TelegramBot</c> (in Development its <c>BaseUrl</c> may be set to the simulator), and the WhatsApp Cloud API
+    /// platform (<c>AddWhatsAppCloudPlatform</c>) from <c>Herald:Platforms:WhatsAppCloud</c>.
     /// </summary>
     public static IHostApplicationBuilder AddHeraldPlatforms(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelegramBotOptions>().Bind(builder.Configuration.GetSection(TelegramBotSectionName));
         builder.Services.AddTelegramBotPlatform();
+        builder.Services.AddOptions<WhatsAppCloudOptions>().Bind(builder.Configuration.GetSection(WhatsAppCloudSectionName));
+        builder.Services.AddWhatsAppCloudPlatform();
         return builder;
     }
 }

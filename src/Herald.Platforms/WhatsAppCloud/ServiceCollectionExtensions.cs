@@ -12,7 +12,8 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="WhatsAppCloudOptions"/> (validated on start), <see cref="WhatsAppCloudApi"/> over a named
     /// HTTP client (its request logging removed) and <see cref="WhatsAppCloudPlatform"/> as an
-    /// <see cref="IPlatformAdapter"/>. Needs an <see cref="ISecretStore"/>; uses a registered <see cref="TimeProvider"/>
+    /// <see cref="IPlatformAdapter"/>. Notes each sent message's <c>wamid</c> in an <see cref="ISentMessageLog"/> when
+    /// one is registered (for the status webhooks). Needs an <see cref="ISecretStore"/>; uses a registered <see cref="TimeProvider"/>
     /// or the system clock. Calling it again adds only the configuration.
     /// </summary>
     public static IServiceCollection AddWhatsAppCloudPlatform(this IServiceCollection services, Action<WhatsAppCloudOptions>? configure = null)
@@ -37,7 +38,8 @@ public static class ServiceCollectionExtensions
             new WhatsAppCredentialCache(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<IOptions<WhatsAppCloudOptions>>().Value, sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<IOptions<WhatsAppCloudOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<WhatsAppCloudPlatform>>()));
+            sp.GetRequiredService<ILogger<WhatsAppCloudPlatform>>(),
+            sp.GetService<ISentMessageLog>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAdapter, WhatsAppCloudPlatform>(sp => sp.GetRequiredService<WhatsAppCloudPlatform>()));
         return services;
     }

@@ -27,6 +27,7 @@ public sealed class WhatsAppCloudPlatform : IPlatformAdapter
     private readonly WhatsAppCloudOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ISentMessageLog? _sent;
     private readonly ConcurrentDictionary<string, WhatsAppNumberGate> _gates = new(StringComparer.Ordinal);
 
     internal WhatsAppCloudPlatform(
@@ -34,8 +35,10 @@ public sealed class WhatsAppCloudPlatform : IPlatformAdapter
         WhatsAppCredentialCache credentials,
         WhatsAppCloudOptions options,
         TimeProvider time,
-        ILogger<WhatsAppCloudPlatform> logger)
+        ILogger<WhatsAppCloudPlatform> logger,
+        ISentMessageLog? sent = null)
     {
+        _sent = sent;
         _api = api;
         _credentials = credentials;
         _options = options;
@@ -101,6 +104,11 @@ public sealed class WhatsAppCloudPlatform : IPlatformAdapter
         var (id, error) = await _api.SendMessageAsync(credentials, body, cancellationToken);
         if (error is null)
         {
+            if (_sent is not null)
+            {
+                await _sent.RecordAsync(account, action, id!, CancellationToken.None);
+            }
+
             return new ActionOutcome.Done(DoneKind.Messaged, id);
         }
 
