@@ -35,7 +35,11 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<ILogger<WhatsAppCloudApi>>()));
         services.TryAddSingleton(sp => new WhatsAppCloudPlatform(
             sp.GetRequiredService<WhatsAppCloudApi>(),
-            new WhatsAppCredentialCache(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<IOptions<WhatsAppCloudOptions>>().Value, sp.GetRequiredService<TimeProvider>()),
+            new CachedSecrets<WhatsAppCredentials>(
+                sp.GetRequiredService<ISecretStore>(),
+                () => sp.GetRequiredService<IOptions<WhatsAppCloudOptions>>().Value.CredentialCacheDuration,
+                sp.GetRequiredService<TimeProvider>(),
+                s => WhatsAppCredentials.TryParse(s, out var c) ? c : null),
             sp.GetRequiredService<IOptions<WhatsAppCloudOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WhatsAppCloudPlatform>>(),

@@ -23,7 +23,7 @@ namespace Herald.Platforms.WhatsAppCloud;
 public sealed class WhatsAppCloudPlatform : IPlatformAdapter
 {
     private readonly WhatsAppCloudApi _api;
-    private readonly WhatsAppCredentialCache _credentials;
+    private readonly CachedSecrets<WhatsAppCredentials> _credentials;
     private readonly WhatsAppCloudOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -32,7 +32,7 @@ public sealed class WhatsAppCloudPlatform : IPlatformAdapter
 
     internal WhatsAppCloudPlatform(
         WhatsAppCloudApi api,
-        WhatsAppCredentialCache credentials,
+        CachedSecrets<WhatsAppCredentials> credentials,
         WhatsAppCloudOptions options,
         TimeProvider time,
         ILogger<WhatsAppCloudPlatform> logger,
@@ -74,7 +74,7 @@ public sealed class WhatsAppCloudPlatform : IPlatformAdapter
             return new ActionOutcome.Permanent(problem!);
         }
 
-        var (credentials, missing) = await _credentials.ResolveAsync(account, cancellationToken);
+        var (credentials, missing) = await _credentials.ResolveAsync(account, WhatsAppReasons.BadCredentials, cancellationToken);
         if (credentials is null)
         {
             return Stop(account, new ActionOutcome.AccountBlocked(missing!));
