@@ -41,6 +41,7 @@ if (!workerOnly && app.HasHeraldEngine())
     app.MapMessagesApi();
     app.MapApiKeysApi();
     app.MapWhatsAppApi();
+    app.MapEmailApi();
 }
 
 app.Run();

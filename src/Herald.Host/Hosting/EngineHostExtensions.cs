@@ -4,6 +4,7 @@ using Herald.Engine.Campaigns;
 using Herald.Engine.Workers;
 using Herald.Host.Accounts;
 using Herald.Host.Campaigns;
+using Herald.Host.Email;
 using Herald.Host.Health;
 using Herald.Host.Imports;
 using Herald.Host.Messages;
@@ -75,6 +76,7 @@ public static class EngineHostExtensions
         services.TryAddSingleton<AccountRegistration>();
         services.AddHeraldMessages(builder.Configuration);
         services.AddHeraldWhatsApp();
+        services.AddHeraldEmail();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Herald.Platforms.Email;
 using Herald.Platforms.TelegramBot;
 using Herald.Platforms.WhatsAppCloud;
 
@@ -12,10 +13,14 @@ public static class PlatformExtensions
     /// <summary>The configuration section of the WhatsApp Cloud API platform (<see cref="WhatsAppCloudOptions"/>).</summary>
     public const string WhatsAppCloudSectionName = "Herald:" + WhatsAppCloudOptions.SectionName;
 
+    /// <summary>The configuration section of the e-mail platform (<see cref="EmailOptions"/>).</summary>
+    public const string EmailSectionName = "Herald:" + EmailOptions.SectionName;
+
     /// <summary>
     /// Adds the Telegram Bot API platform (<c>AddTelegramBotPlatform</c>) with its options bound from
     /// <c>Herald:Platforms:TelegramBot</c> (in Development its <c>BaseUrl</c> may be set to the simulator), and the WhatsApp Cloud API
-    /// platform (<c>AddWhatsAppCloudPlatform</c>) from <c>Herald:Platforms:WhatsAppCloud</c>.
+    /// platform (<c>AddWhatsAppCloudPlatform</c>) from <c>Herald:Platforms:WhatsAppCloud</c>, and the e-mail platform
+    /// (<c>AddEmailPlatform</c>) from <c>Herald:Platforms:Email</c>.
     /// </summary>
     public static IHostApplicationBuilder AddHeraldPlatforms(this IHostApplicationBuilder builder)
     {
@@ -23,6 +28,8 @@ public static class PlatformExtensions
         builder.Services.AddTelegramBotPlatform();
         builder.Services.AddOptions<WhatsAppCloudOptions>().Bind(builder.Configuration.GetSection(WhatsAppCloudSectionName));
         builder.Services.AddWhatsAppCloudPlatform();
+        builder.Services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection(EmailSectionName));
+        builder.Services.AddEmailPlatform();
         return builder;
     }
 }
