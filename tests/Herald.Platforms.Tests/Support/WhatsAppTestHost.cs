@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace Herald.Platforms.Tests.Support;
 
-/// <summary>A simulator on a free loopback port and the WhatsApp Cloud API platform wired to it (system clock).</summary>
+/// <summary>A simulator on a free loopback port and the WhatsApp Cloud API platform wired to it (one clock, the system's by default).</summary>
 internal sealed class WhatsAppTestHost : IAsyncDisposable
 {
     public const string PhoneNumberId = "106540352242922";
@@ -31,9 +31,10 @@ internal sealed class WhatsAppTestHost : IAsyncDisposable
 
     public InMemorySecretStore Secrets => (InMemorySecretStore)Services.GetRequiredService<ISecretStore>();
 
-    public static async Task<WhatsAppTestHost> StartAsync(ITestOutputHelper output, Action<WhatsAppScenario>? scenario = null, Action<WhatsAppCloudOptions>? configure = null)
+    public static async Task<WhatsAppTestHost> StartAsync(
+        ITestOutputHelper output, Action<WhatsAppScenario>? scenario = null, Action<WhatsAppCloudOptions>? configure = null, TimeProvider? clock = null)
     {
-        var sim = await SimulatorHost.StartAsync();
+        var sim = await SimulatorHost.StartAsync(timeProvider: clock);
         sim.WhatsApp.Configure(s =>
         {
             s.WindowAlwaysOpen = true;
@@ -43,6 +44,7 @@ internal sealed class WhatsAppTestHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(new LogCapture(output)).SetMinimumLevel(LogLevel.Debug))
             .AddSingleton<ISecretStore, InMemorySecretStore>()
+            .AddSingleton(clock ?? TimeProvider.System)
             .AddWhatsAppCloudPlatform(o =>
             {
                 o.BaseUrl = sim.BaseUri.ToString();
