@@ -1,4 +1,5 @@
 using Herald.Host.Storage;
+using Herald.Platforms.Email;
 using Herald.Platforms.TelegramBot;
 using Herald.Platforms.WhatsAppCloud;
 using Herald.Storage;
@@ -49,6 +50,8 @@ public static class DevelopmentExtensions
             var hostUrl = builder.Configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
             services.AddOptions<WhatsAppCloudOptions>().PostConfigure<DevelopmentSimulator>((whatsApp, simulator) =>
                 DevelopmentWhatsApp.PointAtSimulator(whatsApp, simulator, hostUrl));
+            services.AddDevelopmentDependency<DevelopmentSmtp>();
+            services.AddOptions<EmailOptions>().PostConfigure<DevelopmentSmtp>((email, smtp) => smtp.Configure(email, hostUrl));
         }
 
         return builder;

@@ -1,6 +1,6 @@
 namespace Herald.Host;
 
-// The WhatsApp webhook's and delivery receipts' log messages (event ids 2101–2199): phone-number ids (the business's
+// The WhatsApp and e-mail additions' log messages (event ids 2101–2199): phone-number ids (the business's
 // own) and tenant/account ids only, never the people who wrote or their texts.
 internal static partial class Log
 {
@@ -12,4 +12,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "WhatsApp webhook refused: {Reason}")]
     public static partial void WebhookRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "SMTP simulator listening on 127.0.0.1:{Port} (e-mail provider \"simulator\")")]
+    public static partial void SmtpSimulatorListening(ILogger logger, int port);
 }
