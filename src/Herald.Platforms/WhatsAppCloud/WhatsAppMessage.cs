@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Herald.Core.Domain;
 using Herald.Platforms.Abstractions;
 
 namespace Herald.Platforms.WhatsAppCloud;
@@ -10,13 +11,10 @@ namespace Herald.Platforms.WhatsAppCloud;
 /// (e.g. <c>en_US</c>) with one body parameter per listed field, taken from the recipient (<c>name</c> is the
 /// recipient's name, any other the list's column of that name, R9/R15): what reaches people outside the window.
 /// </summary>
-internal static class WhatsAppMessage
+public static class WhatsAppMessage
 {
-    /// <summary>What a message text starts with to send a template instead.</summary>
-    public const string TemplatePrefix = "template:";
-
     /// <summary>The body, or null and the reason code of the problem.</summary>
-    public static (JsonObject? Body, string? Problem) Build(PlatformAction action)
+    internal static (JsonObject? Body, string? Problem) Build(PlatformAction action)
     {
         if (action.Recipient.Phone is not { Length: > 1 } phone)
         {
@@ -35,38 +33,36 @@ internal static class WhatsAppMessage
             return (null, WhatsAppReasons.EmptyText);
         }
 
-        if (!text.StartsWith(TemplatePrefix, StringComparison.OrdinalIgnoreCase))
+        if (!WhatsAppTemplateDirective.IsDirective(text))
         {
             return (Envelope(to, "text", new JsonObject { ["preview_url"] = false, ["body"] = action.Text }), null);
         }
 
-        var (template, problem) = Template(text[TemplatePrefix.Length..], action);
+        var (template, problem) = Template(text, action);
         return template is null ? (null, problem) : (Envelope(to, "template", template), null);
     }
 
-    private static (JsonObject? Template, string? Problem) Template(string directive, PlatformAction action)
+    private static (JsonObject? Template, string? Problem) Template(string text, PlatformAction action)
     {
-        var parts = directive.Split(':', 3, StringSplitOptions.TrimEntries);
-        if (parts.Length < 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        if (WhatsAppTemplateDirective.Parse(text) is not { } directive)
         {
             return (null, WhatsAppReasons.BadTemplateDirective);
         }
 
         var template = new JsonObject
         {
-            ["name"] = parts[0],
-            ["language"] = new JsonObject { ["code"] = parts[1] },
+            ["name"] = directive.Name,
+            ["language"] = new JsonObject { ["code"] = directive.Language },
         };
-        var fields = parts.Length == 3 ? parts[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
-        if (fields.Length == 0)
+        if (directive.Fields.Count == 0)
         {
             return (template, null);
         }
 
         var parameters = new JsonArray();
-        foreach (var field in fields)
+        foreach (var field in directive.Fields)
         {
-            if (Value(action, field) is not { Length: > 0 } value)
+            if (Value(action.Recipient, field) is not { Length: > 0 } value)
             {
                 return (null, WhatsAppReasons.TemplateFieldMissing);
             }
@@ -78,9 +74,9 @@ internal static class WhatsAppMessage
         return (template, null);
     }
 
-    private static string? Value(PlatformAction action, string field)
+    /// <summary>The value of a template field for a recipient: a list column of that name, or <c>name</c> for the name.</summary>
+    public static string? Value(Recipient recipient, string field)
     {
-        var recipient = action.Recipient;
         if (recipient.Fields is { } fields)
         {
             foreach (var (key, value) in fields)
@@ -94,7 +90,6 @@ internal static class WhatsAppMessage
 
         return string.Equals(field, "name", StringComparison.OrdinalIgnoreCase) ? recipient.Name : null;
     }
-
     private static JsonObject Envelope(string to, string type, JsonObject content) => new()
     {
         ["messaging_product"] = "whatsapp",

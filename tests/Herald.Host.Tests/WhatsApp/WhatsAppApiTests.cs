@@ -115,6 +115,25 @@ public sealed class WhatsAppApiTests(AzuriteFixture azurite, ITestOutputHelper o
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task CreateCampaign_TemplateProblems_AnsweredBeforeStartNamingTheField()
+    {
+        await using var host = await StartAsync(workers: false);
+        var client = host.Client(EngineApiHost.NewTenant());
+        await RegisterAsync(client, NewNumberId());
+        const string Two = """[{"phone":"+4917000000001","name":"Ann","fields":{"promo":"P1"}},{"phone":"+4917000000002","name":"Bob"}]""";
+
+        var malformed = await client.PostJsonAsync("/api/campaigns", $$$"""{"platform":"whatsApp","actions":["botMessage"],"message":"template:Spring Promo:en_US","recipients":{{{Two}}}}""");
+        var noneHaveField = await client.PostJsonAsync("/api/campaigns", $$$"""{"platform":"whatsApp","actions":["botMessage"],"message":"template:promo:en_US:code","recipients":{{{Two}}}}""");
+        var noPhones = await client.PostJsonAsync("/api/campaigns", """{"platform":"whatsApp","actions":["botMessage"],"message":"template:promo:en_US","recipients":[{"userId":5}]}""");
+        var someLack = await client.CreateCampaignAsync($$$"""{"platform":"whatsApp","actions":["botMessage"],"message":"template:promo:en_US:name,promo","recipients":{{{Two}}}}""");
+
+        await malformed.AssertProblemAsync(HttpStatusCode.BadRequest, "message", "Not a template directive");
+        await noneHaveField.AssertProblemAsync(HttpStatusCode.BadRequest, "message", "'code'");
+        await noPhones.AssertProblemAsync(HttpStatusCode.BadRequest, "recipients", "phone number");
+        Assert.Contains(someLack.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("1 of 2 recipients lack the template field 'promo'", StringComparison.Ordinal));
+    }
+
     private Task<EngineApiHost> StartAsync(bool workers) => EngineApiHost.StartAsync(azurite, output, o =>
     {
         o.Workers = workers;
