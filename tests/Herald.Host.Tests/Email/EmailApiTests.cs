@@ -42,6 +42,25 @@ public sealed class EmailApiTests(AzuriteFixture azurite, ITestOutputHelper outp
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task OneClickUnsubscribe_TheNextEmailCampaignSkipsTheRecipient()
+    {
+        await using var host = await StartAsync();
+        var tenant = EngineApiHost.NewTenant();
+        var client = host.Client(tenant);
+        var registered = await client.PostJsonAsync("/api/accounts/email", """{"provider":"sim","username":"sender@herald.test","password":"pw"}""");
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+
+        var unsubscribed = await host.Factory.CreateClient().PostAsync($"/unsubscribe/email?t={UnsubscribeToken.Create(Secret, tenant, "id:1")}", null);
+        var created = await client.CreateCampaignAsync("""
+            {"platform":"email","actions":["personalMessage"],"message":"Subject: Hi\nHello {{name}}","recipients":[
+              {"userId":1,"name":"Ann","fields":{"email":"ann@example.org"}},{"userId":2,"name":"Bob","fields":{"email":"bob@example.org"}}]}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
+        Assert.Equal((2, 1), (created.GetProperty("total").GetInt32(), created.GetProperty("suppressed").GetInt32()));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task RegisterAndValidate_MailboxWarmsUp_AddressesCheckedAgainstDns()
     {
         await using var dns = DnsAnswerer.Start();
