@@ -37,19 +37,22 @@ internal sealed class DeliveryStore
         var table = await _messages.GetAsync(cancellationToken);
         for (var tries = 0; tries < 20; tries++)
         {
+            // The send nearly always comes before its webhooks: insert first, read only when the webhook won.
+            try
+            {
+                await table.AddEntityAsync(new TableEntity(messageId, Row) { ["TenantId"] = tenantId, ["CampaignId"] = campaignId, ["Status"] = "sent", ["Counted"] = "sent" }, cancellationToken);
+                await CountAsync(tenantId, campaignId, messageId, null, "sent", cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == StatusCodes.Status409Conflict)
+            {
+                // The webhook came first: take its row (below).
+            }
+
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(messageId, Row, cancellationToken: cancellationToken);
             if (!existing.HasValue)
             {
-                try
-                {
-                    await table.AddEntityAsync(new TableEntity(messageId, Row) { ["TenantId"] = tenantId, ["CampaignId"] = campaignId, ["Status"] = "sent", ["Counted"] = "sent" }, cancellationToken);
-                    await CountAsync(tenantId, campaignId, messageId, null, "sent", cancellationToken);
-                    return;
-                }
-                catch (RequestFailedException e) when (e.Status == StatusCodes.Status409Conflict)
-                {
-                    continue; // the webhook came first: take its row
-                }
+                continue;
             }
 
             var row = existing.Value!;
