@@ -44,6 +44,8 @@ if (!workerOnly && app.HasHeraldEngine())
     app.MapAccountsApi();
     app.MapMessagesApi();
     app.MapApiKeysApi();
+    app.MapWhatsAppApi();
+    app.MapEmailApi();
 }
 
 app.Run();

@@ -8,4 +8,7 @@ internal static partial class Log
 
     [LoggerMessage(9002, LogLevel.Debug, "Bot {BotId} {Method} answered {Status}")]
     public static partial void Answered(ILogger logger, long botId, string method, int status);
+
+    [LoggerMessage(9003, LogLevel.Debug, "WhatsApp webhook answered {Status}")]
+    public static partial void WebhookAnswered(ILogger logger, int status);
 }

@@ -24,6 +24,9 @@ public sealed class RunningSimulator : IAsyncDisposable
     /// <summary>The simulated TDLib's world and effects (clients connect under <c>tdlib/clients</c>).</summary>
     public TdWorld TdLib { get; }
 
+    /// <summary>The simulated WhatsApp Cloud API: its scenario, accepted messages and counts.</summary>
+    public WhatsApp.WhatsAppCloudState WhatsApp => _app.Services.GetRequiredService<WhatsApp.WhatsAppCloudState>();
+
     /// <summary>Stops listening (in-flight calls get a moment to finish).</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
 

@@ -1,6 +1,7 @@
 using Herald.Simulator.Apis;
 using Herald.Simulator.TdLib;
 using Herald.Simulator.Telegram;
+using Herald.Simulator.WhatsApp;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -57,7 +58,8 @@ public static class SimulatorHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var options = builder.Configuration.GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>() ?? new SimulatorOptions();
         var tdlib = builder.Configuration.GetSection(SimulatorOptions.SectionName + ":TdLib").Get<TdScenario>();
-        return Build(builder, new SimulatorState(options, TimeProvider.System), new TdWorld(tdlib, TimeProvider.System));
+        var whatsApp = builder.Configuration.GetSection(SimulatorOptions.SectionName + ":WhatsApp").Get<WhatsAppScenario>();
+        return Build(builder, new SimulatorState(options, TimeProvider.System), new TdWorld(tdlib, TimeProvider.System), whatsApp);
     }
 
     private static WebApplicationBuilder CreateBuilder(string[] args) =>
@@ -68,15 +70,17 @@ public static class SimulatorHost
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-    private static WebApplication Build(WebApplicationBuilder builder, SimulatorState state, TdWorld tdlib)
+    private static WebApplication Build(WebApplicationBuilder builder, SimulatorState state, TdWorld tdlib, WhatsAppScenario? whatsApp = null)
     {
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(tdlib);
+        builder.Services.AddWhatsAppCloudSimulator(whatsApp ?? new WhatsAppScenario(), state.TimeProvider);
         builder.Services.AddProblemDetails();
         var app = builder.Build();
         app.MapTelegramBotApi();
         app.MapSimulatorApi();
         app.MapSimulatedTdLib();
+        app.MapWhatsAppCloudApi();
         return app;
     }
 }

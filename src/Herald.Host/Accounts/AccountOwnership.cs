@@ -75,6 +75,14 @@ internal sealed class AccountOwnership
         return OwnershipClaim.OwnedElsewhere;
     }
 
+    /// <summary>The tenant that owns <paramref name="accountId"/>, or null when nobody claimed it.</summary>
+    public async Task<string?> OwnerOfAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, accountId, cancellationToken: cancellationToken);
+        return existing.HasValue ? existing.Value!.GetString("TenantId") : null;
+    }
+
     /// <summary>Gives up <paramref name="tenantId"/>'s claim on <paramref name="accountId"/>; a claim of another tenant is left alone.</summary>
     public async Task ReleaseAsync(string tenantId, string accountId, CancellationToken cancellationToken = default)
     {

@@ -10,6 +10,7 @@ using Herald.Engine.Persistence;
 using Herald.Host.Imports;
 using Herald.Host.Resources;
 using Herald.Host.Validation;
+using Herald.Host.WhatsApp;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Host.Campaigns;
@@ -57,6 +58,11 @@ internal sealed partial class CampaignPreparer(
         }
 
         var warnings = new List<string>();
+        if (request.Platform == PlatformKind.WhatsApp)
+        {
+            WhatsAppCampaignChecks.Check(request.Message, list?.Recipients, errors, warnings);
+        }
+
         var onBots = BotReach.RunsOnBots(request.Platform, request.Actions, chosen.Select(a => a.Kind));
         if (list is not null && onBots)
         {

@@ -1,6 +1,8 @@
 using Herald.Host.Storage;
+using Herald.Platforms.Email;
 using Herald.Platforms.TelegramBot;
 using Herald.Platforms.TelegramUser;
+using Herald.Platforms.WhatsAppCloud;
 using Herald.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -48,6 +50,11 @@ public static class DevelopmentExtensions
                 telegram.BaseUrl = simulator.BaseUri.ToString());
             services.AddOptions<TelegramUserOptions>().PostConfigure<DevelopmentSimulator>((users, simulator) =>
                 users.SimulatorUrl = simulator.BaseUri.ToString());
+            var hostUrl = builder.Configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            services.AddOptions<WhatsAppCloudOptions>().PostConfigure<DevelopmentSimulator>((whatsApp, simulator) =>
+                DevelopmentWhatsApp.PointAtSimulator(whatsApp, simulator, hostUrl));
+            services.AddDevelopmentDependency<DevelopmentSmtp>();
+            services.AddOptions<EmailOptions>().PostConfigure<DevelopmentSmtp>((email, smtp) => smtp.Configure(email, hostUrl));
         }
 
         return builder;

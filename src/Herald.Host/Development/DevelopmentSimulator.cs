@@ -16,6 +16,9 @@ public sealed class DevelopmentSimulator(IOptions<DevelopmentOptions> options, I
     /// <summary>The simulator's base address (<c>http://127.0.0.1:P/</c>); starts it if needed (blocking).</summary>
     public Uri BaseUri => GetBlocking().BaseUri;
 
+    /// <summary>The running simulator (its WhatsApp surface's scenario among others); starts it if needed (blocking).</summary>
+    public RunningSimulator Running => GetBlocking();
+
     /// <inheritdoc />
     protected override async Task<RunningSimulator> StartResourceAsync(CancellationToken cancellationToken)
     {

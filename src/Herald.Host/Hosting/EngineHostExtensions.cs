@@ -4,10 +4,12 @@ using Herald.Engine.Campaigns;
 using Herald.Engine.Workers;
 using Herald.Host.Accounts;
 using Herald.Host.Campaigns;
+using Herald.Host.Email;
 using Herald.Host.Health;
 using Herald.Host.Imports;
 using Herald.Host.Messages;
 using Herald.Host.Storage;
+using Herald.Host.WhatsApp;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Herald.Host.Hosting;
@@ -74,6 +76,8 @@ public static class EngineHostExtensions
         services.TryAddSingleton<AccountRegistration>();
         services.TryAddSingleton<TelegramUserLoginFlow>();
         services.AddHeraldMessages(builder.Configuration);
+        services.AddHeraldWhatsApp();
+        services.AddHeraldEmail();
         return builder;
     }
 

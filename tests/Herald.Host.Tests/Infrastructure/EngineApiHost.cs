@@ -31,7 +31,7 @@ public sealed class EngineApiOptions
 /// <summary>
 /// The real host (<c>Program</c>) over the collection's Azurite with the engine composed in: its own table and queue
 /// prefix (so workers of other hosts never take its ticks), short engine intervals, the system clock (workers and
-/// the bot limiter wait on it), and the Telegram Bot API simulator in process as the Telegram base URL.
+/// the bot limiter wait on it), and the simulator in process as the Telegram Bot API, simulated TDLib and WhatsApp Cloud API base URL.
 /// </summary>
 public sealed class EngineApiHost : IAsyncDisposable
 {
@@ -80,6 +80,7 @@ public sealed class EngineApiHost : IAsyncDisposable
                     f.Settings["Herald:Engine:IdlePoll"] = "00:00:01";
                     f.Settings["Herald:Platforms:TelegramBot:BaseUrl"] = simulator.BaseUri.ToString();
                     f.Settings["Herald:TelegramUser:SimulatorUrl"] = simulator.BaseUri.ToString();
+                    f.Settings["Herald:Platforms:WhatsAppCloud:BaseUrl"] = simulator.BaseUri.ToString();
                     foreach (var (key, value) in options.Settings)
                     {
                         f.Settings[key] = value;
