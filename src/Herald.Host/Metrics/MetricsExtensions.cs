@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Herald.Engine.Persistence;
+using Herald.Host.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -23,7 +24,12 @@ public static class MetricsExtensions
         services.TryAddSingleton<HeraldMetrics>();
         services.TryAddSingleton<EngineMeterBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<EngineMeterBridge>());
-        services.TryAddSingleton<CampaignGauges>();
+        if (HostStorageExtensions.UsesStorage(builder))
+        {
+            // Without storage there is no engine, so no campaign gauges (and nothing for them to read).
+            services.TryAddSingleton<CampaignGauges>();
+        }
+
         return builder;
     }
 

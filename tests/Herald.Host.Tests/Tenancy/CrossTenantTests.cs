@@ -141,6 +141,10 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
         ["POST /api/suppressions"] = (() => Request("POST", "/api/suppressions", """{"recipients":[{"userId":555}]}"""), HttpStatusCode.OK),
         ["POST /api/accounts/telegram-bots"] = (() => Request("POST", "/api/accounts/telegram-bots", $$"""{"token":"{{EngineApiHost.NewBotToken()}}"}"""), HttpStatusCode.Created),
         ["POST /api/accounts/telegram-users"] = (() => Request("POST", "/api/accounts/telegram-users", """{"session":"b-session"}"""), HttpStatusCode.Created),
+        // Registration with a field missing: answered for tenant b alone, never with a's data.
+        ["POST /api/accounts/whatsapp-numbers"] = (() => Request("POST", "/api/accounts/whatsapp-numbers", """{"phoneNumberId":"1055500000001"}"""), HttpStatusCode.BadRequest),
+        ["POST /api/accounts/email"] = (() => Request("POST", "/api/accounts/email", """{"provider":"none","username":"b@example.org"}"""), HttpStatusCode.BadRequest),
+        ["POST /api/email/validate"] = (() => Request("POST", "/api/email/validate", """{"addresses":[]}"""), HttpStatusCode.BadRequest),
         ["POST /api/api-keys"] = (() => Request("POST", "/api/api-keys", """{"name":"key-of-b"}"""), HttpStatusCode.Created),
         ["POST /api/messages"] = (() => Request("POST", "/api/messages", $$"""{"accountId":"{{a["/api/accounts"]}}","chatId":"4242","text":"hijacked"}"""), HttpStatusCode.NotFound),
     };
