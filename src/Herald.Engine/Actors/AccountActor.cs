@@ -171,7 +171,7 @@ public sealed partial class AccountActor(
 
         foreach (var campaign in plan.MaybeComplete)
         {
-            await completion.TryCompleteAsync(campaign, cancellationToken);
+            await completion.TryCompleteAsync(campaign, cancellationToken: cancellationToken);
         }
 
         Log.Acted(logger, row.TenantId, row.AccountId, plan.Acted, plan.CampaignId ?? "-", row.NextTickAt);

@@ -1,4 +1,3 @@
-using Herald.Engine.Campaigns;
 using Herald.Engine.Model;
 using Herald.Engine.Persistence;
 using Herald.Engine.Ticks;
@@ -8,15 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace Herald.Engine.Workers;
 
 /// <summary>
-/// The engine's liveness: re-arms accounts whose tick is overdue (a crash between writing the row
-/// and putting the message), starts scheduled campaigns whose start message was lost, and asks
-/// running campaigns with no pending work whether they are complete.
+/// The actors' liveness: re-arms accounts whose tick is overdue (a crash between writing the row
+/// and putting the message). Scheduled starts and completion belong to each campaign's orchestration.
 /// </summary>
 public sealed class Sweeper(
     AccountStore accounts,
-    CampaignStore campaigns,
-    CampaignService campaignService,
-    CampaignCompletion completion,
     TickScheduler scheduler,
     EngineOptions options,
     TimeProvider time,
@@ -62,16 +57,6 @@ public sealed class Sweeper(
                 await scheduler.ScheduleAsync(row.TenantId, row.AccountId, row.TickId, now, cancellationToken);
                 Log.Rearmed(logger, row.TenantId, row.AccountId);
             }
-        }
-
-        foreach (var campaign in await campaigns.ListDueScheduledAsync(now, cancellationToken))
-        {
-            await campaignService.StartWhenDueAsync(new ControlMessage(campaign.TenantId, campaign.Id, now), cancellationToken);
-        }
-
-        foreach (var campaign in await campaigns.ListRunningExhaustedAsync(cancellationToken))
-        {
-            await completion.TryCompleteAsync(campaign, cancellationToken);
         }
     }
 }
