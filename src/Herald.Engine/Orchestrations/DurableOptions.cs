@@ -15,6 +15,12 @@ public sealed class DurableOptions
     /// <summary>Control queues of the task hub (1–16): how many hosts can share the orchestrations' work. Default 4.</summary>
     public int PartitionCount { get; set; } = 4;
 
+    /// <summary>
+    /// The longest pause between two polls of the task hub's queues when it is idle (the Durable Task Framework backs off
+    /// up to it): bounds how late a timer or a signal is noticed. Default 2 seconds.
+    /// </summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often a running or paused campaign's orchestration looks at it without being signalled. Default 1 minute.</summary>
     public TimeSpan LookEvery { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -35,6 +41,11 @@ public sealed class DurableOptions
         if (PartitionCount is < 1 or > 16)
         {
             yield return "PartitionCount must be between 1 and 16.";
+        }
+
+        if (MaxPollInterval < TimeSpan.FromMilliseconds(100) || MaxPollInterval > TimeSpan.FromMinutes(1))
+        {
+            yield return "MaxPollInterval must be between 100 milliseconds and 1 minute.";
         }
 
         if (LookEvery < TimeSpan.FromSeconds(1))
