@@ -111,6 +111,10 @@ public sealed class CampaignOrchestration : TaskOrchestrator<CampaignRun, Campai
         var timer = context.CreateTimer(until, cancel.Token);
         var signal = context.WaitForExternalEvent<string>(CampaignInstance.SignalEvent, cancel.Token);
         await Task.WhenAny(timer, signal);
-        await cancel.CancelAsync();
+
+        // Cancel, not CancelAsync: the orchestrator must go on on its own thread (CancelAsync continues on the pool).
+#pragma warning disable CA1849
+        cancel.Cancel();
+#pragma warning restore CA1849
     }
 }
