@@ -21,6 +21,18 @@ public sealed class DurableOptions
     /// </summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a host holds a control-queue partition without renewing it (renewed every third of it): a host that died
+    /// has its orchestrations taken over by another within about this. Default 30 seconds (the framework's).
+    /// </summary>
+    public TimeSpan PartitionLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a task hub message taken by a host stays invisible to the others: a message in flight on a host that died
+    /// is taken up again after it. Default 5 minutes (the framework's).
+    /// </summary>
+    public TimeSpan MessageVisibility { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often a running or paused campaign's orchestration looks at it without being signalled. Default 1 minute.</summary>
     public TimeSpan LookEvery { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -46,6 +58,16 @@ public sealed class DurableOptions
         if (MaxPollInterval < TimeSpan.FromMilliseconds(100) || MaxPollInterval > TimeSpan.FromMinutes(1))
         {
             yield return "MaxPollInterval must be between 100 milliseconds and 1 minute.";
+        }
+
+        if (PartitionLease < TimeSpan.FromSeconds(3))
+        {
+            yield return "PartitionLease must be at least 3 seconds.";
+        }
+
+        if (MessageVisibility < TimeSpan.FromSeconds(5))
+        {
+            yield return "MessageVisibility must be at least 5 seconds.";
         }
 
         if (LookEvery < TimeSpan.FromSeconds(1))

@@ -154,6 +154,11 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             TaskHubName = _options.TaskHubName,
             PartitionCount = _options.PartitionCount,
             MaxQueuePollingInterval = _options.MaxPollInterval,
+            LeaseInterval = _options.PartitionLease,
+            LeaseRenewInterval = _options.PartitionLease / 3,
+            LeaseAcquireInterval = _options.PartitionLease / 3,
+            ControlQueueVisibilityTimeout = _options.MessageVisibility,
+            WorkItemQueueVisibilityTimeout = _options.MessageVisibility,
             WorkerId = $"{Environment.MachineName}/{Environment.ProcessId}",
             LoggerFactory = _loggerFactory,
             StorageAccountClientProvider = string.IsNullOrWhiteSpace(storage.ConnectionString)
