@@ -82,4 +82,7 @@ internal static partial class Log
 
     [LoggerMessage(1034, LogLevel.Error, "Campaign {TenantId}/{CampaignId}: its orchestration failed: {Error}")]
     public static partial void OrchestrationFailed(ILogger logger, string tenantId, string campaignId, string error);
+
+    [LoggerMessage(1035, LogLevel.Warning, "Campaign {TenantId}/{CampaignId} was deleted but its orchestration's history could not be purged")]
+    public static partial void PurgeFailed(ILogger logger, Exception exception, string tenantId, string campaignId);
 }

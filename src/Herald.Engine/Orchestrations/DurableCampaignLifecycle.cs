@@ -42,4 +42,17 @@ public sealed class DurableCampaignLifecycle(DurableTaskClient client, DurableOp
             Log.SignalFailed(logger, e, tenantId, campaignId, signal.ToString());
         }
     }
+
+    /// <inheritdoc />
+    public async Task ForgetAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await client.PurgeInstanceAsync(CampaignInstance.IdOf(tenantId, campaignId), cancellation: cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.PurgeFailed(logger, e, tenantId, campaignId);
+        }
+    }
 }

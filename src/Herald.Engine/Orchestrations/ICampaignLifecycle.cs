@@ -13,4 +13,7 @@ public interface ICampaignLifecycle
 
     /// <summary>Tells the campaign's orchestration to look at the row again. Best effort: the row is the truth.</summary>
     Task SignalAsync(string tenantId, string campaignId, CampaignSignal signal, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the history of a deleted campaign's orchestration (once it has ended). Best effort.</summary>
+    Task ForgetAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default);
 }

@@ -13,4 +13,7 @@ public sealed class NoCampaignLifecycle : ICampaignLifecycle
 
     /// <inheritdoc />
     public Task SignalAsync(string tenantId, string campaignId, CampaignSignal signal, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task ForgetAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Azure.Identity;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
@@ -163,8 +166,27 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             LoggerFactory = _loggerFactory,
             StorageAccountClientProvider = string.IsNullOrWhiteSpace(storage.ConnectionString)
                 ? new StorageAccountClientProvider(BlobEndpoint(storage.QueueEndpoint!), storage.QueueEndpoint!, storage.TableEndpoint!, Credential())
-                : new StorageAccountClientProvider(storage.ConnectionString),
+                : Observed(storage.ConnectionString),
         };
+    }
+
+    private StorageAccountClientProvider Observed(string connectionString)
+    {
+        if (_services.GetService<DurableStoragePolicy>() is not { } observer)
+        {
+            return new StorageAccountClientProvider(connectionString);
+        }
+
+        var blobs = new BlobClientOptions();
+        var queues = new QueueClientOptions();
+        var tables = new TableClientOptions();
+        blobs.AddPolicy(observer.Policy, HttpPipelinePosition.PerCall);
+        queues.AddPolicy(observer.Policy, HttpPipelinePosition.PerCall);
+        tables.AddPolicy(observer.Policy, HttpPipelinePosition.PerCall);
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, blobs),
+            StorageServiceClientProvider.ForQueue(connectionString, queues),
+            StorageServiceClientProvider.ForTable(connectionString, tables));
     }
 
     private TokenCredential Credential() => _services.GetService<TokenCredential>() ?? new DefaultAzureCredential();
