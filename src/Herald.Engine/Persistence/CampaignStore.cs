@@ -96,4 +96,21 @@ public sealed class CampaignStore(EngineStorage storage)
 
         return list;
     }
+
+    /// <summary>Running campaigns of every tenant whose shards were all found empty (completion candidates).</summary>
+    public async Task<List<CampaignRecord>> ListRunningExhaustedAsync(CancellationToken cancellationToken = default)
+    {
+        var list = new List<CampaignRecord>();
+        var filter = TableClient.CreateQueryFilter($"Status eq {nameof(CampaignStatus.Running)}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var campaign = CampaignRecord.FromEntity(e);
+            if (campaign.AllShardsExhausted)
+            {
+                list.Add(campaign);
+            }
+        }
+
+        return list;
+    }
 }

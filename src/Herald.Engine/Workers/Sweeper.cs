@@ -1,3 +1,4 @@
+using Herald.Engine.Campaigns;
 using Herald.Engine.Model;
 using Herald.Engine.Persistence;
 using Herald.Engine.Ticks;
@@ -8,10 +9,15 @@ namespace Herald.Engine.Workers;
 
 /// <summary>
 /// The actors' liveness: re-arms accounts whose tick is overdue (a crash between writing the row
-/// and putting the message). Scheduled starts and completion belong to each campaign's orchestration.
+/// and putting the message), and repairs drained running campaigns (a shard whose target went back to pending after it
+/// was found empty is opened again, an orphaned target resolved) or completes them, which tells their orchestration.
+/// Scheduled starts belong to each campaign's orchestration; its own look (every <c>Herald:Durable:LookEvery</c>) is
+/// too rare for this repair, which the actors need within seconds.
 /// </summary>
 public sealed class Sweeper(
     AccountStore accounts,
+    CampaignStore campaigns,
+    CampaignCompletion completion,
     TickScheduler scheduler,
     EngineOptions options,
     TimeProvider time,
@@ -57,6 +63,11 @@ public sealed class Sweeper(
                 await scheduler.ScheduleAsync(row.TenantId, row.AccountId, row.TickId, now, cancellationToken);
                 Log.Rearmed(logger, row.TenantId, row.AccountId);
             }
+        }
+
+        foreach (var campaign in await campaigns.ListRunningExhaustedAsync(cancellationToken))
+        {
+            await completion.TryCompleteAsync(campaign, cancellationToken: cancellationToken);
         }
     }
 }
