@@ -85,4 +85,7 @@ internal static partial class Log
 
     [LoggerMessage(1035, LogLevel.Warning, "Campaign {TenantId}/{CampaignId} was deleted but its orchestration's history could not be purged")]
     public static partial void PurgeFailed(ILogger logger, Exception exception, string tenantId, string campaignId);
+
+    [LoggerMessage(1036, LogLevel.Error, "Campaign {TenantId}/{CampaignId}: its orchestration could not be started (task hub unreachable); its scheduled start and summary wait for an operator")]
+    public static partial void OrchestrationNotStarted(ILogger logger, Exception exception, string tenantId, string campaignId);
 }

@@ -27,6 +27,11 @@ public sealed class DurableCampaignLifecycle(DurableTaskClient client, DurableOp
         {
             // A retried create: the campaign has its orchestration already.
         }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The task hub cannot be reached (storage down): the campaign row stands; a running campaign's accounts work.
+            Log.OrchestrationNotStarted(logger, e, campaign.TenantId, campaign.Id);
+        }
     }
 
     /// <inheritdoc />
@@ -36,7 +41,7 @@ public sealed class DurableCampaignLifecycle(DurableTaskClient client, DurableOp
         {
             await client.RaiseEventAsync(CampaignInstance.IdOf(tenantId, campaignId), CampaignInstance.SignalEvent, signal.ToString(), cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The row already holds the change; the orchestration's own periodic look finds it.
             Log.SignalFailed(logger, e, tenantId, campaignId, signal.ToString());

@@ -31,6 +31,9 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     /// <summary>How long the sidecar's server waits for open calls when it stops.</summary>
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a call waits for the sidecar to listen (it starts once storage answers).</summary>
+    public static readonly TimeSpan ConnectWait = TimeSpan.FromSeconds(3);
+
     private readonly IOptions<StorageOptions> _storage;
     private readonly DurableOptions _options;
     private readonly bool _dispatch;
@@ -85,12 +88,6 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             await _app.StopAsync(grace.Token);
         }
 
-        if (_service is not null && _dispatch)
-        {
-            // The server stops its dispatchers without waiting (an async void handler): release the partitions here.
-            await _service.StopAsync(isForced: false).WaitAsync(ShutdownGrace, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
         _port.TrySetCanceled(cancellationToken);
         Log.DurableSidecarStopped(_logger, _options.TaskHubName);
     }
@@ -109,11 +106,11 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
-        _service = new AzureStorageOrchestrationService(Settings());
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
             {
+                _service ??= new AzureStorageOrchestrationService(Settings());
                 await _service.CreateIfNotExistsAsync().WaitAsync(stoppingToken);
                 break;
             }
@@ -124,19 +121,22 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             }
         }
 
-        if (stoppingToken.IsCancellationRequested)
+        if (stoppingToken.IsCancellationRequested || _service is not { } service)
         {
             return;
         }
 
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.Sources.Clear(); // none of the host's settings (its Urls) apply to the sidecar's server
         builder.Logging.ClearProviders().AddProvider(new ForwardingLoggerProvider(_loggerFactory));
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // its gRPC calls are the sidecar's plumbing
+
+        // Its gRPC calls are the sidecar's plumbing, and its "Now listening on" must not read as the host's address.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownGrace);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(_service);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = _dispatch ? TaskHubGrpcServerMode.ApiServerAndDispatcher : TaskHubGrpcServerMode.ApiServerOnly);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
@@ -163,6 +163,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             ControlQueueVisibilityTimeout = _options.MessageVisibility,
             WorkItemQueueVisibilityTimeout = _options.MessageVisibility,
             WorkerId = $"{Environment.MachineName}/{Environment.ProcessId}",
+            UseAppLease = false, // the partitions' own leases share the work; the app lease's stop throws when it never started
             LoggerFactory = _loggerFactory,
             StorageAccountClientProvider = string.IsNullOrWhiteSpace(storage.ConnectionString)
                 ? new StorageAccountClientProvider(BlobEndpoint(storage.QueueEndpoint!), storage.QueueEndpoint!, storage.TableEndpoint!, Credential())
@@ -197,7 +198,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        var port = await PortAsync(cancellationToken);
+        // A call made while the task hub cannot be reached fails after a short wait instead of hanging its caller.
+        var port = await PortAsync(cancellationToken).WaitAsync(ConnectWait, cancellationToken);
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
