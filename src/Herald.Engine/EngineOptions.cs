@@ -54,12 +54,6 @@ public sealed class EngineOptions
     /// <summary>Most targets one campaign's pending set is split into (partitions). Default 64.</summary>
     public int MaxShards { get; set; } = 64;
 
-    /// <summary>
-    /// How long a preparer holds a campaign whose targets it writes (renewed every 5,000 targets); one that died is
-    /// taken over after it. Default 2 minutes.
-    /// </summary>
-    public TimeSpan PrepareLease { get; set; } = TimeSpan.FromMinutes(2);
-
     /// <summary>Targets per shard the engine aims for when it sizes a campaign. Default 1,000.</summary>
     public int TargetsPerShard { get; set; } = 1000;
 
@@ -120,11 +114,6 @@ public sealed class EngineOptions
         if (MaxBotBatch is < 1 or > 100)
         {
             yield return "MaxBotBatch must be between 1 and 100.";
-        }
-
-        if (PrepareLease < TimeSpan.FromSeconds(5))
-        {
-            yield return "PrepareLease must be at least 5 seconds.";
         }
 
         if (MaxBotTickDuration < TimeSpan.Zero)

@@ -67,4 +67,25 @@ internal static partial class Log
 
     [LoggerMessage(1021, LogLevel.Warning, "Account {TenantId}/{AccountId}: attempt {Attempt} could not renew its lease ({Error}); it stops unless a renewal succeeds in time")]
     public static partial void LeaseRenewalFailed(ILogger logger, string error, string tenantId, string accountId, string attempt);
+
+    [LoggerMessage(1030, LogLevel.Information, "Campaign {TenantId}/{CampaignId}: orchestration {InstanceId} started")]
+    public static partial void OrchestrationStarted(ILogger logger, string tenantId, string campaignId, string instanceId);
+
+    [LoggerMessage(1031, LogLevel.Warning, "Campaign {TenantId}/{CampaignId}: signal {Signal} did not reach its orchestration (its periodic look finds the change)")]
+    public static partial void SignalFailed(ILogger logger, Exception exception, string tenantId, string campaignId, string signal);
+
+    [LoggerMessage(1032, LogLevel.Information, "Campaign {TenantId}/{CampaignId}: prepared chunk at {Offset} ({Count} targets)")]
+    public static partial void ChunkPrepared(ILogger logger, string tenantId, string campaignId, int offset, int count);
+
+    [LoggerMessage(1033, LogLevel.Warning, "Campaign {TenantId}/{CampaignId}: its recipients cannot be read any more (the import is gone); it is cancelled")]
+    public static partial void PrepareSourceGone(ILogger logger, string tenantId, string campaignId);
+
+    [LoggerMessage(1034, LogLevel.Error, "Campaign {TenantId}/{CampaignId}: its orchestration failed: {Error}")]
+    public static partial void OrchestrationFailed(ILogger logger, string tenantId, string campaignId, string error);
+
+    [LoggerMessage(1035, LogLevel.Warning, "Campaign {TenantId}/{CampaignId} was deleted but its orchestration's history could not be purged")]
+    public static partial void PurgeFailed(ILogger logger, Exception exception, string tenantId, string campaignId);
+
+    [LoggerMessage(1036, LogLevel.Error, "Campaign {TenantId}/{CampaignId}: its orchestration could not be started (task hub unreachable); its scheduled start and summary wait for an operator")]
+    public static partial void OrchestrationNotStarted(ILogger logger, Exception exception, string tenantId, string campaignId);
 }

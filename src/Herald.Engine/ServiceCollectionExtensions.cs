@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Herald.Engine.Accounts;
 using Herald.Engine.Actors;
 using Herald.Engine.Campaigns;
+using Herald.Engine.Orchestrations;
 using Herald.Engine.Persistence;
 using Herald.Engine.Platforms;
 using Herald.Engine.Suppression;
@@ -61,16 +62,17 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<CampaignService>();
         services.TryAddSingleton<CampaignStatusReader>();
+        services.TryAddSingleton<ICampaignLifecycle, NoCampaignLifecycle>();
+        services.TryAddSingleton<ICampaignNotifier, NoCampaignNotifier>();
         return services;
     }
 
-    /// <summary>Runs the engine's workers in this process: ticks, control messages, the sweeper. Idempotent.</summary>
+    /// <summary>Runs the account actors' workers in this process: ticks and the sweeper. Idempotent.</summary>
     public static IServiceCollection AddHeraldWorkers(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EngineInitializer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TickWorker>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ControlWorker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Sweeper>());
         return services;
     }

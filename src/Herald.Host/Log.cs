@@ -54,18 +54,23 @@ internal static partial class Log
     [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "Deleting expired idempotency keys failed; trying again at the next interval")]
     public static partial void IdempotencyPurgeFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 1701, Level = LogLevel.Information, Message = "Campaign {TenantId}/{CampaignId} prepared: {Count} recipients written")]
-    public static partial void CampaignPrepared(ILogger logger, string tenantId, string campaignId, int count);
 
     [LoggerMessage(EventId = 1702, Level = LogLevel.Error, Message = "Campaign {TenantId}/{CampaignId} cannot be prepared: its import is gone; cancelled")]
     public static partial void CampaignImportGone(ILogger logger, string tenantId, string campaignId);
 
-    [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "Preparing campaigns failed; trying again")]
-    public static partial void CampaignPreparationFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1704, Level = LogLevel.Information, Message = "Retention deleted {Count} ended campaigns with their recipients")]
     public static partial void CampaignsRetired(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1705, Level = LogLevel.Warning, Message = "Deleting campaigns past their retention failed; trying again at the next interval")]
     public static partial void CampaignRetentionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1801, Level = LogLevel.Information, Message = "Durable Task sidecar for task hub {TaskHub} listening on loopback port {Port} ({Partitions} partitions)")]
+    public static partial void DurableSidecarListening(ILogger logger, string taskHub, int port, int partitions);
+
+    [LoggerMessage(EventId = 1802, Level = LogLevel.Warning, Message = "Task hub {TaskHub} cannot be reached yet (attempt {Attempt}); trying again")]
+    public static partial void DurableTaskHubUnavailable(ILogger logger, Exception exception, string taskHub, int attempt);
+
+    [LoggerMessage(EventId = 1803, Level = LogLevel.Information, Message = "Durable Task sidecar for task hub {TaskHub} stopped")]
+    public static partial void DurableSidecarStopped(ILogger logger, string taskHub);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Herald.Core.Domain;
 using Herald.Core.Outcomes;
+using Herald.Engine.Campaigns;
 using Herald.Engine.Model;
 using Herald.Engine.Tests.Infrastructure;
 using Herald.Testing;
@@ -10,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace Herald.Engine.Tests;
 
-/// <summary>Pause, resume, cancel, waiting and scheduled starts against real Azurite.</summary>
+/// <summary>Pause, resume, cancel, waiting and preparation against real Azurite (scheduled starts: the orchestration's tests in Herald.Host.Tests).</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class LifecycleTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
@@ -123,26 +124,6 @@ public sealed class LifecycleTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task ScheduledCampaign_DoesNotStartEarly_ThenRunsByItself()
-    {
-        var platform = new FakePlatform();
-        await using var engine = await EngineHarness.StartAsync(azurite, platform, output);
-        await engine.RegisterBotsAsync(Tenant, 2);
-        var startAt = DateTimeOffset.UtcNow.AddSeconds(5);
-        var campaign = await engine.Campaigns.CreateAsync(new(
-            EngineHarness.Broadcast(Tenant, schedule: new CampaignSchedule(startAt)), EngineHarness.Recipients(40)));
-
-        Assert.Equal(CampaignStatus.Scheduled, campaign.Status);
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Equal("scheduled", (await engine.Status.GetAsync(Tenant, campaign.Id))!.Status);
-        Assert.Equal(0, platform.Started);
-
-        var done = await engine.WaitForAsync(Tenant, campaign.Id, s => s.Status == "completed", TimeSpan.FromSeconds(60));
-        Assert.Equal(40, done.Counts.Done);
-        Assert.All(platform.Calls, c => Assert.True(c.StartedAt >= startAt));
-    }
-
-    [Fact(Timeout = 120_000)]
     public async Task AccountAddedMidRun_JoinsAtOnce()
     {
         var platform = new FakePlatform
@@ -165,44 +146,41 @@ public sealed class LifecycleTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task Preparing_AccountsWaitForTheTargets_OneLeaseHolderAtATime_CancelledMeanwhileReportsEveryoneCancelled()
+    public async Task Preparing_AccountsWaitForTheTargets_ChunksWrittenTwiceCountOnce_CancelledMeanwhileReportsEveryoneCancelled()
     {
         var platform = new FakePlatform();
         await using var engine = await EngineHarness.StartAsync(azurite, platform, output);
         await engine.RegisterBotsAsync(Tenant, 2);
-        var recipients = EngineHarness.Recipients(25);
+        var recipients = CampaignService.Unique(EngineHarness.Recipients(25));
         var running = await engine.Campaigns.CreatePreparingAsync(new(EngineHarness.Broadcast(Tenant), recipients), "import-a");
         var cancelled = await engine.Campaigns.CreatePreparingAsync(new(EngineHarness.Broadcast(Tenant), recipients), "import-b");
         Assert.Equal("preparing", (await engine.Status.GetAsync(Tenant, running.Id))!.Status);
 
-        // Another preparer holds the first one: this one writes nothing.
-        var store = engine.Services.GetRequiredService<Persistence.CampaignStore>();
-        await store.UpdateAsync(Tenant, running.Id, c =>
-        {
-            c.PrepareLease = "other";
-            c.PrepareLeaseUntil = DateTimeOffset.UtcNow.AddMinutes(1);
-            return true;
-        });
-        Assert.False(await engine.Campaigns.PrepareAsync(Tenant, running.Id, recipients));
-        Assert.Empty(await engine.AllTargetsAsync(Tenant, running.Id));
+        // Chunks as the orchestration writes them; one written again (a repeated activity after a crash) changes nothing.
+        Assert.Equal(0, await engine.Campaigns.PrepareChunkAsync(Tenant, running.Id, recipients, 0, 10));
+        Assert.Equal(0, await engine.Campaigns.PrepareChunkAsync(Tenant, running.Id, recipients, 0, 10));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Empty(platform.Calls);
+        Assert.Equal(10, (await engine.Status.GetAsync(Tenant, running.Id))!.Prepared);
+        Assert.Equal(0, await engine.Campaigns.PrepareChunkAsync(Tenant, running.Id, recipients, 10, 15));
 
         // Cancelled while preparing: still written (so the report lists everyone), never acted on.
         await engine.Campaigns.CancelAsync(Tenant, cancelled.Id);
-        Assert.True(await engine.Campaigns.PrepareAsync(Tenant, cancelled.Id, recipients));
+        await engine.Campaigns.PrepareChunkAsync(Tenant, cancelled.Id, recipients, 0, 25);
+        Assert.NotNull(await engine.Campaigns.FinishPreparingAsync(Tenant, cancelled.Id, 25, 0));
         var ended = (await engine.Status.GetAsync(Tenant, cancelled.Id))!;
         Assert.Equal("cancelled", ended.Status);
         Assert.Equal(25, ended.Counts.Cancelled);
+        var store = engine.Services.GetRequiredService<Persistence.CampaignStore>();
         Assert.Equal(25, await engine.Status.ReportAsync((await store.GetAsync(Tenant, cancelled.Id))!).CountAsync());
 
-        // The lease ends (its holder died): the next preparer finishes, and the accounts start.
-        await store.UpdateAsync(Tenant, running.Id, c =>
-        {
-            c.PrepareLeaseUntil = DateTimeOffset.UtcNow.AddSeconds(-1);
-            return true;
-        });
-        Assert.True(await engine.Campaigns.PrepareAsync(Tenant, running.Id, recipients));
+        // Finished: the accounts start; finishing again changes nothing, and nothing is written once it is prepared.
+        Assert.NotNull(await engine.Campaigns.FinishPreparingAsync(Tenant, running.Id, 25, 0));
+        Assert.Null(await engine.Campaigns.FinishPreparingAsync(Tenant, running.Id, 25, 0));
+        Assert.Null(await engine.Campaigns.PrepareChunkAsync(Tenant, running.Id, recipients, 0, 10));
         var done = await engine.WaitForAsync(Tenant, running.Id, s => s.Status == "completed", TimeSpan.FromSeconds(60));
         Assert.Equal(25, done.Counts.Done);
         Assert.Equal(25, platform.Calls.Count);
+        Assert.Equal(25, (await engine.AllTargetsAsync(Tenant, running.Id)).Count);
     }
 }

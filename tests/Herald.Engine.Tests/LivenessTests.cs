@@ -9,32 +9,11 @@ using Xunit.Abstractions;
 
 namespace Herald.Engine.Tests;
 
-/// <summary>What keeps the engine alive: chained timers, the sweeper, and poison parking.</summary>
+/// <summary>What keeps the actors alive: the sweeper and poison parking (scheduled starts: the campaign orchestration's tests).</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class LivenessTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const string Tenant = "acme";
-
-    [Fact(Timeout = 120_000)]
-    public async Task ScheduledStart_LongerThanOneTimerHop_IsChainedAndStartsOnTime()
-    {
-        var platform = new FakePlatform();
-        await using var engine = await EngineHarness.StartAsync(azurite, platform, output, configure: o =>
-        {
-            o.MaxTimerHop = TimeSpan.FromSeconds(2);
-            o.SweepInterval = TimeSpan.FromMinutes(5); // only the chained message may start it
-        });
-        await engine.RegisterBotsAsync(Tenant, 1);
-        var startAt = DateTimeOffset.UtcNow.AddSeconds(7);
-
-        var campaign = await engine.Campaigns.CreateAsync(new(
-            EngineHarness.Broadcast(Tenant, schedule: new Core.Domain.CampaignSchedule(startAt)), EngineHarness.Recipients(5)));
-        var done = await engine.WaitForAsync(Tenant, campaign.Id, s => s.Status == "completed", TimeSpan.FromSeconds(40));
-
-        Assert.Equal(5, done.Counts.Done);
-        Assert.All(platform.Calls, c => Assert.True(c.StartedAt >= startAt));
-        Assert.True(platform.Calls.Min(c => c.StartedAt) < startAt.AddSeconds(5), "started within a few seconds of its time");
-    }
 
     [Fact(Timeout = 120_000)]
     public async Task LostTickMessages_SweeperRearmsOverdueAccounts_CampaignCompletes()

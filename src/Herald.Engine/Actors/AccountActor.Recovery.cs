@@ -18,8 +18,9 @@ public sealed partial class AccountActor
     /// Adopting rewrites their attempt id, and the dead attempts stay listed in the row until this attempt writes
     /// its counters, so a crash of this attempt, even halfway through recovering, hands all of them on in turn.
     /// </summary>
-    private async Task RecoverAsync(AccountRecord row, HashSet<string> touched, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CampaignRecord>> RecoverAsync(AccountRecord row, HashSet<string> touched, CancellationToken cancellationToken)
     {
+        var drained = new List<CampaignRecord>();
         var attempt = row.LeaseId!;
         var dead = row.Unrecovered.ToHashSet(StringComparer.Ordinal);
         var counted = 0;
@@ -100,9 +101,15 @@ public sealed partial class AccountActor
             {
                 await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c => c.SetExhausted(shard, false), cancellationToken);
             }
+
+            if (campaign.Status == CampaignStatus.Running && adopted.All(t => t.Status != TargetStatus.Pending))
+            {
+                drained.Add(campaign);
+            }
         }
 
         Log.Recovered(logger, row.TenantId, row.AccountId, string.Join(',', dead), counted, resolved, resolution);
+        return drained;
     }
 
     private static void CountRecovered(TargetRecord t, CampaignCounters counters)

@@ -99,14 +99,21 @@ public sealed partial class AccountActor(
         // flight then finishes: its target is fenced or recovered like any other).
         var touched = new HashSet<string>(StringComparer.Ordinal);
         WorkPlan plan;
+        IReadOnlyList<CampaignRecord> recovered = [];
         await using (var lease = new LeaseHeartbeat(accounts, row, attempt, options, time, logger))
         {
             if (row.Unrecovered.Count > 0)
             {
-                await RecoverAsync(row, touched, cancellationToken);
+                recovered = await RecoverAsync(row, touched, cancellationToken);
             }
 
             plan = await WorkAsync(row, attempt, touched, lease, cancellationToken);
+        }
+
+        // A recovery that resolved a drained campaign's last targets may end it: it reports the drain like a tick that acted.
+        if (recovered.Count > 0)
+        {
+            plan = plan with { CompletionCandidates = [.. plan.MaybeComplete, .. recovered.Where(r => plan.MaybeComplete.All(c => c.Id != r.Id))] };
         }
 
         if (plan.Fenced)
@@ -174,7 +181,7 @@ public sealed partial class AccountActor(
 
         foreach (var campaign in plan.MaybeComplete)
         {
-            await completion.TryCompleteAsync(campaign, cancellationToken);
+            await completion.TryCompleteAsync(campaign, cancellationToken: cancellationToken);
         }
 
         Log.Acted(logger, row.TenantId, row.AccountId, plan.Acted, plan.CampaignId ?? "-", row.NextTickAt);

@@ -1,6 +1,7 @@
 using Herald.Core.Domain;
 using Herald.Engine.Actors;
 using Herald.Engine.Model;
+using Herald.Engine.Orchestrations;
 using Herald.Engine.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -9,17 +10,22 @@ namespace Herald.Engine.Campaigns;
 /// <summary>
 /// Ends a running campaign once every target is terminal: <c>completed</c>, or
 /// <c>completed_with_errors</c> when any failed or is unknown. Asked by the tick that wrote outcomes
-/// into a campaign whose shards are all exhausted, and by the sweeper.
+/// into a campaign whose shards are all exhausted (which then tells the campaign's orchestration), and by the
+/// orchestration itself when it looks at a running campaign.
 /// </summary>
 public sealed class CampaignCompletion(
     CampaignStore campaigns,
     TargetStore targets,
+    ICampaignLifecycle lifecycle,
     EngineOptions options,
     TimeProvider time,
     ILogger<CampaignCompletion> logger)
 {
-    /// <summary>Completes the campaign when nothing is left; otherwise repairs what keeps it open.</summary>
-    public async Task TryCompleteAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Completes the campaign when nothing is left; otherwise repairs what keeps it open. When it completed the campaign
+    /// and <paramref name="signal"/> holds, tells the campaign's orchestration (<see cref="CampaignSignal.Drained"/>).
+    /// </summary>
+    public async Task TryCompleteAsync(CampaignRecord campaign, bool signal = true, CancellationToken cancellationToken = default)
     {
         var fresh = await campaigns.GetAsync(campaign.TenantId, campaign.Id, cancellationToken);
         if (fresh is not { Status: CampaignStatus.Running, AllShardsExhausted: true, Preparing: false })
@@ -55,9 +61,13 @@ public sealed class CampaignCompletion(
             c.EndedAt = now;
             return true;
         }, cancellationToken);
-        if (done?.Status == status)
+        if (done?.Status == status && done.EndedAt == now)
         {
             Log.CampaignStatusChanged(logger, fresh.TenantId, fresh.Id, status.ToWire());
+            if (signal)
+            {
+                await lifecycle.SignalAsync(fresh.TenantId, fresh.Id, CampaignSignal.Drained, cancellationToken);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Herald.Engine.Model;
+using Herald.Engine.Orchestrations;
 using Herald.Engine.Persistence;
 using Herald.Storage;
 
@@ -9,9 +10,10 @@ namespace Herald.Engine.Campaigns;
 /// <summary>
 /// Deletes an ended campaign with everything that holds its recipients: its targets (the report is read from them),
 /// its statistics rows, then the campaign row itself. The row goes last, so a delete that dies half-way is finished by
-/// the next one. Only ended campaigns (completed or cancelled): no account acts on them any more.
+/// the next one; then its orchestration's history is purged from the task hub. Only ended campaigns (completed or
+/// cancelled): no account acts on them any more.
 /// </summary>
-public sealed class CampaignEraser(CampaignStore campaigns, EngineStorage storage)
+public sealed class CampaignEraser(CampaignStore campaigns, EngineStorage storage, ICampaignLifecycle lifecycle)
 {
     /// <summary>Deletes the campaign if it has ended.</summary>
     public async Task<CampaignErasure> EraseEndedAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
@@ -31,6 +33,7 @@ public sealed class CampaignEraser(CampaignStore campaigns, EngineStorage storag
         var targets = await DeleteAllAsync(storage.Targets, TableClient.CreateQueryFilter($"PartitionKey gt {from} and PartitionKey lt {to}"), cancellationToken);
         await DeleteAllAsync(storage.Stats, TableClient.CreateQueryFilter($"PartitionKey eq {EngineKeys.StatsPartition(tenantId, campaignId)}"), cancellationToken);
         await storage.Campaigns.DeleteEntityAsync(tenantId, campaignId, ETag.All, cancellationToken);
+        await lifecycle.ForgetAsync(tenantId, campaignId, cancellationToken);
         return new CampaignErasure(campaign, CampaignErasureResult.Erased, targets);
     }
 

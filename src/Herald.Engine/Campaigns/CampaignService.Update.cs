@@ -1,4 +1,5 @@
 using Herald.Engine.Model;
+using Herald.Engine.Orchestrations;
 
 namespace Herald.Engine.Campaigns;
 
@@ -8,8 +9,8 @@ public sealed partial class CampaignService
     /// Changes a scheduled campaign's definition before it starts (name, message, window, start time, priority): reads
     /// the row, checks <paramref name="precondition"/> against it (the caller's <c>If-Match</c>), applies
     /// <paramref name="change"/> and writes it conditional on the row's ETag, so a change made meanwhile (by another
-    /// caller, or the start itself) is never overwritten. A new start time gets a new control message; one left behind
-    /// by the old time finds the campaign not yet due and does nothing.
+    /// caller, or the start itself) is never overwritten. A new start time is signalled to the campaign's orchestration,
+    /// which re-reads the row and sets its timer anew (an old timer that fires finds the campaign not yet due).
     /// </summary>
     public async Task<CampaignUpdate> UpdateScheduledAsync(
         string tenantId, string campaignId, Func<CampaignRecord, bool> precondition, Action<CampaignRecord> change, CancellationToken cancellationToken = default)
@@ -42,7 +43,7 @@ public sealed partial class CampaignService
 
         if (campaign.Campaign.Schedule.StartAt != startBefore)
         {
-            await ScheduleStartAsync(campaign, cancellationToken);
+            await lifecycle.SignalAsync(tenantId, campaignId, CampaignSignal.Rescheduled, cancellationToken);
         }
 
         return new CampaignUpdate(campaign, CampaignUpdateResult.Updated);

@@ -1,9 +1,9 @@
 using Herald.Core.Domain;
 using Herald.Engine.Accounts;
 using Herald.Engine.Model;
+using Herald.Engine.Orchestrations;
 using Herald.Engine.Persistence;
 using Herald.Engine.Suppression;
-using Herald.Engine.Ticks;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Engine.Campaigns;
@@ -18,17 +18,14 @@ public sealed partial class CampaignService(
     AccountStore accounts,
     AccountService accountService,
     SuppressionStore suppressions,
-    EngineStorage storage,
+    ICampaignLifecycle lifecycle,
     EngineOptions options,
     TimeProvider time,
     ILogger<CampaignService> logger)
 {
-    /// <summary>Targets written between two progress records (and lease renewals) while preparing.</summary>
-    private const int PrepareChunk = 5000;
-
     /// <summary>
     /// Writes the targets (suppressed recipients as skipped, duplicates dropped), then the campaign
-    /// row, then wakes its accounts (or schedules its start). Returns the new campaign.
+    /// row, then wakes its accounts (when it runs now) and starts its orchestration. Returns the new campaign.
     /// </summary>
     public async Task<CampaignRecord> CreateAsync(NewCampaign request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -38,21 +35,19 @@ public sealed partial class CampaignService(
         campaign.SkippedAtCreation = await WriteTargetsAsync(campaign, unique, 0, unique.Count, suppressed, progress, cancellationToken);
         await campaigns.AddAsync(campaign, cancellationToken);
         Log.CampaignStatusChanged(logger, campaign.TenantId, campaign.Id, campaign.Status.ToWire());
-        if (campaign.Status == CampaignStatus.Scheduled)
+        if (campaign.Status == CampaignStatus.Running)
         {
-            await ScheduleStartAsync(campaign, cancellationToken);
-        }
-        else
-        {
+            // The hot path: the accounts start at once; the orchestration (its scheduled start, completion) follows.
             await accountService.WakeForAsync(campaign, cancellationToken);
         }
 
+        await lifecycle.StartAsync(campaign, cancellationToken);
         return campaign;
     }
 
     /// <summary>
-    /// Creates a campaign at once, without its targets: it is <see cref="CampaignRecord.Preparing"/> until
-    /// <see cref="PrepareAsync"/> has written them from the same recipients, read again from
+    /// Creates a campaign at once, without its targets: it is <see cref="CampaignRecord.Preparing"/> until its
+    /// orchestration has written them (<see cref="PrepareChunkAsync"/>, <see cref="FinishPreparingAsync"/>) from the same recipients, read again from
     /// <paramref name="prepareFrom"/> (an import id, so a crash loses nothing). <see cref="NewCampaign.Recipients"/> is
     /// used here only to size the campaign. Pause, resume and cancel work meanwhile.
     /// </summary>
@@ -65,62 +60,62 @@ public sealed partial class CampaignService(
         campaign.PrepareFrom = prepareFrom;
         await campaigns.AddAsync(campaign, cancellationToken);
         Log.CampaignPreparing(logger, campaign.TenantId, campaign.Id, campaign.Total);
-        if (campaign.Status == CampaignStatus.Scheduled)
-        {
-            await ScheduleStartAsync(campaign, cancellationToken);
-        }
-
+        await lifecycle.StartAsync(campaign, cancellationToken);
         return campaign;
     }
 
     /// <summary>
-    /// Writes a preparing campaign's targets from <paramref name="recipients"/> (the list it was created from), recording
-    /// progress, then lets its accounts start. Holds the campaign by a lease (<see cref="EngineOptions.PrepareLease"/>),
-    /// so two preparers never write at once; one that died is taken over when its lease ends, and writing again is
-    /// harmless (targets are upserted; no account acts before preparing ends). False when the campaign is not
-    /// preparing or another preparer holds it.
+    /// Writes targets <paramref name="offset"/> … <paramref name="offset"/> + <paramref name="count"/> of a preparing
+    /// campaign from <paramref name="unique"/> (its recipients, each once: <see cref="Unique"/>). Idempotent: a chunk
+    /// written again (a repeated activity after a crash) rewrites the same rows, and nothing is written once the campaign
+    /// is no longer preparing (no account acts before that). Returns how many were skipped (suppressed), or null when the
+    /// campaign is gone or prepared already.
     /// </summary>
-    public async Task<bool> PrepareAsync(string tenantId, string campaignId, IReadOnlyList<Recipient> recipients, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<int?> PrepareChunkAsync(string tenantId, string campaignId, IReadOnlyList<Recipient> unique, int offset, int count, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(recipients);
-        var lease = EngineKeys.NewId();
-        var campaign = await HoldAsync(tenantId, campaignId, lease, 0, cancellationToken);
-        if (campaign is null)
+        ArgumentNullException.ThrowIfNull(unique);
+        var campaign = await campaigns.GetAsync(tenantId, campaignId, cancellationToken);
+        if (campaign is not { Preparing: true })
         {
-            return false;
+            return null;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var unique = recipients.Where(r => seen.Add(r.Key)).ToList();
+        count = Math.Max(0, Math.Min(count, unique.Count - offset));
         var suppressed = await suppressions.GetSetAsync(tenantId, cancellationToken);
-        var skipped = 0;
-        for (var offset = 0; offset < unique.Count; offset += PrepareChunk)
+        var skipped = await WriteTargetsAsync(campaign, unique, offset, count, suppressed, null, cancellationToken);
+        await campaigns.UpdateAsync(tenantId, campaignId, c =>
         {
-            var count = Math.Min(PrepareChunk, unique.Count - offset);
-            skipped += await WriteTargetsAsync(campaign, unique, offset, count, suppressed, null, cancellationToken);
-            progress?.Report(offset + count);
-            if (await HoldAsync(tenantId, campaignId, lease, offset + count, cancellationToken) is null)
+            if (!c.Preparing || c.Prepared >= offset + count)
             {
-                return false; // lost the lease (stalled past it): the preparer that took over finishes
+                return false;
             }
-        }
 
+            c.Prepared = Math.Min(offset + count, unique.Count);
+            return true;
+        }, cancellationToken);
+        return skipped;
+    }
+
+    /// <summary>
+    /// Ends the preparation of a campaign whose <paramref name="total"/> targets are all written (<paramref name="skipped"/>
+    /// of them suppressed), then lets its accounts start. Null when it was not preparing (finished already).
+    /// </summary>
+    public async Task<CampaignRecord?> FinishPreparingAsync(string tenantId, string campaignId, int total, int skipped, CancellationToken cancellationToken = default)
+    {
         var now = time.GetUtcNow();
         var finished = false;
         var after = await campaigns.UpdateAsync(tenantId, campaignId, c =>
         {
             finished = false;
-            if (!c.Preparing || c.PrepareLease != lease)
+            if (!c.Preparing)
             {
                 return false;
             }
 
             finished = true;
             c.Preparing = false;
-            c.PrepareLease = null;
-            c.PrepareLeaseUntil = null;
-            c.Prepared = unique.Count;
-            c.Total = unique.Count;
+            c.Prepared = total;
+            c.Total = total;
             c.SkippedAtCreation = skipped;
             if (c.Status == CampaignStatus.Running)
             {
@@ -131,7 +126,7 @@ public sealed partial class CampaignService(
         }, cancellationToken);
         if (!finished || after is null)
         {
-            return false;
+            return null;
         }
 
         Log.CampaignStatusChanged(logger, tenantId, campaignId, after.Status.ToWire());
@@ -140,7 +135,7 @@ public sealed partial class CampaignService(
             await accountService.WakeForAsync(after, cancellationToken);
         }
 
-        return true;
+        return after;
     }
 
     /// <summary>
@@ -158,8 +153,6 @@ public sealed partial class CampaignService(
             }
 
             c.Preparing = false;
-            c.PrepareLease = null;
-            c.PrepareLeaseUntil = null;
             if (!c.Status.IsTerminal())
             {
                 c.Status = CampaignStatus.Cancelled;
@@ -174,34 +167,12 @@ public sealed partial class CampaignService(
         }
     }
 
-    /// <summary>Preparing campaigns of every tenant whose preparer is gone (no lease, or an ended one).</summary>
-    public async Task<IReadOnlyList<CampaignRecord>> ListUnattendedPreparingAsync(CancellationToken cancellationToken = default)
+    /// <summary>Each recipient once, in list order (the order that numbers the targets).</summary>
+    public static List<Recipient> Unique(IEnumerable<Recipient> recipients)
     {
-        var now = time.GetUtcNow();
-        return [.. (await campaigns.ListPreparingAsync(cancellationToken)).Where(c => c.PrepareLeaseUntil is not { } until || until <= now)];
-    }
-
-    /// <summary>Takes or renews the preparing lease and records progress; null when the campaign is not ours to prepare.</summary>
-    private async Task<CampaignRecord?> HoldAsync(string tenantId, string campaignId, string lease, int prepared, CancellationToken cancellationToken)
-    {
-        var ours = false;
-        var now = time.GetUtcNow();
-        var after = await campaigns.UpdateAsync(tenantId, campaignId, c =>
-        {
-            ours = false;
-            var free = c.PrepareLease == lease || c.PrepareLeaseUntil is not { } until || until <= now;
-            if (!c.Preparing || !free)
-            {
-                return false;
-            }
-
-            c.PrepareLease = lease;
-            c.PrepareLeaseUntil = now + options.PrepareLease;
-            c.Prepared = Math.Max(c.Prepared, prepared);
-            ours = true;
-            return true;
-        }, cancellationToken);
-        return ours ? after : null;
+        ArgumentNullException.ThrowIfNull(recipients);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. recipients.Where(r => seen.Add(r.Key))];
     }
 
     /// <summary>A campaign row for <paramref name="request"/> (not written), sized over its unique recipients.</summary>
@@ -209,8 +180,7 @@ public sealed partial class CampaignService(
     {
         var now = time.GetUtcNow();
         var definition = request.Definition with { Id = EngineKeys.NewId() };
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var unique = request.Recipients.Where(r => seen.Add(r.Key)).ToList();
+        var unique = Unique(request.Recipients);
 
         var accountCount = definition.AccountIds?.Count
             ?? (await accounts.ListAsync(definition.TenantId, cancellationToken)).Count(a => a.Platform == definition.Platform);
@@ -238,7 +208,7 @@ public sealed partial class CampaignService(
 
     /// <summary>Writes targets <paramref name="offset"/> … of the campaign (suppressed ones as skipped); returns how many were skipped.</summary>
     private async Task<int> WriteTargetsAsync(
-        CampaignRecord campaign, List<Recipient> unique, int offset, int count, IReadOnlySet<string> suppressed, IProgress<int>? progress, CancellationToken cancellationToken)
+        CampaignRecord campaign, IReadOnlyList<Recipient> unique, int offset, int count, IReadOnlySet<string> suppressed, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var skipped = 0;
@@ -289,6 +259,7 @@ public sealed partial class CampaignService(
             return true;
         }, cancellationToken);
         await SettleAsync(after, cancellationToken);
+        await SignalAsync(after, CampaignSignal.Paused, cancellationToken);
         return Outcome(after, CampaignStatus.Paused, "pause");
     }
 
@@ -312,10 +283,8 @@ public sealed partial class CampaignService(
         {
             await accountService.WakeForAsync(after, cancellationToken);
         }
-        else if (after?.Status == CampaignStatus.Scheduled)
-        {
-            await ScheduleStartAsync(after, cancellationToken);
-        }
+
+        await SignalAsync(after, CampaignSignal.Resumed, cancellationToken);
 
         return after is { Status: CampaignStatus.Running or CampaignStatus.Scheduled }
             ? new ControlOutcome(after)
@@ -343,36 +312,39 @@ public sealed partial class CampaignService(
         }
 
         await SettleAsync(after, cancellationToken);
+        await SignalAsync(after, CampaignSignal.Cancelled, cancellationToken);
         return Outcome(after, CampaignStatus.Cancelled, "cancel");
     }
 
-    /// <summary>Starts a scheduled campaign whose time has come (or puts the message back for the rest of the delay).</summary>
-    public async Task StartWhenDueAsync(ControlMessage message, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts a scheduled campaign whose time has come (by this process's clock: never early) and wakes its accounts.
+    /// True when this call started it; a paused, cancelled or already running campaign is left as it is.
+    /// </summary>
+    public async Task<bool> StartWhenDueAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        if (message.DueAt > now)
+        var started = false;
+        var after = await campaigns.UpdateAsync(tenantId, campaignId, c =>
         {
-            // A hop of a chained delay, or a message made visible a little early (the queue counts whole seconds).
-            await SendControlAsync(message, cancellationToken);
-            return;
-        }
-
-        var after = await campaigns.UpdateAsync(message.TenantId, message.CampaignId, c =>
-        {
-            if (c.Status != CampaignStatus.Scheduled || c.Campaign.Schedule.StartAt > now)
+            started = false;
+            if (c.Status != CampaignStatus.Scheduled || c.Preparing || c.Campaign.Schedule.StartAt > now)
             {
                 return false;
             }
 
             c.Status = CampaignStatus.Running;
             c.RunnableSince = now;
+            started = true;
             return true;
         }, cancellationToken);
-        if (after is { Status: CampaignStatus.Running } && after.RunnableSince == now)
+        if (!started || after is null)
         {
-            Log.ScheduledStarted(logger, message.TenantId, message.CampaignId);
-            await accountService.WakeForAsync(after, cancellationToken);
+            return false;
         }
+
+        Log.ScheduledStarted(logger, tenantId, campaignId);
+        await accountService.WakeForAsync(after, cancellationToken);
+        return true;
     }
 
     /// <summary>
@@ -382,14 +354,8 @@ public sealed partial class CampaignService(
     private Task SettleAsync(CampaignRecord? after, CancellationToken cancellationToken) =>
         after is null ? Task.CompletedTask : Task.Delay(CampaignStatusCache.ControlSettle, time, cancellationToken);
 
-    private Task ScheduleStartAsync(CampaignRecord campaign, CancellationToken cancellationToken) =>
-        SendControlAsync(new ControlMessage(campaign.TenantId, campaign.Id, campaign.Campaign.Schedule.StartAt ?? time.GetUtcNow()), cancellationToken);
-
-    private async Task SendControlAsync(ControlMessage message, CancellationToken cancellationToken)
-    {
-        var delay = TickScheduler.HopDelay(message.DueAt - time.GetUtcNow(), options.MaxTimerHop);
-        await storage.Control.SendMessageAsync(message.Serialize(), delay, TimeSpan.FromSeconds(-1), cancellationToken);
-    }
+    private Task SignalAsync(CampaignRecord? after, CampaignSignal signal, CancellationToken cancellationToken) =>
+        after is null ? Task.CompletedTask : lifecycle.SignalAsync(after.TenantId, after.Id, signal, cancellationToken);
 
     private static ControlOutcome Outcome(CampaignRecord? after, CampaignStatus wanted, string verb) =>
         after is null ? new ControlOutcome(null)

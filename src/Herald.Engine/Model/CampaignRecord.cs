@@ -61,12 +61,6 @@ public sealed class CampaignRecord
     /// <summary>Targets written so far while preparing (progress).</summary>
     public int Prepared { get; set; }
 
-    /// <summary>The preparer that holds the campaign now (or died holding it).</summary>
-    public string? PrepareLease { get; set; }
-
-    /// <summary>Until when the preparer holds the campaign; after it another one may take the work over.</summary>
-    public DateTimeOffset? PrepareLeaseUntil { get; set; }
-
     /// <summary>When it last became runnable (started or resumed): aging in work choice counts from it.</summary>
     public DateTimeOffset? RunnableSince { get; set; }
 
@@ -147,8 +141,6 @@ public sealed class CampaignRecord
             ["Preparing"] = Preparing,
             ["PrepareFrom"] = PrepareFrom,
             ["Prepared"] = Prepared,
-            ["PrepareLease"] = PrepareLease,
-            ["PrepareLeaseUntil"] = PrepareLeaseUntil,
             ["RunnableSince"] = RunnableSince,
             ["EndedAt"] = EndedAt,
         };
@@ -201,8 +193,6 @@ public sealed class CampaignRecord
             Preparing = e.GetBoolean("Preparing") ?? false,
             PrepareFrom = e.GetString("PrepareFrom"),
             Prepared = e.GetInt32("Prepared") ?? 0,
-            PrepareLease = e.GetString("PrepareLease"),
-            PrepareLeaseUntil = e.GetDateTimeOffset("PrepareLeaseUntil"),
             RunnableSince = e.GetDateTimeOffset("RunnableSince"),
             EndedAt = e.GetDateTimeOffset("EndedAt"),
             ETag = e.ETag,

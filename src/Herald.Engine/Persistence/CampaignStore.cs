@@ -97,19 +97,6 @@ public sealed class CampaignStore(EngineStorage storage)
         return list;
     }
 
-    /// <summary>Scheduled campaigns of every tenant whose start time has come.</summary>
-    public async Task<List<CampaignRecord>> ListDueScheduledAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var list = new List<CampaignRecord>();
-        var filter = TableClient.CreateQueryFilter($"Status eq {nameof(CampaignStatus.Scheduled)} and StartAt le {now}");
-        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            list.Add(CampaignRecord.FromEntity(e));
-        }
-
-        return list;
-    }
-
     /// <summary>Running campaigns of every tenant whose shards were all found empty (completion candidates).</summary>
     public async Task<List<CampaignRecord>> ListRunningExhaustedAsync(CancellationToken cancellationToken = default)
     {
@@ -122,19 +109,6 @@ public sealed class CampaignStore(EngineStorage storage)
             {
                 list.Add(campaign);
             }
-        }
-
-        return list;
-    }
-
-    /// <summary>Campaigns of every tenant whose targets are still being written.</summary>
-    public async Task<List<CampaignRecord>> ListPreparingAsync(CancellationToken cancellationToken = default)
-    {
-        var list = new List<CampaignRecord>();
-        var filter = TableClient.CreateQueryFilter($"Preparing eq {true}");
-        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            list.Add(CampaignRecord.FromEntity(e));
         }
 
         return list;

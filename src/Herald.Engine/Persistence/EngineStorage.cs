@@ -24,7 +24,6 @@ public sealed class EngineStorage
         Stats = tables.GetTableClient(p + "stats");
         Suppressions = tables.GetTableClient(p + "suppressions");
         Ticks = queues.GetQueueClient(p + "-ticks");
-        Control = queues.GetQueueClient(p + "-control");
         Poison = queues.GetQueueClient(p + "-poison");
     }
 
@@ -46,9 +45,6 @@ public sealed class EngineStorage
     /// <summary>Account ticks: the actors' heartbeats.</summary>
     public QueueClient Ticks { get; }
 
-    /// <summary>Campaign control messages (scheduled starts).</summary>
-    public QueueClient Control { get; }
-
     /// <summary>Messages that failed too often, parked for an operator.</summary>
     public QueueClient Poison { get; }
 
@@ -62,7 +58,6 @@ public sealed class EngineStorage
             Stats.CreateIfNotExistsAsync(cancellationToken),
             Suppressions.CreateIfNotExistsAsync(cancellationToken),
             Ticks.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            Control.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }
 }

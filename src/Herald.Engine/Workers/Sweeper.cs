@@ -8,14 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace Herald.Engine.Workers;
 
 /// <summary>
-/// The engine's liveness: re-arms accounts whose tick is overdue (a crash between writing the row
-/// and putting the message), starts scheduled campaigns whose start message was lost, and asks
-/// running campaigns with no pending work whether they are complete.
+/// The actors' liveness: re-arms accounts whose tick is overdue (a crash between writing the row
+/// and putting the message), and repairs drained running campaigns (a shard whose target went back to pending after it
+/// was found empty is opened again, an orphaned target resolved) or completes them, which tells their orchestration.
+/// Scheduled starts belong to each campaign's orchestration; its own look (every <c>Herald:Durable:LookEvery</c>) is
+/// too rare for this repair, which the actors need within seconds.
 /// </summary>
 public sealed class Sweeper(
     AccountStore accounts,
     CampaignStore campaigns,
-    CampaignService campaignService,
     CampaignCompletion completion,
     TickScheduler scheduler,
     EngineOptions options,
@@ -64,14 +65,9 @@ public sealed class Sweeper(
             }
         }
 
-        foreach (var campaign in await campaigns.ListDueScheduledAsync(now, cancellationToken))
-        {
-            await campaignService.StartWhenDueAsync(new ControlMessage(campaign.TenantId, campaign.Id, now), cancellationToken);
-        }
-
         foreach (var campaign in await campaigns.ListRunningExhaustedAsync(cancellationToken))
         {
-            await completion.TryCompleteAsync(campaign, cancellationToken);
+            await completion.TryCompleteAsync(campaign, cancellationToken: cancellationToken);
         }
     }
 }

@@ -71,7 +71,6 @@ public static partial class CampaignsApi
         ITenantContext tenant,
         CampaignPreparer preparer,
         CampaignService campaigns,
-        CampaignPreparation preparation,
         IOptions<CampaignPreparationOptions> background,
         IAuditLog audit,
         CancellationToken cancellationToken)
@@ -82,12 +81,11 @@ public static partial class CampaignsApi
             return ProblemFactory.Validation(errors);
         }
 
-        // A large import answers at once: its targets are written in the background from the import (R1).
+        // A large import answers at once: its orchestration writes the targets from the import (R1).
         CampaignRecord created;
         if (body.Value.ImportId is { } importId && prepared.Campaign.Recipients.Count > background.Value.BackgroundAbove)
         {
             created = await campaigns.CreatePreparingAsync(prepared.Campaign, importId, cancellationToken);
-            preparation.Enqueue(created.TenantId, created.Id);
         }
         else
         {

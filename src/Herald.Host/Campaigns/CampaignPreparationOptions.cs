@@ -8,11 +8,8 @@ public sealed class CampaignPreparationOptions
 
     /// <summary>
     /// A campaign created from an import with more recipients than this answers at once with status <c>preparing</c>
-    /// while its targets are written in the background; smaller ones (and inline lists) are written before the answer.
+    /// while its orchestration writes its targets (fan-out over chunks); smaller ones (and inline lists) are written before the answer.
     /// Default: 5,000.
     /// </summary>
     public int BackgroundAbove { get; set; } = 5000;
-
-    /// <summary>How often preparing campaigns left by a stopped or crashed host are looked for and finished. Default: 30 seconds.</summary>
-    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -6,6 +6,7 @@ using Herald.Host.Accounts;
 using Herald.Host.Campaigns;
 using Herald.Host.Email;
 using Herald.Host.Health;
+using Herald.Host.Hosting.Durable;
 using Herald.Host.Imports;
 using Herald.Host.Messages;
 using Herald.Host.Storage;
@@ -18,7 +19,7 @@ namespace Herald.Host.Hosting;
 public static class EngineHostExtensions
 {
     /// <summary>
-    /// The setting that says whether the engine's workers (ticks, control messages, sweeper) run in this process.
+    /// The setting that says whether the engine's workers (ticks, sweeper, the campaign orchestrations) run in this process.
     /// Default true; false runs the host API-only while other processes (<c>AddHeraldWorkers</c>) do the work.
     /// </summary>
     public const string RunWorkersKey = Herald.Engine.ServiceCollectionExtensions.SectionName + ":RunWorkers";
@@ -28,8 +29,9 @@ public static class EngineHostExtensions
     /// adds the engine (<c>AddHeraldEngine</c>, bound from <c>Herald:Engine</c>), its table and queue creation on start
     /// (<see cref="EngineStorageInitializer"/>: retried while storage is down), the <c>engine-storage</c> readiness check
     /// (<see cref="EngineStorageHealthCheck"/>),
-    /// its workers unless <see cref="RunWorkersKey"/> is false, recipient imports (<c>AddHeraldImports</c>), the
-    /// background preparation of large campaigns (<see cref="CampaignPreparation"/>), the deletion of ended campaigns past
+    /// its workers unless <see cref="RunWorkersKey"/> is false, the campaign orchestrations (<see cref="DurableHostExtensions.AddHeraldDurable"/>:
+    /// the client always, the worker with the other workers), recipient imports (<c>AddHeraldImports</c>) which large
+    /// campaigns are prepared from (<see cref="ImportRecipientSource"/>), the deletion of ended campaigns past
     /// their retention (<see cref="CampaignRetention"/>, with the workers), and the API's stores (imports,
     /// messages, idempotency keys). Without storage it adds nothing and the resource APIs stay
     /// unmapped (see <see cref="HasHeraldEngine"/>). Call after storage, the core and the platforms are added.
@@ -48,11 +50,14 @@ public static class EngineHostExtensions
             .Validate(o => o.IsValid, $"{CampaignPreparationOptions.SectionName}: RetentionDays must be from 1 to {CampaignRetentionOptions.MaxRetentionDays} (or left out) and RetentionSweepInterval positive.")
             .ValidateOnStart();
         services.TryAddSingleton<CampaignRetention>();
-        if (builder.Configuration.GetValue(RunWorkersKey, defaultValue: true))
+        var runWorkers = builder.Configuration.GetValue(RunWorkersKey, defaultValue: true);
+        if (runWorkers)
         {
             services.AddHeraldWorkers();
             services.AddHostedService(sp => sp.GetRequiredService<CampaignRetention>());
         }
+
+        services.AddHeraldDurable(builder.Configuration, runWorker: runWorkers);
 
         // The engine's own initializer fails the start when storage is down; the host's retries and reports readiness instead.
         foreach (var initializer in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineInitializer)).ToList())
@@ -68,10 +73,8 @@ public static class EngineHostExtensions
         services.TryAddSingleton<CampaignPreparer>();
         services.TryAddSingleton<CampaignEditor>();
         services.AddOptions<CampaignPreparationOptions>().Bind(builder.Configuration.GetSection(CampaignPreparationOptions.SectionName))
-            .Validate(o => o.BackgroundAbove >= 0 && o.ScanInterval > TimeSpan.Zero, $"{CampaignPreparationOptions.SectionName}: BackgroundAbove must not be negative and ScanInterval must be positive.")
+            .Validate(o => o.BackgroundAbove >= 0, $"{CampaignPreparationOptions.SectionName}: BackgroundAbove must not be negative.")
             .ValidateOnStart();
-        services.TryAddSingleton<CampaignPreparation>();
-        services.AddHostedService(sp => sp.GetRequiredService<CampaignPreparation>());
         services.TryAddSingleton<AccountOwnership>();
         services.TryAddSingleton<AccountRegistration>();
         services.TryAddSingleton<TelegramUserLoginFlow>();

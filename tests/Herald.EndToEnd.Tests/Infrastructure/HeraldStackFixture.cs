@@ -76,7 +76,7 @@ public sealed class HeraldStackFixture(IMessageSink sink) : IAsyncLifetime
         $"--Herald:Auth:HmacSecrets:0={_signingSecret}",
     ];
 
-    // Short leases and sweeps: a tick killed with its process is taken over within seconds, not minutes.
+    // Short leases and sweeps: a tick (or a task hub partition) killed with its process is taken over within seconds, not minutes.
     private IEnumerable<string> Configuration(string prefix) =>
     [
         .. AuthConfiguration(),
@@ -84,6 +84,9 @@ public sealed class HeraldStackFixture(IMessageSink sink) : IAsyncLifetime
         $"--Herald:Storage:ConnectionString={_azurite.ConnectionString}",
         $"--Herald:Platforms:TelegramBot:BaseUrl={SimulatorUri}",
         $"--Herald:Engine:NamePrefix={prefix}",
+        $"--Herald:Durable:TaskHubName={prefix}",
+        "--Herald:Durable:PartitionLease=00:00:10",
+        "--Herald:Durable:MessageVisibility=00:00:20",
         "--Herald:Engine:LeaseDuration=00:00:10",
         "--Herald:Engine:MessageVisibility=00:00:05",
         "--Herald:Engine:SweepInterval=00:00:02",

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using Herald.Core.Domain;
 using Herald.Engine.Campaigns;
-using Herald.Engine.Persistence;
 using Herald.Host.Imports;
 using Herald.Host.Tests.Infrastructure;
 using Herald.Testing;
@@ -11,7 +10,7 @@ using Herald.Testing.Fakes;
 
 namespace Herald.Host.Tests.Apis;
 
-/// <summary>Large imports answer at once (<c>preparing</c>) and their targets are written in the background (R1).</summary>
+/// <summary>Large imports answer at once (<c>preparing</c>) and their orchestration writes the targets (R1).</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CampaignPreparationTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
@@ -48,37 +47,24 @@ public sealed class CampaignPreparationTests(AzuriteFixture azurite, ITestOutput
     }
 
     [Fact(Timeout = 90_000)]
-    public async Task Preparing_LeftByADeadHost_FinishedByTheScan_PausedMeanwhileStaysPausedUntilResumed()
+    public async Task Preparing_PausedMeanwhile_IsPreparedByItsOrchestrationThenStaysPausedUntilResumed()
     {
         var platform = new FakePlatform();
-        await using var host = await EngineApiHost.StartAsync(azurite, output, o =>
-        {
-            o.Platform = platform;
-            o.Settings["Herald:Campaigns:ScanInterval"] = "00:00:01";
-        });
+        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Platform = platform);
         var tenant = EngineApiHost.NewTenant();
         var client = host.Client(tenant);
-        await client.RegisterBotAsync(EngineApiHost.NewBotToken());
         var importId = await UploadAsync(client);
 
-        // A campaign whose preparer died: created preparing, its lease held by nobody alive for a few more seconds.
+        // No bot yet (so nothing could act early either way): created preparing, paused at once.
         var imports = host.Services.GetRequiredService<ImportStore>();
         var recipients = await imports.ReadRecipientsAsync((await imports.GetAsync(tenant, importId))!);
         var campaigns = host.Services.GetRequiredService<CampaignService>();
         var campaign = await campaigns.CreatePreparingAsync(
             new NewCampaign(new Campaign(tenant, "", PlatformKind.Telegram, [ActionKind.BotMessage], CampaignSchedule.Always, MessageTemplate: "Hi {{name}}"), recipients),
             importId);
-        await host.Services.GetRequiredService<CampaignStore>().UpdateAsync(tenant, campaign.Id, c =>
-        {
-            c.PrepareLease = "dead-host";
-            c.PrepareLeaseUntil = DateTimeOffset.UtcNow.AddSeconds(3);
-            return true;
-        });
-        Assert.Equal("preparing", (await client.WaitForCampaignAsync(campaign.Id, _ => true)).Str("status"));
-        var listed = await (await client.GetAsync("/api/campaigns?status=preparing")).ReadJsonAsync();
-        Assert.Equal(campaign.Id, Assert.Single(listed.GetProperty("items").EnumerateArray()).Str("id"));
-        Assert.Empty((await (await client.GetAsync("/api/campaigns?status=running")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
         Assert.Equal(200, (int)(await client.PostAsync($"/api/campaigns/{campaign.Id}/pause", null)).StatusCode);
+        var listed = await (await client.GetAsync("/api/campaigns?status=paused")).ReadJsonAsync();
+        Assert.Equal(campaign.Id, Assert.Single(listed.GetProperty("items").EnumerateArray()).Str("id"));
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while ((await campaigns.GetAsync(tenant, campaign.Id))!.Preparing && DateTime.UtcNow < deadline)
@@ -86,6 +72,7 @@ public sealed class CampaignPreparationTests(AzuriteFixture azurite, ITestOutput
             await Task.Delay(200);
         }
 
+        await client.RegisterBotAsync(EngineApiHost.NewBotToken());
         var paused = await client.WaitForCampaignAsync(campaign.Id, _ => true);
         Assert.Equal("paused", paused.Str("status"));
         Assert.Equal(Reachable, paused.GetProperty("remaining").GetInt64());

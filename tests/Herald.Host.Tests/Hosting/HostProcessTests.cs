@@ -90,6 +90,10 @@ public sealed partial class HostProcessTests(ITestOutputHelper output) : IDispos
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/whoami", token)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/campaigns", token)).StatusCode);
         Assert.Equal(0, await worker.StopAsync(TimeSpan.FromSeconds(30)));
+
+        // The campaign orchestrations ran in it too, and their sidecar ended its streams with the host.
+        Assert.Matches(@"Durable Task sidecar for task hub herald listening on loopback port \d+", worker.Output);
+        Assert.Contains("Durable Task sidecar for task hub herald stopped", worker.Output, StringComparison.Ordinal);
     }
 
     // The README's API walk-through: a bot against the simulator, a campaign to completion, its report.

@@ -30,8 +30,9 @@ public sealed class EngineApiOptions
 
 /// <summary>
 /// The real host (<c>Program</c>) over the collection's Azurite with the engine composed in: its own table and queue
-/// prefix (so workers of other hosts never take its ticks), short engine intervals, the system clock (workers and
-/// the bot limiter wait on it), and the simulator in process as the Telegram Bot API, simulated TDLib and WhatsApp Cloud API base URL.
+/// prefix and task hub (so workers of other hosts never take its ticks nor its orchestrations), short engine intervals, the
+/// system clock (workers and the bot limiter wait on it), and the simulator in process as the Telegram Bot API, simulated
+/// TDLib and WhatsApp Cloud API base URL.
 /// </summary>
 public sealed class EngineApiHost : IAsyncDisposable
 {
@@ -78,6 +79,9 @@ public sealed class EngineApiHost : IAsyncDisposable
                     f.Settings["Herald:Engine:OverdueAfter"] = "00:00:03";
                     f.Settings["Herald:Engine:MaxPollInterval"] = "00:00:00.200";
                     f.Settings["Herald:Engine:IdlePoll"] = "00:00:01";
+                    f.Settings["Herald:Durable:TaskHubName"] = prefix;
+                    f.Settings["Herald:Durable:PartitionCount"] = "1";
+                    f.Settings["Herald:Durable:MaxPollInterval"] = "00:00:00.500";
                     f.Settings["Herald:Platforms:TelegramBot:BaseUrl"] = simulator.BaseUri.ToString();
                     f.Settings["Herald:TelegramUser:SimulatorUrl"] = simulator.BaseUri.ToString();
                     f.Settings["Herald:Platforms:WhatsAppCloud:BaseUrl"] = simulator.BaseUri.ToString();

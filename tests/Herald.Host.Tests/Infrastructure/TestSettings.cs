@@ -14,6 +14,11 @@ public static class TestSettings
     {
         ["Logging:LogLevel:Default"] = "Trace",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+
+        // The task hub's own chatter (queue polls, leases, gRPC frames) at Trace would drown the test output.
+        ["Logging:LogLevel:DurableTask"] = "Warning",
+        ["Logging:LogLevel:Microsoft.DurableTask"] = "Warning",
+        ["Logging:LogLevel:Grpc"] = "Warning",
         ["Herald:DataDirectory"] = dataDirectory,
         ["Herald:Auth:Issuer"] = TestKeys.Issuer,
         ["Herald:Auth:Audience"] = TestKeys.Audience,

@@ -39,6 +39,24 @@ public static class ApiCalls
         return (await response.ReadJsonAsync()).GetProperty("account").GetProperty("accountId").GetString()!;
     }
 
+    /// <summary>Uploads a CSV list of <paramref name="count"/> recipients (user ids from <paramref name="firstUserId"/>) and returns the import id.</summary>
+    public static async Task<string> UploadUserIdsAsync(this HttpClient client, int count, long firstUserId = 500_000)
+    {
+        var csv = new StringBuilder("name;user_id\n", count * 24);
+        for (var i = 0; i < count; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"User {i};{firstUserId + i}\n");
+        }
+
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var response = await client.PostAsync("/api/imports", new MultipartFormDataContent { { file, "file", "list.csv" } });
+        var import = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {import}");
+        Assert.Equal(count, import.GetProperty("recipients").GetInt32());
+        return import.GetProperty("id").GetString()!;
+    }
+
     /// <summary>Creates a campaign, asserts 202 with its Location, and returns the body.</summary>
     public static async Task<JsonElement> CreateCampaignAsync(this HttpClient client, string json)
     {
