@@ -1,4 +1,3 @@
-using Herald.Host.Apis;
 using Herald.Host.Commands;
 using Herald.Host.Hosting;
 
@@ -25,23 +24,7 @@ builder.AddHeraldApi();
 
 var app = builder.Build();
 app.UseHeraldApi();
-app.MapHealthApi();
-if (!workerOnly)
-{
-    app.MapWhoAmIApi();
-    app.MapAuditApi();
-}
-
-if (!workerOnly && app.HasHeraldEngine())
-{
-    app.MapCampaignsApi();
-    app.MapImportsApi();
-    app.MapSuppressionsApi();
-    app.MapAccountsApi();
-    app.MapMessagesApi();
-    app.MapApiKeysApi();
-}
-
+app.MapHeraldEndpoints(apiRoutes: !workerOnly);
 app.Run();
 return 0;
 

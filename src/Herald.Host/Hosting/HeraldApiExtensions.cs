@@ -2,6 +2,7 @@ using Herald.Host.Audit;
 using Herald.Host.Authentication;
 using Herald.Host.Development;
 using Herald.Core;
+using Herald.Host.Apis;
 using Herald.Host.Health;
 using Herald.Host.OpenApi;
 using Herald.Host.Platforms;
@@ -53,6 +54,34 @@ public static class HeraldApiExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHeraldOpenApi();
+        return app;
+    }
+
+    /// <summary>
+    /// Herald's endpoint table, the one both hosts serve (the local host's <c>Program.cs</c> and the Azure Functions
+    /// worker): the health probes always; with <paramref name="apiRoutes"/> identity and audit, and the resource APIs
+    /// when the engine is composed in (<see cref="EngineHostExtensions.HasHeraldEngine"/>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapHeraldEndpoints(this IEndpointRouteBuilder app, bool apiRoutes = true)
+    {
+        app.MapHealthApi();
+        if (!apiRoutes)
+        {
+            return app;
+        }
+
+        app.MapWhoAmIApi();
+        app.MapAuditApi();
+        if (app.HasHeraldEngine())
+        {
+            app.MapCampaignsApi();
+            app.MapImportsApi();
+            app.MapSuppressionsApi();
+            app.MapAccountsApi();
+            app.MapMessagesApi();
+            app.MapApiKeysApi();
+        }
+
         return app;
     }
 }
