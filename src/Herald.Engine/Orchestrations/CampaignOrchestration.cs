@@ -111,6 +111,9 @@ public sealed class CampaignOrchestration : TaskOrchestrator<CampaignRun, Campai
         var timer = context.CreateTimer(until, cancel.Token);
         var signal = context.WaitForExternalEvent<string>(CampaignInstance.SignalEvent, cancel.Token);
         await Task.WhenAny(timer, signal);
-        await cancel.CancelAsync();
+
+        // Synchronously: CancelAsync completes on the thread pool, and the replay would then run on past its turn
+        // (non-deterministic: "hasn't (yet?) scheduled this task").
+        cancel.Cancel();
     }
 }

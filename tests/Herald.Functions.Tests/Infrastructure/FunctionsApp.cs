@@ -78,6 +78,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         settings["Herald:Engine:MessageVisibility"] = "00:00:04";
         settings["Herald:Durable:MaxPollInterval"] = "00:00:00.200";
         settings["Herald:Durable:LookEvery"] = "00:00:01";
+        settings["Herald:Durable:PartitionCount"] = "1";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var environment = new HostingEnvironment { EnvironmentName = "Testing", ApplicationName = "Herald.Functions", ContentRootPath = AppContext.BaseDirectory };
         var herald = new HeraldApplication(configuration, environment);
