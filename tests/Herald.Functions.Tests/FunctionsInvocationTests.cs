@@ -18,20 +18,20 @@ public sealed class FunctionsInvocationTests(AzuriteFixture azurite)
     {
         await using var app = await FunctionsApp.StartAsync(azurite, runTicks: false);
 
-        var anonymous = await app.CallAsync(app.Identity.WhoAmI, new FunctionCall("GET", "/api/whoami", apiKey: null));
+        var anonymous = await app.CallAsync(app.Http.WhoAmI, new FunctionCall("GET", "/api/whoami", apiKey: null));
         Assert.Equal(401, anonymous.Status);
         Assert.StartsWith("application/problem+json", anonymous.Header("Content-Type"), StringComparison.Ordinal);
 
-        var whoami = await app.CallAsync(app.Identity.WhoAmI, new FunctionCall("GET", "/api/whoami"));
+        var whoami = await app.CallAsync(app.Http.WhoAmI, new FunctionCall("GET", "/api/whoami"));
         Assert.Equal(200, whoami.Status);
         Assert.Equal(TestSettings.ApiKeyTenant, whoami.Json.GetProperty("tenantId").GetString());
 
-        var invalid = await app.CallAsync(app.Campaigns.CreateCampaign, new FunctionCall("POST", "/api/campaigns", """{"actions":["botMessage"],"message":"Hi","recipients":[]}"""));
+        var invalid = await app.CallAsync(app.Http.CreateCampaign, new FunctionCall("POST", "/api/campaigns", """{"actions":["botMessage"],"message":"Hi","recipients":[]}"""));
         Assert.Equal(400, invalid.Status);
         Assert.StartsWith("application/problem+json", invalid.Header("Content-Type"), StringComparison.Ordinal);
         Assert.True(invalid.Json.GetProperty("errors").TryGetProperty("recipients", out _), invalid.Body);
 
-        var missing = await app.CallAsync(app.Campaigns.GetCampaign, new FunctionCall("GET", "/api/campaigns/nope"));
+        var missing = await app.CallAsync(app.Http.GetCampaign, new FunctionCall("GET", "/api/campaigns/nope"));
         Assert.Equal(404, missing.Status);
     }
 
@@ -40,26 +40,26 @@ public sealed class FunctionsInvocationTests(AzuriteFixture azurite)
     {
         await using var app = await FunctionsApp.StartAsync(azurite);
         var token = $"{Random.Shared.Next(100_000_000, 999_999_999)}:AAH-functions-{Guid.NewGuid():N}"[..46];
-        var bot = await app.CallAsync(app.Accounts.RegisterTelegramBot, new FunctionCall("POST", "/api/accounts/telegram-bots", $$$"""{"token":"{{{token}}}","limits":{"minPauseSeconds":0.5}}"""));
+        var bot = await app.CallAsync(app.Http.RegisterTelegramBot, new FunctionCall("POST", "/api/accounts/telegram-bots", $$$"""{"token":"{{{token}}}","limits":{"minPauseSeconds":0.5}}"""));
         Assert.True(bot.Status == 201, bot.Body);
 
         var recipients = string.Join(",", Enumerable.Range(1, 6).Select(i => $$"""{"userId":{{5000 + i}},"name":"R{{i}}"}"""));
-        var created = await app.CallAsync(app.Campaigns.CreateCampaign, new FunctionCall("POST", "/api/campaigns", $$$"""{"name":"fn","actions":["botMessage"],"message":"Hi {{name}}","recipients":[{{{recipients}}}]}"""));
+        var created = await app.CallAsync(app.Http.CreateCampaign, new FunctionCall("POST", "/api/campaigns", $$$"""{"name":"fn","actions":["botMessage"],"message":"Hi {{name}}","recipients":[{{{recipients}}}]}"""));
         Assert.True(created.Status == 202, created.Body);
         var id = created.Json.GetProperty("id").GetString()!;
         Assert.Equal($"/api/campaigns/{id}", created.Header("Location"));
 
         await WaitForAsync(app, id, s => s.GetProperty("processed").GetInt64() >= 1);
-        var paused = await app.CallAsync(app.Campaigns.PauseCampaign, new FunctionCall("POST", $"/api/campaigns/{id}/pause"));
+        var paused = await app.CallAsync(app.Http.PauseCampaign, new FunctionCall("POST", $"/api/campaigns/{id}/pause"));
         Assert.True(paused.Status == 200, paused.Body);
         Assert.Equal("paused", paused.Json.GetProperty("status").GetString());
 
-        var resumed = await app.CallAsync(app.Campaigns.ResumeCampaign, new FunctionCall("POST", $"/api/campaigns/{id}/resume"));
+        var resumed = await app.CallAsync(app.Http.ResumeCampaign, new FunctionCall("POST", $"/api/campaigns/{id}/resume"));
         Assert.Equal("running", resumed.Json.GetProperty("status").GetString());
 
         var done = await WaitForAsync(app, id, s => s.GetProperty("status").GetString() == "completed");
         Assert.Equal(6, done.GetProperty("counts").GetProperty("done").GetInt64());
-        var report = await app.CallAsync(app.Campaigns.GetCampaignReport, new FunctionCall("GET", $"/api/campaigns/{id}/report"));
+        var report = await app.CallAsync(app.Http.GetCampaignReport, new FunctionCall("GET", $"/api/campaigns/{id}/report"));
         Assert.Equal(200, report.Status);
         Assert.Empty(report.Json.GetProperty("rows").EnumerateArray());
 
@@ -109,7 +109,7 @@ public sealed class FunctionsInvocationTests(AzuriteFixture azurite)
         var last = default(JsonElement);
         while (!deadline.IsCancellationRequested)
         {
-            var call = await app.CallAsync(app.Campaigns.GetCampaign, new FunctionCall("GET", $"/api/campaigns/{id}"));
+            var call = await app.CallAsync(app.Http.GetCampaign, new FunctionCall("GET", $"/api/campaigns/{id}"));
             last = call.Json;
             if (until(last))
             {

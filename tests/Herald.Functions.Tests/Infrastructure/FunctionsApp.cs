@@ -40,9 +40,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         Herald = herald;
         Simulator = simulator;
         Prefix = prefix;
-        Identity = new IdentityFunctions(herald);
-        Accounts = new AccountsFunctions(herald);
-        Campaigns = new CampaignsFunctions(herald);
+        Http = new HttpFunctions(herald);
         Ticks = new TickFunctions(herald, NullLogger<TickFunctions>.Instance);
         Orchestrations = new CampaignOrchestrationFunctions(herald);
     }
@@ -53,11 +51,7 @@ public sealed class FunctionsApp : IAsyncDisposable
 
     public string Prefix { get; }
 
-    public IdentityFunctions Identity { get; }
-
-    public AccountsFunctions Accounts { get; }
-
-    public CampaignsFunctions Campaigns { get; }
+    public HttpFunctions Http { get; }
 
     public TickFunctions Ticks { get; }
 
