@@ -9,31 +9,26 @@ namespace Herald.Functions.Hosting;
 /// </summary>
 internal static class RequestFeatures
 {
+    private static readonly Type[] Carried =
+    [
+        typeof(IHttpRequestFeature), typeof(IHttpResponseFeature), typeof(IHttpResponseBodyFeature), typeof(IHttpConnectionFeature),
+        typeof(IHttpRequestLifetimeFeature), typeof(IHttpRequestIdentifierFeature), typeof(IHttpRequestBodyDetectionFeature),
+        typeof(IHttpMaxRequestBodySizeFeature), typeof(IHttpBodyControlFeature), typeof(IHttpRequestTrailersFeature),
+        typeof(IHttpResponseTrailersFeature), typeof(ITlsConnectionFeature),
+    ];
+
     public static IFeatureCollection Of(HttpContext outer)
     {
         ArgumentNullException.ThrowIfNull(outer);
-        var source = outer.Features;
         var features = new FeatureCollection();
-        Copy<IHttpRequestFeature>(source, features);
-        Copy<IHttpResponseFeature>(source, features);
-        Copy<IHttpResponseBodyFeature>(source, features);
-        Copy<IHttpConnectionFeature>(source, features);
-        Copy<IHttpRequestLifetimeFeature>(source, features);
-        Copy<IHttpRequestIdentifierFeature>(source, features);
-        Copy<IHttpRequestBodyDetectionFeature>(source, features);
-        Copy<IHttpMaxRequestBodySizeFeature>(source, features);
-        Copy<IHttpBodyControlFeature>(source, features);
-        Copy<IHttpRequestTrailersFeature>(source, features);
-        Copy<IHttpResponseTrailersFeature>(source, features);
-        Copy<ITlsConnectionFeature>(source, features);
-        return features;
-    }
-
-    private static void Copy<T>(IFeatureCollection source, IFeatureCollection target)
-    {
-        if (source.Get<T>() is { } feature)
+        foreach (var type in Carried)
         {
-            target.Set(feature);
+            if (outer.Features[type] is { } feature)
+            {
+                features[type] = feature;
+            }
         }
+
+        return features;
     }
 }
