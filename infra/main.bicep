@@ -1,5 +1,7 @@
-// Herald on Azure: a storage account (tables + queues), a Key Vault, and a Linux web app running
-// Herald.Host with a system-assigned identity that reaches both through Microsoft Entra ID (no keys).
+// Herald on Azure Functions (Flex Consumption): a storage account (Herald's tables and queues, the Functions host's
+// AzureWebJobsStorage and the Durable task hub, the deployment package; shared keys disabled), a Key Vault (RBAC),
+// optional Application Insights, and a Linux function app running src/Herald.Functions with a system-assigned identity
+// that reaches all of them through Microsoft Entra ID (no keys, no connection strings).
 // No Bicep compiler is reachable from our build machines: keep this file small and reviewed.
 targetScope = 'resourceGroup'
 
@@ -8,11 +10,20 @@ targetScope = 'resourceGroup'
 @maxLength(11)
 param name string
 
-@description('Azure region.')
+@description('Azure region (one that offers Flex Consumption).')
 param location string = resourceGroup().location
 
-@description('App Service plan SKU (workers run inside the host; scale out adds workers).')
-param planSku string = 'P0v3'
+@description('Most instances the app scales out to (API, tick queue and orchestrations scale together).')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory of one instance, MB.')
+@allowed([ 512, 2048, 4096 ])
+param instanceMemoryMB int = 2048
+
+@description('Also deploy Application Insights (and its Log Analytics workspace).')
+param enableApplicationInsights bool = true
 
 @description('JWT issuer the API accepts.')
 param authIssuer string
@@ -26,11 +37,14 @@ param authJwksUrl string
 var suffix = uniqueString(resourceGroup().id)
 var storageName = toLower('${name}${take(suffix, 12)}')
 var vaultName = '${name}-kv-${take(suffix, 6)}'
+var deploymentContainer = 'app-package'
 
-// Built-in role ids (PLATFORMS.md, "Azure deployment facts").
+// Built-in role ids. Blob Data Owner: the host's leases, the task hub's large messages, the deployment package.
+var blobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var queueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageName
@@ -45,6 +59,16 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource packages 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: deploymentContainer
+}
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: vaultName
   location: location
@@ -57,57 +81,90 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = if (enableApplicationInsights) {
+  name: '${name}-logs-${take(suffix, 6)}'
+  location: location
+  properties: { sku: { name: 'PerGB2018' }, retentionInDays: 30 }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = if (enableApplicationInsights) {
+  name: '${name}-ai-${take(suffix, 6)}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+    DisableLocalAuth: true
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${name}-plan'
   location: location
-  kind: 'linux'
-  sku: { name: planSku }
+  kind: 'functionapp'
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
   properties: { reserved: true }
 }
 
-resource app 'Microsoft.Web/sites@2023-12-01' = {
+var baseSettings = [
+  // Identity-based AzureWebJobsStorage: the host, the queue trigger and the Durable task hub use the app's identity.
+  { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+  { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+  // Herald's own storage: the same account, by its endpoints (Microsoft Entra ID).
+  { name: 'Herald__Storage__TableEndpoint', value: storage.properties.primaryEndpoints.table }
+  { name: 'Herald__Storage__QueueEndpoint', value: storage.properties.primaryEndpoints.queue }
+  { name: 'Herald__Secrets__Provider', value: 'KeyVault' }
+  { name: 'Herald__Secrets__VaultUri', value: vault.properties.vaultUri }
+  { name: 'Herald__Auth__Issuer', value: authIssuer }
+  { name: 'Herald__Auth__Audience', value: authAudience }
+  { name: 'Herald__Auth__JwksUrl', value: authJwksUrl }
+  // The package is read-only: local state (Data Protection keys) goes to the instance's temp folder.
+  { name: 'Herald__DataDirectory', value: '/tmp/herald' }
+]
+var insightsSettings = enableApplicationInsights ? [
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+  { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
+] : []
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: '${name}-${take(suffix, 6)}'
   location: location
+  kind: 'functionapp,linux'
   identity: { type: 'SystemAssigned' }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainer}'
+          authentication: { type: 'SystemAssignedIdentity' }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
+    }
     siteConfig: {
-      linuxFxVersion: 'DOTNETCORE|10.0'
-      alwaysOn: true
-      healthCheckPath: '/readyz'
-      appSettings: [
-        { name: 'Herald__Storage__TableEndpoint', value: storage.properties.primaryEndpoints.table }
-        { name: 'Herald__Storage__QueueEndpoint', value: storage.properties.primaryEndpoints.queue }
-        { name: 'Herald__Secrets__Provider', value: 'KeyVault' }
-        { name: 'Herald__Secrets__VaultUri', value: vault.properties.vaultUri }
-        { name: 'Herald__Auth__Issuer', value: authIssuer }
-        { name: 'Herald__Auth__Audience', value: authAudience }
-        { name: 'Herald__Auth__JwksUrl', value: authJwksUrl }
-      ]
+      appSettings: concat(baseSettings, insightsSettings)
     }
   }
 }
 
-resource queueRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, app.id, queueDataContributor)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', queueDataContributor)
-    principalId: app.identity.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
+var storageRoles = [ blobDataOwner, queueDataContributor, tableDataContributor ]
 
-resource tableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, app.id, tableDataContributor)
+resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in storageRoles: {
+  name: guid(storage.id, app.id, role)
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
     principalId: app.identity.principalId
     principalType: 'ServicePrincipal'
   }
-}
+}]
 
 resource secretsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, app.id, keyVaultSecretsUser)
@@ -119,6 +176,17 @@ resource secretsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+resource insightsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (enableApplicationInsights) {
+  name: guid(insights.id, app.id, monitoringMetricsPublisher)
+  scope: insights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 output appUrl string = 'https://${app.properties.defaultHostName}'
+output functionApp string = app.name
 output storageAccount string = storage.name
 output keyVault string = vault.name

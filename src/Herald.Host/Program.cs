@@ -1,8 +1,5 @@
-using Herald.Host.Apis;
 using Herald.Host.Commands;
-using Herald.Host.Dashboard;
 using Herald.Host.Hosting;
-using Herald.Host.Metrics;
 
 if (args is ["token", .. var tokenArgs])
 {
@@ -27,27 +24,7 @@ builder.AddHeraldApi();
 
 var app = builder.Build();
 app.UseHeraldApi();
-app.MapHealthApi();
-app.MapHeraldMetrics();
-if (!workerOnly)
-{
-    app.MapWhoAmIApi();
-    app.MapAuditApi();
-    app.MapDashboardApi(app.Environment);
-}
-
-if (!workerOnly && app.HasHeraldEngine())
-{
-    app.MapCampaignsApi();
-    app.MapImportsApi();
-    app.MapSuppressionsApi();
-    app.MapAccountsApi();
-    app.MapMessagesApi();
-    app.MapApiKeysApi();
-    app.MapWhatsAppApi();
-    app.MapEmailApi();
-}
-
+app.MapHeraldEndpoints(apiRoutes: !workerOnly);
 app.Run();
 return 0;
 

@@ -4,6 +4,7 @@ using Herald.Host.Authentication;
 using Herald.Host.Dashboard;
 using Herald.Host.Development;
 using Herald.Core;
+using Herald.Host.Apis;
 using Herald.Host.Health;
 using Herald.Host.Logging;
 using Herald.Host.Metrics;
@@ -64,6 +65,38 @@ public static class HeraldApiExtensions
         app.UseAuthorization();
         app.UseHeraldLogScopes();
         app.MapHeraldOpenApi();
+        return app;
+    }
+
+    /// <summary>
+    /// Herald's endpoint table, the one both hosts serve (the local host's <c>Program.cs</c> and the Azure Functions
+    /// worker): the health probes and metrics always; with <paramref name="apiRoutes"/> identity, audit and the dashboard's config, and the resource APIs
+    /// when the engine is composed in (<see cref="EngineHostExtensions.HasHeraldEngine"/>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapHeraldEndpoints(this IEndpointRouteBuilder app, bool apiRoutes = true)
+    {
+        app.MapHealthApi();
+        app.MapHeraldMetrics();
+        if (!apiRoutes)
+        {
+            return app;
+        }
+
+        app.MapWhoAmIApi();
+        app.MapAuditApi();
+        app.MapDashboardApi(app.ServiceProvider.GetRequiredService<IHostEnvironment>());
+        if (app.HasHeraldEngine())
+        {
+            app.MapCampaignsApi();
+            app.MapImportsApi();
+            app.MapSuppressionsApi();
+            app.MapAccountsApi();
+            app.MapMessagesApi();
+            app.MapApiKeysApi();
+            app.MapWhatsAppApi();
+            app.MapEmailApi();
+        }
+
         return app;
     }
 }

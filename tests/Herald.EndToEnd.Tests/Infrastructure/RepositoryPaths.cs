@@ -3,7 +3,7 @@ namespace Herald.EndToEnd.Tests.Infrastructure;
 /// <summary>Where the repository and the build output of the programs the tests run are, found from the test assembly's folder.</summary>
 public static class RepositoryPaths
 {
-    /// <summary>The folder holding <c>Herald.sln</c>.</summary>
+    /// <summary>The folder holding <c>Functions.sln</c>.</summary>
     public static string Root { get; } = FindRoot();
 
     /// <summary>The build configuration the tests were built with (<c>Debug</c>/<c>Release</c>), taken from the output path.</summary>
@@ -22,12 +22,12 @@ public static class RepositoryPaths
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Herald.sln")))
+            if (File.Exists(Path.Combine(directory.FullName, "Functions.sln")))
             {
                 return directory.FullName;
             }
         }
 
-        throw new InvalidOperationException($"No Herald.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No Functions.sln above {AppContext.BaseDirectory}.");
     }
 }

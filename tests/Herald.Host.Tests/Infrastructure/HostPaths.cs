@@ -3,7 +3,7 @@ namespace Herald.Host.Tests.Infrastructure;
 /// <summary>Where the repository, the host project and its build output are, found from the test assembly's folder.</summary>
 public static class HostPaths
 {
-    /// <summary>The folder holding <c>Herald.sln</c>.</summary>
+    /// <summary>The folder holding <c>Functions.sln</c>.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>The build configuration the tests were built with (<c>Debug</c>/<c>Release</c>), taken from the output path.</summary>
@@ -20,12 +20,12 @@ public static class HostPaths
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Herald.sln")))
+            if (File.Exists(Path.Combine(directory.FullName, "Functions.sln")))
             {
                 return directory.FullName;
             }
         }
 
-        throw new InvalidOperationException($"No Herald.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No Functions.sln above {AppContext.BaseDirectory}.");
     }
 }

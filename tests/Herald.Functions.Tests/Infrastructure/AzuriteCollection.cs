@@ -1,0 +1,6 @@
+using Herald.Testing;
+
+namespace Herald.Functions.Tests.Infrastructure;
+
+[CollectionDefinition("Azurite")]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>;
