@@ -3,7 +3,7 @@ namespace Herald.Testing.Processes;
 /// <summary>Where the repository and the build output of the programs tests run as child processes are, found from the test assembly's folder.</summary>
 public static class RepositoryOutputs
 {
-    /// <summary>The folder holding <c>Herald.sln</c>.</summary>
+    /// <summary>The folder holding <c>Functions.sln</c>.</summary>
     public static string Root { get; } = FindRoot();
 
     /// <summary>The build configuration the tests were built with (<c>Debug</c>/<c>Release</c>), taken from the output path.</summary>
@@ -20,12 +20,12 @@ public static class RepositoryOutputs
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Herald.sln")))
+            if (File.Exists(Path.Combine(directory.FullName, "Functions.sln")))
             {
                 return directory.FullName;
             }
         }
 
-        throw new InvalidOperationException($"No Herald.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No Functions.sln above {AppContext.BaseDirectory}.");
     }
 }
