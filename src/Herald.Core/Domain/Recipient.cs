@@ -1,9 +1,9 @@
 namespace Herald.Core.Domain;
 
 /// <summary>
-/// One recipient as imported: at least one of <see cref="Username"/>, <see cref="UserId"/> or
-/// <see cref="Phone"/> identifies them; <see cref="Fields"/> carries per-recipient template values
-/// (name, promo code, …).
+/// One recipient as imported: at least one of <see cref="Username"/>, <see cref="UserId"/>,
+/// <see cref="Phone"/> or an e-mail address (the field <see cref="EmailField"/>) identifies them; <see cref="Fields"/>
+/// carries per-recipient template values (name, promo code, …).
 /// </summary>
 /// <param name="Username">The username without a leading <c>@</c>.</param>
 /// <param name="UserId">The platform's numeric user (or chat) id.</param>
@@ -17,9 +17,27 @@ public sealed record Recipient(
     string? Name = null,
     IReadOnlyDictionary<string, string>? Fields = null)
 {
-    /// <summary>A stable identity of the recipient for dedupe and suppression (never logged raw).</summary>
+    /// <summary>The field that holds the recipient's e-mail address.</summary>
+    public const string EmailField = "email";
+
+    /// <summary>
+    /// A stable identity of the recipient for dedupe and suppression (never logged raw): the user id, else the
+    /// username, else the phone, else the e-mail address (<see cref="EmailKey"/>).
+    /// </summary>
     public string Key => UserId is { } id ? $"id:{id}"
         : Username is { Length: > 0 } u ? $"u:{u.ToLowerInvariant()}"
         : Phone is { Length: > 0 } p ? $"p:{p}"
-        : throw new InvalidOperationException("A recipient needs a user id, a username or a phone.");
+        : Email is { Length: > 0 } e ? EmailKey(e)
+        : throw new InvalidOperationException("A recipient needs a user id, a username, a phone or an e-mail address.");
+
+    /// <summary>The e-mail address (the field <see cref="EmailField"/>), if any.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Email => Fields?.FirstOrDefault(f => string.Equals(f.Key, EmailField, StringComparison.OrdinalIgnoreCase)).Value?.Trim();
+
+    /// <summary>The key of an e-mail address: <c>e:</c> and the address in lower case (addresses are compared ignoring case).</summary>
+    public static string EmailKey(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return "e:" + address.Trim().ToLowerInvariant();
+    }
 }

@@ -57,7 +57,7 @@ internal static class ColumnMapper
         if (!roles.Any(IsIdentifier))
         {
             return Fail(ImportErrorCodes.NoIdentifierColumn,
-                "No column holds usernames, user ids or phones; name the columns (username, user_id, phone) or give a mapping.");
+                "No column holds usernames, user ids, phones or e-mail addresses; name the columns (username, user_id, phone, email) or give a mapping.");
         }
 
         return (new MappedTable(Plan(headers, roles, used), headers is not null, dataRows), null);
@@ -66,7 +66,7 @@ internal static class ColumnMapper
     private static (MappedTable?, ImportError?) Fail(string code, string message) => (null, new ImportError(code, message));
 
     internal static bool IsIdentifier(RecipientColumnRole? role) =>
-        role is RecipientColumnRole.Username or RecipientColumnRole.UserId or RecipientColumnRole.Phone or RecipientColumnRole.Identifier;
+        role is RecipientColumnRole.Username or RecipientColumnRole.UserId or RecipientColumnRole.Phone or RecipientColumnRole.Email or RecipientColumnRole.Identifier;
 
     private static int Width(IReadOnlyList<string?>? headers, IReadOnlyList<RawRow> rows)
     {

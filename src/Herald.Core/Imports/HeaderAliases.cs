@@ -26,6 +26,11 @@ internal static class HeaderAliases
             "name", "first_name", "firstname", "full_name", "fullname", "display_name",
             "имя", "фио", "полное_имя", "имя_фамилия",
         ]),
+        (RecipientColumnRole.Email,
+        [
+            "email", "e_mail", "mail", "email_address", "e_mail_address", "mail_address",
+            "почта", "эл_почта", "электронная_почта", "емейл", "имейл", "емайл", "мейл",
+        ]),
         (RecipientColumnRole.Identifier,
         [
             "contact", "telegram", "tg", "recipient",

@@ -2,8 +2,8 @@ using Herald.Core.Phones;
 
 namespace Herald.Core.Imports;
 
-/// <summary>One identifier read from a cell: a username, a user id or a phone, or the reason it is none.</summary>
-internal readonly record struct IdentifierValue(string? Username, long? UserId, string? Phone, string? Invalid, bool Ambiguous = false)
+/// <summary>One identifier read from a cell: a username, a user id, a phone or an e-mail address, or the reason it is none.</summary>
+internal readonly record struct IdentifierValue(string? Username, long? UserId, string? Phone, string? Invalid, bool Ambiguous = false, string? Email = null)
 {
     public static IdentifierValue Fail(string reason) => new(null, null, null, reason);
 }
@@ -16,11 +16,15 @@ internal sealed class IdentifierReader(PhoneNormalizer phones, DigitsPreference 
         RecipientColumnRole.Username => Username(value),
         RecipientColumnRole.UserId => RecipientValues.UserId(value) is { } id ? new(null, id, null, null) : IdentifierValue.Fail(ImportReasons.InvalidUserId),
         RecipientColumnRole.Phone => Phone(value),
+        RecipientColumnRole.Email => Email(value),
         _ => Detect(value),
     };
 
     private static IdentifierValue Username(string value) =>
         RecipientValues.Username(value) is { } name ? new(name, null, null, null) : IdentifierValue.Fail(ImportReasons.InvalidUsername);
+
+    private static IdentifierValue Email(string value) =>
+        RecipientValues.Email(value) is { } address ? new(null, null, null, null, Email: address) : IdentifierValue.Fail(ImportReasons.InvalidEmail);
 
     private IdentifierValue Phone(string value) =>
         phones.Normalize(value).E164 is { } e164 ? new(null, null, e164, null) : IdentifierValue.Fail(ImportReasons.InvalidPhone);
@@ -35,6 +39,11 @@ internal sealed class IdentifierReader(PhoneNormalizer phones, DigitsPreference 
         if (value.StartsWith('+'))
         {
             return Phone(value);
+        }
+
+        if (RecipientValues.Email(value) is not null)
+        {
+            return Email(value);
         }
 
         if (RecipientValues.IsPhoneLike(value, out var digitsOnly, out _))

@@ -8,4 +8,15 @@ namespace Herald.Core.Imports;
 /// For <see cref="RecipientColumnRole.Field"/>: the key in <c>Recipient.Fields</c> (the header with spaces turned into
 /// <c>_</c>, or <c>column_n</c>), usable as <c>{{field}}</c> in templates.
 /// </param>
-public sealed record ImportColumnMapping(int Index, string? Header, RecipientColumnRole Role, string? Field = null);
+public sealed record ImportColumnMapping(int Index, string? Header, RecipientColumnRole Role, string? Field = null)
+{
+    /// <summary>The fields recipients read with <paramref name="columns"/> carry: each custom field, and <c>email</c> for an e-mail column.</summary>
+    public static IReadOnlyList<string> FieldNamesOf(IEnumerable<ImportColumnMapping> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return [.. columns
+            .Select(c => c.Role switch { RecipientColumnRole.Field => c.Field, RecipientColumnRole.Email => Domain.Recipient.EmailField, _ => null })
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+}

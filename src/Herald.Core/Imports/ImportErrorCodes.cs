@@ -21,7 +21,7 @@ public static class ImportErrorCodes
     /// <summary>The workbook has no sheet named <see cref="ImportOptions.SheetName"/>.</summary>
     public const string SheetNotFound = "sheet_not_found";
 
-    /// <summary>No column holds usernames, user ids or phones.</summary>
+    /// <summary>No column holds usernames, user ids, phones or e-mail addresses.</summary>
     public const string NoIdentifierColumn = "no_identifier_column";
 
     /// <summary>A workbook part, or all of them, inflate past <see cref="ImportOptions.MaxZipEntryBytes"/> or <see cref="ImportOptions.MaxInflatedBytes"/>.</summary>

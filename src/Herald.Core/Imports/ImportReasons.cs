@@ -3,10 +3,10 @@ namespace Herald.Core.Imports;
 /// <summary>Reason codes of an <see cref="ImportIssue"/> (stable, for reports and the API).</summary>
 public static class ImportReasons
 {
-    /// <summary>An identifier of the row (user id, username or phone) was already taken by an earlier row.</summary>
+    /// <summary>An identifier of the row (user id, username, phone or e-mail address) was already taken by an earlier row.</summary>
     public const string Duplicate = "duplicate";
 
-    /// <summary>The row has no username, user id or phone at all.</summary>
+    /// <summary>The row has no username, user id, phone or e-mail address at all.</summary>
     public const string NoIdentifier = "no_identifier";
 
     /// <summary>
@@ -17,6 +17,9 @@ public static class ImportReasons
 
     /// <summary>The username is not 5 to 32 letters, digits or underscores starting with a letter (or a link to one).</summary>
     public const string InvalidUsername = "invalid_username";
+
+    /// <summary>The e-mail address is not <c>local@domain.tld</c> (no display name, no spaces, a dotted domain).</summary>
+    public const string InvalidEmail = "invalid_email";
 
     /// <summary>The user id is not a positive 64-bit integer.</summary>
     public const string InvalidUserId = "invalid_user_id";

@@ -57,7 +57,7 @@ public sealed record ImportResult
     public bool Success => Error is null;
 
     /// <summary>The custom field keys of <c>Recipient.Fields</c> (for <c>MessageTemplate.Parse(knownFields)</c>).</summary>
-    public IReadOnlyList<string> FieldNames => [.. Columns.Where(c => c.Role == RecipientColumnRole.Field).Select(c => c.Field!)];
+    public IReadOnlyList<string> FieldNames => ImportColumnMapping.FieldNamesOf(Columns);
 
     internal static ImportResult Failed(ImportError error, ImportFormat format, RecipientSource source) =>
         new() { Error = error, Format = format, Source = source };

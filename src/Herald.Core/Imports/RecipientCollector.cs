@@ -50,7 +50,7 @@ internal sealed class RecipientCollector
             return;
         }
 
-        string? username = null, phone = null, name = null, phoneColumn = null;
+        string? username = null, phone = null, name = null, phoneColumn = null, email = null;
         long? userId = null;
         Dictionary<string, string>? fields = null;
         List<ImportIssue>? invalid = null;
@@ -81,6 +81,7 @@ internal sealed class RecipientCollector
                     ambiguous |= id.Ambiguous;
                     username ??= id.Username;
                     userId ??= id.UserId;
+                    email ??= id.Email;
                     if (phone is null && id.Phone is not null)
                     {
                         (phone, phoneColumn) = (id.Phone, column.Label);
@@ -90,7 +91,7 @@ internal sealed class RecipientCollector
             }
         }
 
-        if (username is null && userId is null && phone is null)
+        if (username is null && userId is null && phone is null && email is null)
         {
             _dropped.Add(invalid?[0] ?? new ImportIssue(row.Number, ImportReasons.NoIdentifier));
             return;
@@ -103,7 +104,13 @@ internal sealed class RecipientCollector
         }
 
         // Any shared identifier makes a duplicate, not only an equal Recipient.Key: "id 1 + @ann" then "@ann" is one person.
-        string?[] keys = [userId is { } u ? $"id:{u}" : null, username is null ? null : $"u:{username.ToLowerInvariant()}", phone is null ? null : $"p:{phone}"];
+        string?[] keys =
+        [
+            userId is { } u ? $"id:{u}" : null,
+            username is null ? null : $"u:{username.ToLowerInvariant()}",
+            phone is null ? null : $"p:{phone}",
+            email is null ? null : Recipient.EmailKey(email),
+        ];
         if (keys.Any(k => k is not null && _seen.Contains(k)))
         {
             _dropped.Add(new ImportIssue(row.Number, ImportReasons.Duplicate));
@@ -117,6 +124,12 @@ internal sealed class RecipientCollector
 
         _ambiguous += ambiguous ? 1 : 0;
         _ignored.AddRange(invalid ?? []);
+        if (email is not null)
+        {
+            // The address travels as the field "email": what the e-mail platform and templates read, and what the engine stores.
+            (fields ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)).TryAdd(Recipient.EmailField, email);
+        }
+
         _recipients.Add(new Recipient(username, userId, phone, name, fields));
     }
 

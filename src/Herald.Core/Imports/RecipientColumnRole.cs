@@ -23,4 +23,10 @@ public enum RecipientColumnRole
 
     /// <summary>A custom field for templates (<c>promo_code</c>…), carried into <c>Recipient.Fields</c>.</summary>
     Field,
+
+    /// <summary>
+    /// An e-mail address (syntax checked), carried as the field <c>email</c> (what the e-mail platform sends to); a
+    /// recipient with only an address is keyed by it (<c>e:{address}</c>, see <c>Recipient.Key</c>).
+    /// </summary>
+    Email,
 }

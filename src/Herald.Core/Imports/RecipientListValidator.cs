@@ -1,4 +1,5 @@
 using System.Globalization;
+using Herald.Core.Domain;
 using Herald.Core.Phones;
 
 namespace Herald.Core.Imports;
@@ -6,7 +7,7 @@ namespace Herald.Core.Imports;
 /// <summary>
 /// Validates an inline recipient list from the API with the same rules as <see cref="RecipientImporter"/>:
 /// normalisation, segmentation, dedupe and a dropped-row report (item numbers are 1-based; columns are
-/// <c>username</c>, <c>user_id</c>, <c>phone</c>, <c>name</c> or the field key). The source is always <see cref="RecipientSourceKind.Api"/>.
+/// <c>username</c>, <c>user_id</c>, <c>phone</c>, <c>name</c>, <c>email</c> or the field key). The source is always <see cref="RecipientSourceKind.Api"/>.
 /// </summary>
 public sealed class RecipientListValidator
 {
@@ -51,11 +52,19 @@ public sealed class RecipientListValidator
             new(2, "phone", RecipientColumnRole.Phone, "phone", null),
             new(3, "name", RecipientColumnRole.Name, "name", null),
         };
+
+        // An e-mail column only when some recipient has an address, so other lists report no field "email".
+        int? emailColumn = recipients.Any(r => r?.Email is not null || r?.Fields?.Keys.Any(IsEmailField) == true) ? columns.Count : null;
+        if (emailColumn is { } email)
+        {
+            columns.Add(new ColumnPlan(email, Recipient.EmailField, RecipientColumnRole.Email, Recipient.EmailField, null));
+        }
+
         var fieldColumns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var names = new FieldNames();
         foreach (var key in recipients.SelectMany(r => r?.Fields?.Keys ?? []))
         {
-            if (!fieldColumns.ContainsKey(key))
+            if (!fieldColumns.ContainsKey(key) && !IsEmailField(key))
             {
                 var field = names.Add(key, columns.Count);
                 fieldColumns.Add(key, columns.Count);
@@ -66,7 +75,7 @@ public sealed class RecipientListValidator
         var rows = new List<RawRow>(recipients.Count);
         for (var i = 0; i < recipients.Count; i++)
         {
-            rows.Add(new RawRow(i + 1, recipients[i] is { } r ? Cells(r, columns.Count, fieldColumns) : null));
+            rows.Add(new RawRow(i + 1, recipients[i] is { } r ? Cells(r, columns.Count, fieldColumns, emailColumn) : null));
         }
 
         var table = new MappedTable(columns, HasHeader: true, rows);
@@ -79,18 +88,25 @@ public sealed class RecipientListValidator
         return collector.Build(ImportFormat.Json, table, source);
     }
 
-    private static string?[] Cells(RecipientInput input, int width, Dictionary<string, int> fieldColumns)
+    private static string?[] Cells(RecipientInput input, int width, Dictionary<string, int> fieldColumns, int? emailColumn)
     {
         var cells = new string?[width];
         cells[0] = input.Username;
         cells[1] = input.UserId?.ToString(CultureInfo.InvariantCulture);
         cells[2] = input.Phone;
         cells[3] = input.Name;
+        if (emailColumn is { } email)
+        {
+            cells[email] = input.Email;
+        }
+
         foreach (var (key, value) in input.Fields ?? new Dictionary<string, string>())
         {
-            cells[fieldColumns[key]] ??= value;
+            cells[IsEmailField(key) ? emailColumn!.Value : fieldColumns[key]] ??= value;
         }
 
         return cells;
     }
+
+    private static bool IsEmailField(string key) => string.Equals(key, Recipient.EmailField, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Mail;
 using System.Text;
 
 namespace Herald.Core.Imports;
@@ -71,6 +72,20 @@ internal static class RecipientValues
             : value.StartsWith('@') ? value[1..]
             : value;
         return IsUsernameShape(name) ? name : null;
+    }
+
+    /// <summary>
+    /// The e-mail address in <paramref name="value"/> when it is one (<c>local@domain.tld</c>: no display name, no
+    /// spaces, a dotted domain, at most 254 characters), or null.
+    /// </summary>
+    public static string? Email(string value)
+    {
+        var at = value.LastIndexOf('@');
+        return at > 0 && at < value.Length - 1 && value.Length <= 254 && !value.Any(char.IsWhiteSpace)
+            && value.AsSpan(at + 1) is var domain && domain.Contains('.') && domain[0] != '.' && domain[^1] != '.'
+            && MailAddress.TryCreate(value, out var parsed) && string.Equals(parsed.Address, value, StringComparison.Ordinal)
+            ? value
+            : null;
     }
 
     /// <summary>A positive 64-bit user id written as digits, or null.</summary>
@@ -177,6 +192,11 @@ internal static class RecipientValues
         }
 
         if (IsPhoneLike(value, out _, out var digits) && digits >= MinUsername)
+        {
+            return ValueShape.Identifier;
+        }
+
+        if (Email(value) is not null)
         {
             return ValueShape.Identifier;
         }

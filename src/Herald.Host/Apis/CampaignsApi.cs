@@ -6,6 +6,7 @@ using Herald.Host.OpenApi;
 using Herald.Host.Resources;
 using Herald.Host.Tenancy;
 using Herald.Host.Validation;
+using Herald.Host.WhatsApp;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,7 @@ public static partial class CampaignsApi
         group.MapPost("", CreateAsync).WithName("CreateCampaign").WithSummary("Creates a campaign; the work runs in the background.");
         group.MapGet("", ListAsync).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, in pages.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
-        group.MapGet("/{id}", GetAsync).WithName("GetCampaign").WithSummary("The live status: progress, counts by outcome and reason, speed, ETA, accounts; ETag for PATCH.")
+        group.MapGet("/{id}", GetAsync).WithName("GetCampaign").WithSummary("The live status: progress, counts by outcome and reason, delivery receipts, speed, ETA, accounts; ETag for PATCH.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPatch("/{id}", UpdateAsync).WithName("UpdateCampaign")
             .WithSummary("Changes a scheduled campaign before it starts: name, message, time window, start time, priority (If-Match required).")
@@ -46,7 +47,7 @@ public static partial class CampaignsApi
             .WithSummary("Deletes a completed or cancelled campaign with its targets and report.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id}/report", ReportAsync).WithName("GetCampaignReport")
-            .WithSummary("Failed, unknown and skipped recipients (cancelled too, for a cancelled campaign); CSV with Accept: text/csv.")
+            .WithSummary("Failed, unknown and skipped recipients (cancelled too, for a cancelled campaign), with the delivery status where a receipt gave one; CSV with Accept: text/csv.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/report.csv", ReportCsvAsync).WithName("GetCampaignReportCsv")
@@ -148,8 +149,8 @@ public static partial class CampaignsApi
     }
 
     /// <summary>The campaign's live status (R24), with the row's <c>ETag</c> (send it as <c>If-Match</c> to change the campaign).</summary>
-    internal static async Task<Results<Ok<CampaignStatusView>, ProblemHttpResult>> GetAsync(
-        string id, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, HttpResponse response, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<CampaignStatusResponse>, ProblemHttpResult>> GetAsync(
+        string id, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, DeliveryStore deliveries, HttpResponse response, CancellationToken cancellationToken)
     {
         var campaign = ResourceIds.IsValid(id) ? await campaigns.GetAsync(tenant.TenantId, id, cancellationToken) : null;
         if (campaign is null)
@@ -158,12 +159,13 @@ public static partial class CampaignsApi
         }
 
         response.Headers.ETag = CampaignEditor.ETagOf(campaign);
-        return TypedResults.Ok(await reader.BuildAsync(campaign, cancellationToken));
+        var view = await reader.BuildAsync(campaign, cancellationToken);
+        return TypedResults.Ok(CampaignStatusResponse.From(view, await deliveries.GetAsync(tenant.TenantId, campaign.Id, cancellationToken)));
     }
 
     /// <summary>The report as JSON, or as CSV when the client prefers <c>text/csv</c>.</summary>
     internal static async Task<Results<Ok<CampaignReport>, PushStreamHttpResult, ProblemHttpResult>> ReportAsync(
-        string id, HttpRequest request, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, CancellationToken cancellationToken)
+        string id, HttpRequest request, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, DeliveryStore deliveries, CancellationToken cancellationToken)
     {
         var campaign = ResourceIds.IsValid(id) ? await campaigns.GetAsync(tenant.TenantId, id, cancellationToken) : null;
         if (campaign is null)
@@ -171,21 +173,24 @@ public static partial class CampaignsApi
             return NotFound(id);
         }
 
+        var statuses = await deliveries.GetRecipientStatusesAsync(tenant.TenantId, campaign.Id, cancellationToken);
         if (PrefersCsv(request))
         {
-            return Csv(campaign, reader, cancellationToken);
+            return Csv(campaign, reader, statuses, cancellationToken);
         }
 
-        var rows = Rows(reader.ReportAsync(campaign, cancellationToken));
+        var rows = Rows(reader.ReportAsync(campaign, cancellationToken), statuses);
         return TypedResults.Ok(new CampaignReport(campaign.Id, campaign.WireStatus, campaign.Source, rows));
     }
 
     /// <summary>The report as CSV.</summary>
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ReportCsvAsync(
-        string id, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, CancellationToken cancellationToken)
+        string id, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, DeliveryStore deliveries, CancellationToken cancellationToken)
     {
         var campaign = ResourceIds.IsValid(id) ? await campaigns.GetAsync(tenant.TenantId, id, cancellationToken) : null;
-        return campaign is null ? NotFound(id) : Csv(campaign, reader, cancellationToken);
+        return campaign is null
+            ? NotFound(id)
+            : Csv(campaign, reader, await deliveries.GetRecipientStatusesAsync(tenant.TenantId, campaign.Id, cancellationToken), cancellationToken);
     }
 
     /// <summary>Pauses: 200 with the status; 409 when the campaign has ended.</summary>
@@ -227,17 +232,17 @@ public static partial class CampaignsApi
         return TypedResults.Ok(new CampaignControlResponse(campaign.Id, status));
     }
 
-    private static PushStreamHttpResult Csv(CampaignRecord campaign, CampaignStatusReader reader, CancellationToken cancellationToken) =>
+    private static PushStreamHttpResult Csv(CampaignRecord campaign, CampaignStatusReader reader, IReadOnlyDictionary<int, string> deliveries, CancellationToken cancellationToken) =>
         TypedResults.Stream(
-            stream => ReportCsv.WriteAsync(stream, reader.ReportAsync(campaign, cancellationToken), cancellationToken),
+            stream => ReportCsv.WriteAsync(stream, reader.ReportAsync(campaign, cancellationToken), deliveries, cancellationToken),
             ReportCsv.ContentType,
             $"campaign-{campaign.Id}-report.csv");
 
-    private static async IAsyncEnumerable<CampaignReportRow> Rows(IAsyncEnumerable<ReportRow> rows)
+    private static async IAsyncEnumerable<CampaignReportRow> Rows(IAsyncEnumerable<ReportRow> rows, IReadOnlyDictionary<int, string> deliveries)
     {
         await foreach (var row in rows)
         {
-            yield return CampaignReportRow.From(row);
+            yield return CampaignReportRow.From(row, deliveries.GetValueOrDefault(row.Sequence));
         }
     }
 

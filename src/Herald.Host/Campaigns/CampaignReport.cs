@@ -12,7 +12,10 @@ namespace Herald.Host.Campaigns;
 /// <param name="Rows">The recipients.</param>
 public sealed record CampaignReport(string CampaignId, string Status, string? Source, IAsyncEnumerable<CampaignReportRow> Rows);
 
-/// <summary>One recipient in a report.</summary>
+/// <summary>
+/// One recipient in a report; <paramref name="DeliveryStatus"/> is the furthest status the platform's receipts reported
+/// for the recipient's messages (WhatsApp: sent, delivered, read, failed), null when none did.
+/// </summary>
 public sealed record CampaignReportRow(
     int Sequence,
     string Status,
@@ -22,13 +25,14 @@ public sealed record CampaignReportRow(
     long? UserId,
     string? Username,
     string? Phone,
-    string? Name)
+    string? Name,
+    string? DeliveryStatus = null)
 {
     /// <summary>The API shape of a report row.</summary>
-    public static CampaignReportRow From(ReportRow row)
+    public static CampaignReportRow From(ReportRow row, string? deliveryStatus = null)
     {
         ArgumentNullException.ThrowIfNull(row);
         var r = row.Recipient;
-        return new(row.Sequence, row.Status, row.Reason, row.AccountId, row.At, r.UserId, r.Username, r.Phone, r.Name);
+        return new(row.Sequence, row.Status, row.Reason, row.AccountId, row.At, r.UserId, r.Username, r.Phone, r.Name, deliveryStatus);
     }
 }

@@ -13,13 +13,13 @@ namespace Herald.Host.Campaigns;
 public static class ReportCsv
 {
     /// <summary>The header row.</summary>
-    public const string Header = "sequence,status,reason,account_id,at,user_id,username,phone,name";
+    public const string Header = "sequence,status,reason,account_id,at,user_id,username,phone,name,delivery_status";
 
     /// <summary>The media type of the answer.</summary>
     public const string ContentType = "text/csv; charset=utf-8";
 
-    /// <summary>One row.</summary>
-    public static string Row(ReportRow row)
+    /// <summary>One row, with the furthest delivery status the platform reported for the recipient, if any.</summary>
+    public static string Row(ReportRow row, string? deliveryStatus = null)
     {
         ArgumentNullException.ThrowIfNull(row);
         var r = row.Recipient;
@@ -32,7 +32,8 @@ public static class ReportCsv
             Cell(r.UserId?.ToString(CultureInfo.InvariantCulture)),
             Cell(r.Username),
             Cell(r.Phone),
-            Cell(r.Name));
+            Cell(r.Name),
+            Cell(deliveryStatus));
     }
 
     /// <summary>One cell: formula-safe, quoted when it holds a comma, quote or line break.</summary>
@@ -51,15 +52,18 @@ public static class ReportCsv
         return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
-    /// <summary>Writes the header and every row to <paramref name="stream"/> (UTF-8 without BOM).</summary>
-    public static async Task WriteAsync(Stream stream, IAsyncEnumerable<ReportRow> rows, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the header and every row to <paramref name="stream"/> (UTF-8 without BOM); <paramref name="deliveries"/>
+    /// holds the delivery status of the recipients that have one, by sequence.
+    /// </summary>
+    public static async Task WriteAsync(Stream stream, IAsyncEnumerable<ReportRow> rows, IReadOnlyDictionary<int, string>? deliveries = null, CancellationToken cancellationToken = default)
     {
         await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(Header.AsMemory(), cancellationToken);
         await writer.WriteAsync("\r\n".AsMemory(), cancellationToken);
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            await writer.WriteAsync(Row(row).AsMemory(), cancellationToken);
+            await writer.WriteAsync(Row(row, deliveries?.GetValueOrDefault(row.Sequence)).AsMemory(), cancellationToken);
             await writer.WriteAsync("\r\n".AsMemory(), cancellationToken);
         }
     }

@@ -35,6 +35,7 @@ internal sealed class UnsubscribeHandler(IOptions<EmailOptions> options, Suppres
         ['i', 'd', ':', .. var id] when long.TryParse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var userId) => new Recipient(UserId: userId),
         ['u', ':', .. var username] when username.Length > 0 => new Recipient(Username: username),
         ['p', ':', .. var phone] when phone.Length > 0 => new Recipient(Phone: phone),
+        ['e', ':', .. var address] when address.Length > 0 => new Recipient(Fields: new Dictionary<string, string> { [Recipient.EmailField] = address }),
         _ => null,
     };
 }

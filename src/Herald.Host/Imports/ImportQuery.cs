@@ -78,7 +78,7 @@ internal static class ImportQuery
                 continue;
             }
 
-            errors.Add("columns", "Each must be role:column with a role of username, userId, phone, name or identifier (once each) and a header or #n.");
+            errors.Add("columns", "Each must be role:column with a role of username, userId, phone, name, email or identifier (once each) and a header or #n.");
             break;
         }
 
@@ -100,6 +100,7 @@ internal static class ImportQuery
             "phone" => RecipientColumnRole.Phone,
             "name" => RecipientColumnRole.Name,
             "identifier" => RecipientColumnRole.Identifier,
+            "email" => RecipientColumnRole.Email,
             _ => null,
         };
         var column = text[(colon + 1)..].Trim();

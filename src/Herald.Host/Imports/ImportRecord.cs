@@ -51,5 +51,5 @@ public sealed record ImportRecord
     public IReadOnlyList<RegionCount> Countries { get; init; } = [];
 
     /// <summary>The custom field names (usable as <c>{{field}}</c> in templates).</summary>
-    public IReadOnlyList<string> FieldNames => [.. Columns.Where(c => c.Role == RecipientColumnRole.Field).Select(c => c.Field!)];
+    public IReadOnlyList<string> FieldNames => ImportColumnMapping.FieldNamesOf(Columns);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Herald.Platforms.Abstractions;
 
 namespace Herald.Host.WhatsApp;
@@ -5,7 +6,8 @@ namespace Herald.Host.WhatsApp;
 /// <summary>
 /// Ties each platform message id to its campaign in <see cref="DeliveryStore"/>. The engine's idempotency key of an
 /// action starts with the campaign id (<c>{campaign}:{target}:{step}:{a|f}</c>); an action without one (a single API
-/// message) is not a campaign's and is not recorded. Storage trouble is logged, never thrown: the message was sent.
+/// message) is not a campaign's and is not recorded; the target (the recipient's sequence number) ties the message to
+/// its report row. Storage trouble is logged, never thrown: the message was sent.
 /// </summary>
 internal sealed class CampaignSentMessageLog(DeliveryStore deliveries, ILogger<CampaignSentMessageLog> logger) : ISentMessageLog
 {
@@ -19,7 +21,10 @@ internal sealed class CampaignSentMessageLog(DeliveryStore deliveries, ILogger<C
 
         try
         {
-            await deliveries.RecordSentAsync(account.TenantId, action.IdempotencyKey[..separator], platformMessageId, cancellationToken);
+            var rest = action.IdempotencyKey.AsSpan(separator + 1);
+            var end = rest.IndexOf(':');
+            int? sequence = int.TryParse(end < 0 ? rest : rest[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+            await deliveries.RecordSentAsync(account.TenantId, action.IdempotencyKey[..separator], platformMessageId, sequence, cancellationToken);
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or TimeoutException or OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -15,6 +16,8 @@ namespace Herald.Host.WhatsApp;
 /// status), in either order: the row carries both once both arrived, and only then is it counted.</item>
 /// <item><c>{prefix}deliverycounts</c>: partition = tenant, rows <c>{campaign}:{shard}</c> (8 shards by message, so no
 /// one row serialises a campaign) with the counts of <see cref="DeliveryCounts"/>.</item>
+/// <item><c>{prefix}recipientdeliveries</c>: partition = tenant, rows <c>{campaign}:{sequence}</c>: the furthest status
+/// any of that recipient's messages reached (for the report). Only the target's sequence number: no recipient data.</item>
 /// </list>
 /// Every write is conditional (ETag) and retried on a conflict; a redelivered webhook changes nothing.
 /// </summary>
@@ -24,15 +27,20 @@ internal sealed class DeliveryStore
     private const string Row = "m";
     private readonly EnsuredTable _messages;
     private readonly EnsuredTable _counts;
+    private readonly EnsuredTable _recipients;
 
     public DeliveryStore(TableServiceClient tables, EngineOptions engine)
     {
         _messages = new EnsuredTable(tables.GetTableClient(engine.NamePrefix + "platformmessages"));
         _counts = new EnsuredTable(tables.GetTableClient(engine.NamePrefix + "deliverycounts"));
+        _recipients = new EnsuredTable(tables.GetTableClient(engine.NamePrefix + "recipientdeliveries"));
     }
 
-    /// <summary>Notes that <paramref name="messageId"/> was sent for a campaign (counted as sent, or as its webhook's status if that came first).</summary>
-    public async Task RecordSentAsync(string tenantId, string campaignId, string messageId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Notes that <paramref name="messageId"/> was sent for a campaign (counted as sent, or as its webhook's status if
+    /// that came first), to the recipient with the target <paramref name="sequence"/> when known.
+    /// </summary>
+    public async Task RecordSentAsync(string tenantId, string campaignId, string messageId, int? sequence = null, CancellationToken cancellationToken = default)
     {
         var table = await _messages.GetAsync(cancellationToken);
         for (var tries = 0; tries < 20; tries++)
@@ -40,8 +48,15 @@ internal sealed class DeliveryStore
             // The send nearly always comes before its webhooks: insert first, read only when the webhook won.
             try
             {
-                await table.AddEntityAsync(new TableEntity(messageId, Row) { ["TenantId"] = tenantId, ["CampaignId"] = campaignId, ["Status"] = "sent", ["Counted"] = "sent" }, cancellationToken);
+                var sent = new TableEntity(messageId, Row) { ["TenantId"] = tenantId, ["CampaignId"] = campaignId, ["Status"] = "sent", ["Counted"] = "sent" };
+                if (sequence is { } number)
+                {
+                    sent["Sequence"] = number;
+                }
+
+                await table.AddEntityAsync(sent, cancellationToken);
                 await CountAsync(tenantId, campaignId, messageId, null, "sent", cancellationToken);
+                await NoteRecipientAsync(tenantId, campaignId, sequence, "sent", cancellationToken);
                 return;
             }
             catch (RequestFailedException e) when (e.Status == StatusCodes.Status409Conflict)
@@ -64,10 +79,16 @@ internal sealed class DeliveryStore
             var status = row.GetString("Status") ?? "sent";
             row["TenantId"] = tenantId;
             row["CampaignId"] = campaignId;
+            if (sequence is { } known)
+            {
+                row["Sequence"] = known;
+            }
+
             row["Counted"] = status;
             if (await TryReplaceAsync(table, row, cancellationToken))
             {
                 await CountAsync(tenantId, campaignId, messageId, null, status, cancellationToken);
+                await NoteRecipientAsync(tenantId, campaignId, sequence, status, cancellationToken);
                 return;
             }
         }
@@ -119,6 +140,7 @@ internal sealed class DeliveryStore
                 if (tenant is not null && campaign is not null)
                 {
                     await CountAsync(tenant, campaign, messageId, counted, status, cancellationToken);
+                    await NoteRecipientAsync(tenant, campaign, row.GetInt32("Sequence"), status, cancellationToken);
                 }
 
                 return;
@@ -141,6 +163,66 @@ internal sealed class DeliveryStore
         }
 
         return new DeliveryCounts(sent, delivered, read, failed);
+    }
+
+    /// <summary>
+    /// The furthest delivery status of each recipient (by target sequence) of the campaign that has one; recipients
+    /// whose messages no receipt named are absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, string>> GetRecipientStatusesAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
+    {
+        var table = await _recipients.GetAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {campaignId + ":"} and RowKey lt {campaignId + ";"}");
+        var statuses = new Dictionary<int, string>();
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Status"], cancellationToken: cancellationToken))
+        {
+            if (int.TryParse(e.RowKey.AsSpan(campaignId.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) && e.GetString("Status") is { } status)
+            {
+                statuses[sequence] = status;
+            }
+        }
+
+        return statuses;
+    }
+
+    // A recipient's row only moves to a further status, whichever of its messages (steps, fallbacks) reported it.
+    private async Task NoteRecipientAsync(string tenantId, string campaignId, int? sequence, string status, CancellationToken cancellationToken)
+    {
+        if (sequence is not { } number)
+        {
+            return;
+        }
+
+        var table = await _recipients.GetAsync(cancellationToken);
+        var rowKey = $"{campaignId}:{number.ToString("D7", CultureInfo.InvariantCulture)}";
+        for (var tries = 0; tries < 20; tries++)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, rowKey, cancellationToken: cancellationToken);
+            if (existing.HasValue && DeliveryCounts.Rank(status) <= DeliveryCounts.Rank(existing.Value!.GetString("Status")))
+            {
+                return;
+            }
+
+            try
+            {
+                if (existing.HasValue)
+                {
+                    var row = existing.Value!;
+                    row["Status"] = status;
+                    await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await table.AddEntityAsync(new TableEntity(tenantId, rowKey) { ["Status"] = status }, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is StatusCodes.Status409Conflict or StatusCodes.Status412PreconditionFailed)
+            {
+                // Another receipt of the same recipient won: compare with its status again.
+            }
+        }
     }
 
     private async Task CountAsync(string tenantId, string campaignId, string messageId, string? from, string to, CancellationToken cancellationToken)

@@ -84,9 +84,9 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite, ITestOutputHelper 
         var csv = await client.GetAsync($"/api/campaigns/{id}/report.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("sequence,status,reason,account_id,at,user_id,username,phone,name", lines[0]);
+        Assert.Equal("sequence,status,reason,account_id,at,user_id,username,phone,name,delivery_status", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.Contains(lines, l => l.EndsWith(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",'+4915112345678,Phil", StringComparison.Ordinal));
         Assert.DoesNotContain(lines.Skip(1), l => l.Split(',').Any(cell => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@'));
 

@@ -1,6 +1,7 @@
 extern alias simulator;
 
 using System.Net;
+using System.Text;
 using Herald.Core.Domain;
 using Herald.Engine.Suppression;
 using Herald.Host.Tests.Infrastructure;
@@ -58,6 +59,40 @@ public sealed class EmailApiTests(AzuriteFixture azurite, ITestOutputHelper outp
 
         Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
         Assert.Equal((2, 1), (created.GetProperty("total").GetInt32(), created.GetProperty("suppressed").GetInt32()));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task EmailOnlyRecipients_InlineAndImportedLists_KeptByAddressAndInvalidOnesDroppedWithAReason()
+    {
+        await using var host = await StartAsync();
+        var tenant = EngineApiHost.NewTenant();
+        var client = host.Client(tenant);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("/api/accounts/email", """{"provider":"sim","username":"sender@herald.test","password":"pw"}""")).StatusCode);
+        var unsubscribed = await host.Factory.CreateClient().PostAsync($"/unsubscribe/email?t={UnsubscribeToken.Create(Secret, tenant, "e:dora@example.org")}", null);
+
+        var inline = await client.CreateCampaignAsync("""
+            {"platform":"email","actions":["personalMessage"],"message":"Subject: Hi\nHello {{name|there}} at {{email}}","recipients":[
+              {"email":"ann@example.org","name":"Ann"},{"fields":{"email":"Bob@Example.org"}},{"email":"bob@example.org"},
+              {"email":"not an address"},{"email":"Dora@example.org"}]}
+            """);
+        var csv = await (await client.PostAsync("/api/imports", new StringContent("email,name\nann@example.org,Ann\ncarl@example.org,Carl\nbroken@,X\n", Encoding.UTF8, "text/csv"))).ReadJsonAsync();
+        var json = await (await client.PostAsync("/api/imports", new StringContent("""[{"e-mail":"eve@example.org"},{"e-mail":"eve@"}]""", Encoding.UTF8, "application/json"))).ReadJsonAsync();
+        var fromImport = await client.CreateCampaignAsync($$$"""{"platform":"email","actions":["personalMessage"],"message":"Subject: Hi\nHello {{name}}","importId":"{{{csv.Str("id")}}}"}""");
+
+        Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
+        Assert.Equal((3, 1), (inline.GetProperty("total").GetInt32(), inline.GetProperty("suppressed").GetInt32()));
+        Assert.Equal(
+            [(3, "duplicate"), (4, "invalid_email")],
+            inline.GetProperty("recipients").GetProperty("droppedRows").EnumerateArray().Select(r => (r.GetProperty("row").GetInt32(), r.Str("reason"))));
+        Assert.Empty(inline.GetProperty("templateGaps").EnumerateArray());
+        Assert.Equal(["email", "name"], csv.GetProperty("columns").EnumerateArray().Select(c => c.Str("role")));
+        Assert.Equal(["email"], csv.GetProperty("fieldNames").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(2, csv.GetProperty("recipients").GetInt32());
+        Assert.Equal((4, "invalid_email"), csv.GetProperty("droppedRows").EnumerateArray().Select(r => (r.GetProperty("row").GetInt32(), r.Str("reason"))).Single());
+        Assert.DoesNotContain("broken@", csv.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, json.GetProperty("recipients").GetInt32());
+        Assert.Equal("invalid_email", json.GetProperty("droppedRows").EnumerateArray().Single().Str("reason"));
+        Assert.Equal(2, fromImport.GetProperty("total").GetInt32());
     }
 
     [Fact(Timeout = 60_000)]

@@ -1,10 +1,13 @@
 extern alias simulator;
 
+using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Herald.Core.Domain;
 using Herald.Engine.Suppression;
 using Herald.Host.Tests.Infrastructure;
+using Herald.Host.WhatsApp;
 using Herald.Platforms.WhatsAppCloud;
 using Herald.Testing;
 using simulator::Herald.Simulator.WhatsApp;
@@ -80,6 +83,9 @@ public sealed class WhatsAppApiTests(AzuriteFixture azurite, ITestOutputHelper o
         var id = created.Str("id");
         var done = await client.WaitForCampaignAsync(id, c => c.Str("status") is "completed" or "completed_with_errors");
         var deliveries = await WaitForDeliveriesAsync(client, id, d => d.GetProperty("delivered").GetInt64() == 6);
+        var status = (await (await client.GetAsync($"/api/campaigns/{id}")).ReadJsonAsync()).GetProperty("deliveries");
+        var store = host.Services.GetRequiredService<DeliveryStore>();
+        var byRecipient = await EventuallyAsync(() => store.GetRecipientStatusesAsync(tenant, id), r => r.Count == 6 && r.Values.All(v => v == "delivered"));
 
         Assert.Equal("completed", done.Str("status"));
         var sent = host.Simulator.WhatsApp.GetDeliveries();
@@ -88,8 +94,41 @@ public sealed class WhatsAppApiTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Contains(sent, d => d.To == "491705550003" && d.Parameters.SequenceEqual(["N3", "P3"]));
         Assert.Equal(0, host.Simulator.WhatsApp.GetStats().Throughput429);
         Assert.Equal((0, 6, 0, 0), (deliveries.GetProperty("sent").GetInt64(), deliveries.GetProperty("delivered").GetInt64(), deliveries.GetProperty("read").GetInt64(), deliveries.GetProperty("failed").GetInt64()));
+        Assert.Equal((0, 6, 0, 0), (status.GetProperty("sent").GetInt64(), status.GetProperty("delivered").GetInt64(), status.GetProperty("read").GetInt64(), status.GetProperty("failed").GetInt64()));
+        Assert.Equal(6, byRecipient.Count);
+        Assert.All(byRecipient.Values, v => Assert.Equal("delivered", v));
         await (await client.GetAsync("/api/campaigns/nope/deliveries")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await host.Client(EngineApiHost.NewTenant()).GetAsync($"/api/campaigns/{id}/deliveries")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task StatusAndReport_ReceiptsOfACancelledCampaign_ShowDeliveryCountsAndEachRecipientsDeliveryStatus()
+    {
+        await using var host = await StartAsync(workers: false);
+        var tenant = EngineApiHost.NewTenant();
+        var client = host.Client(tenant);
+        await RegisterAsync(client, NewNumberId());
+        var id = (await client.CreateCampaignAsync("""{"platform":"whatsApp","actions":["botMessage"],"message":"Hi","recipients":[{"phone":"+4917011100001"},{"phone":"+4917011100002"},{"phone":"+4917011100003"}]}""")).Str("id");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/campaigns/{id}/cancel", null)).StatusCode);
+        var before = await (await client.GetAsync($"/api/campaigns/{id}/report")).ReadJsonAsync();
+        var sequences = before.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("sequence").GetInt32()).Order().ToList();
+        Assert.Equal(3, sequences.Count);
+
+        // Two messages were in flight when the campaign was cancelled: the platform accepted them, one was then read.
+        var store = host.Services.GetRequiredService<DeliveryStore>();
+        await store.RecordSentAsync(tenant, id, $"wamid.{id}.1", sequences[0]);
+        await store.ApplyStatusAsync($"wamid.{id}.1", "read");
+        await store.RecordSentAsync(tenant, id, $"wamid.{id}.2", sequences[1]);
+        var status = (await (await client.GetAsync($"/api/campaigns/{id}")).ReadJsonAsync()).GetProperty("deliveries");
+        var rows = (await (await client.GetAsync($"/api/campaigns/{id}/report")).ReadJsonAsync()).GetProperty("rows").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("sequence").GetInt32(), r => r.TryGetProperty("deliveryStatus", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null);
+        var csv = (await (await client.GetAsync($"/api/campaigns/{id}/report.csv")).Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal((1, 0, 1, 0), (status.GetProperty("sent").GetInt64(), status.GetProperty("delivered").GetInt64(), status.GetProperty("read").GetInt64(), status.GetProperty("failed").GetInt64()));
+        Assert.Equal(new Dictionary<int, string?> { [sequences[0]] = "read", [sequences[1]] = "sent", [sequences[2]] = null }, rows);
+        Assert.EndsWith(",delivery_status", csv[0], StringComparison.Ordinal);
+        var cells = csv.Skip(1).Select(l => l.Split(',')).ToDictionary(c => int.Parse(c[0], CultureInfo.InvariantCulture), c => c[^1]);
+        Assert.Equal(new Dictionary<int, string> { [sequences[0]] = "read", [sequences[1]] = "sent", [sequences[2]] = "" }, cells);
     }
 
     [Fact(Timeout = 60_000)]
@@ -142,7 +181,7 @@ public sealed class WhatsAppApiTests(AzuriteFixture azurite, ITestOutputHelper o
         o.Settings["Herald:Platforms:WhatsAppCloud:DefaultTier"] = "2000";
     });
 
-    private static string NewNumberId() => Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string NewNumberId() => Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999).ToString(CultureInfo.InvariantCulture);
 
     private static async Task RegisterAsync(HttpClient client, string number)
     {
@@ -167,10 +206,24 @@ public sealed class WhatsAppApiTests(AzuriteFixture azurite, ITestOutputHelper o
         "messages":[{"from":"{{{from}}}","id":"wamid.x","timestamp":"1","type":"text","text":{"body":"{{{text}}}"}}]}}]}]}
         """;
 
-    private static async Task<System.Text.Json.JsonElement> WaitForDeliveriesAsync(HttpClient client, string id, Func<System.Text.Json.JsonElement, bool> until)
+    // Each recipient's row is written just after the campaign's counts, so it may trail them by a moment.
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> until)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        System.Text.Json.JsonElement last = default;
+        var last = await read();
+        while (!until(last) && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(100);
+            last = await read();
+        }
+
+        return last;
+    }
+
+    private static async Task<JsonElement> WaitForDeliveriesAsync(HttpClient client, string id, Func<JsonElement, bool> until)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        JsonElement last = default;
         while (!deadline.IsCancellationRequested)
         {
             last = await (await client.GetAsync($"/api/campaigns/{id}/deliveries")).ReadJsonAsync();
