@@ -22,6 +22,11 @@ public sealed partial class SimulatorState
 
             var bot = Bot(botId);
             var now = TimeProvider.GetUtcNow();
+            if (ForcedRateLimit(bot, now) is { } forced)
+            {
+                return forced;
+            }
+
             var wait = bot.Limits.WaitFor(chatId, now, _scenario.Options);
             if (wait > TimeSpan.Zero)
             {

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace Herald.Simulator.Tests;
 
 public sealed class RateLimitTests
@@ -106,5 +108,31 @@ public sealed class RateLimitTests
 
         Assert.Equal(200, (await sim.SendAsync(42, "a")).Status);
         Assert.Equal(429, (await sim.SendAsync(42, "b")).Status);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ForcedRetryAfter_NextTwoSends_Answer429AndCountASendDuringTheWait()
+    {
+        await using var sim = await SimulatorSession.StartAsync();
+        using var force = await sim.Http.PostAsJsonAsync($"_sim/bots/{SimulatorSession.BotId}/retry-after", new { count = 2, retryAfter = 7 });
+
+        var (first, body) = await sim.CallRawAsync("sendMessage", new { chat_id = 1, text = "forced" });
+        sim.Clock.Advance(TimeSpan.FromSeconds(3));
+        var (early, earlyBody) = await sim.SendAsync(2, "during the wait");
+        sim.Clock.Advance(TimeSpan.FromSeconds(4));
+        var (second, _) = await sim.SendAsync(2, "after the wait");
+        sim.Clock.Advance(TimeSpan.FromSeconds(7));
+        var (third, _) = await sim.SendAsync(2, "after the second wait");
+        var forced = await sim.Http.GetFromJsonAsync<ForcedRetryAfterStats>($"_sim/bots/{SimulatorSession.BotId}/retry-after");
+
+        Assert.Equal(204, (int)force.StatusCode);
+        Assert.Equal(429, first);
+        Assert.Equal("""{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}""", body);
+        Assert.Equal(429, early);
+        Assert.Equal(4, earlyBody.GetProperty("parameters").GetProperty("retry_after").GetInt32());
+        Assert.Equal(429, second);
+        Assert.Equal(200, third);
+        Assert.Equal(new ForcedRetryAfterStats(2, 0, 1), forced);
+        Assert.Equal(3, sim.State.GetStats().Totals.RateLimited);
     }
 }

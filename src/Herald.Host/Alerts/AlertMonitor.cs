@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Herald.Core.Limits;
 using Herald.Core.Pacing;
@@ -24,7 +25,8 @@ public sealed class AlertMonitor(
     TimeProvider time,
     ILogger<AlertMonitor> logger) : BackgroundService
 {
-    private readonly Dictionary<string, DateTimeOffset> _restingSince = [];
+    // Concurrent: a look started by hand (CheckAsync) may overlap the timer's.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _restingSince = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,7 +61,7 @@ public sealed class AlertMonitor(
             }
             else
             {
-                _restingSince.Remove(key);
+                _restingSince.TryRemove(key, out _);
             }
         }
 

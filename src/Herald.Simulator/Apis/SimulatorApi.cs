@@ -31,6 +31,8 @@ internal static class SimulatorApi
             state.AddJoinRequest(request.ChatId, request.UserId);
             return TypedResults.NoContent();
         });
+        sim.MapPost("/bots/{botId:long}/retry-after", ForceRetryAfter);
+        sim.MapGet("/bots/{botId:long}/retry-after", (SimulatorState state, long botId) => TypedResults.Ok(state.GetForcedRetryAfter(botId)));
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
         return app;
     }
@@ -77,6 +79,23 @@ internal static class SimulatorApi
             });
         }
     }
+
+    private static Results<NoContent, ValidationProblem> ForceRetryAfter(SimulatorState state, long botId, RetryAfterRequest request)
+    {
+        if (request.Count < 0 || request.RetryAfter < 1)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [request.Count < 0 ? "count" : "retryAfter"] = ["count must not be negative and retryAfter must be at least 1 (seconds)."],
+            });
+        }
+
+        state.ForceRetryAfter(botId, request.Count, request.RetryAfter);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The body of <c>POST /_sim/bots/{botId}/retry-after</c>: the next <c>Count</c> sends answer 429 with <c>retry_after</c> = <c>RetryAfter</c> seconds.</summary>
+    internal sealed record RetryAfterRequest(int Count, int RetryAfter);
 
     /// <summary>The body of <c>POST /_sim/join-requests</c>.</summary>
     internal sealed record JoinRequest(long ChatId, long UserId);

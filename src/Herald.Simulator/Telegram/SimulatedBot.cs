@@ -26,6 +26,18 @@ internal sealed class SimulatedBot(long id)
 
     public long InviteLinksCreated { get; set; }
 
+    /// <summary>Sends still to answer with a forced 429 (<see cref="SimulatorState.ForceRetryAfter"/>).</summary>
+    public int ForcedRemaining { get; set; }
+
+    public int ForcedRetryAfterSeconds { get; set; }
+
+    /// <summary>The end of the last forced 429's wait.</summary>
+    public DateTimeOffset? ForcedWaitUntil { get; set; }
+
+    public long ForcedAnswered { get; set; }
+
+    public long SentDuringWait { get; set; }
+
     public TgUser User => new(Id, true, $"Simulated bot {Id}", $"sim{Id}_bot", CanJoinGroups: true);
 
     public long NextMessageId(long chatId)
