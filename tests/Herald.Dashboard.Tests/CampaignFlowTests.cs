@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Herald.Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -57,8 +58,19 @@ public sealed class CampaignFlowTests(DashboardFixture fixture, ITestOutputHelpe
         Assert.Equal(2, lines.Count);
         Assert.Contains("9100013", lines[1], StringComparison.Ordinal);
         Assert.Contains("blocked_by_user", lines[1], StringComparison.Ordinal);
+
+        // The accounts page shows the bot's usage in the last 24 hours (this campaign's 79 messages at least).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Accounts" }).First.ClickAsync();
+        var usage = page.GetByTestId("account-list").Locator("td:nth-child(7)");
+        await Expect(usage.First).ToHaveTextAsync(new Regex(@"^\d[\d,\u00a0 ]*( / \d[\d,\u00a0 ]*)? messages"), Long);
+        var shown = (await usage.AllTextContentsAsync()).Select(UsedMessages).ToList();
+        Assert.True(shown.Max() >= RecipientCount - 1, $"usage shown: {string.Join(", ", shown)}");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, "Accounts_UsageLast24Hours.png"), FullPage = true });
         Assert.Empty(dashboard.Dialogs);
     }
+
+    private static int UsedMessages(string cell) =>
+        int.Parse(new string(cell.TakeWhile(c => c != '/' && !char.IsLetter(c)).Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture);
 
     private static async Task<int> ProcessedAsync(DashboardPage dashboard) =>
         int.Parse(await dashboard.Fact("processed").TextContentAsync() ?? "", CultureInfo.InvariantCulture);

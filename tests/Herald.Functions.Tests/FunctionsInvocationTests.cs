@@ -35,6 +35,26 @@ public sealed class FunctionsInvocationTests(AzuriteFixture azurite)
         Assert.Equal(404, missing.Status);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task DashboardFiles_ServedByTheFunctionsAppUnderTheStrictPolicy()
+    {
+        await using var app = await FunctionsApp.StartAsync(azurite, runTicks: false);
+
+        var index = await app.CallAsync(app.Observability.DashboardFiles, new FunctionCall("GET", "/", apiKey: null));
+        Assert.Equal(200, index.Status);
+        Assert.StartsWith("text/html", index.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.Contains("js/app.js", index.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", index.Header("Content-Security-Policy") ?? "unsafe-inline", StringComparison.Ordinal);
+
+        var script = await app.CallAsync(app.Observability.DashboardFiles, new FunctionCall("GET", "/js/app.js", apiKey: null));
+        Assert.Equal(200, script.Status);
+        Assert.Contains("javascript", script.Header("Content-Type"), StringComparison.Ordinal);
+
+        // As on the local host: a path that is no file is no anonymous resource (the pipeline asks for credentials).
+        var missing = await app.CallAsync(app.Observability.DashboardFiles, new FunctionCall("GET", "/no-such-file.js", apiKey: null));
+        Assert.Equal(401, missing.Status);
+    }
+
     [Fact(Timeout = 90_000)]
     public async Task Campaign_CreateRunPauseResumeReport_ThroughTheFunctions()
     {

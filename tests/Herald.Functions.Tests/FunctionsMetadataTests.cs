@@ -1,5 +1,6 @@
 using Herald.Engine;
 using Herald.Engine.Orchestrations;
+using Herald.Functions.Http;
 using Herald.Functions.Tests.Infrastructure;
 using Herald.Functions.Workers;
 using Herald.Testing;
@@ -18,13 +19,21 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite)
     {
         await using var local = new LocalHost(azurite);
         var hostRoutes = local.Routes();
-        var functionRoutes = Functions.Where(f => f.Trigger.Type == "httpTrigger")
+        var functionRoutes = Functions.Where(f => f.Trigger.Type == "httpTrigger" && f.Name != ObservabilityHttpFunctions.DashboardFilesName)
             .Select(f => LocalHost.RouteLine(f.Trigger.Text("route"), f.Trigger.Methods)).Order(StringComparer.Ordinal).ToList();
 
         Assert.NotEmpty(hostRoutes);
         Assert.Equal(hostRoutes.Except(functionRoutes), []);   // served by the local host, missing from the Functions app
         Assert.Equal(functionRoutes.Except(hostRoutes), []);   // a function the local host does not serve
         Assert.Equal(hostRoutes.Count, functionRoutes.Count);
+    }
+
+    [Fact]
+    public void DashboardFiles_OneCatchAllGet_TheLocalHostsStaticFiles()
+    {
+        var files = Assert.Single(Functions, f => f.Trigger.Type == "httpTrigger" && f.Trigger.Text("route")!.StartsWith('{'));
+        Assert.Equal(ObservabilityHttpFunctions.DashboardFilesName, files.Name);
+        Assert.Equal("{*file} GET", LocalHost.RouteLine(files.Trigger.Text("route"), files.Trigger.Methods));
     }
 
     [Fact]

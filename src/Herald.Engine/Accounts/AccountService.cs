@@ -211,6 +211,7 @@ public sealed class AccountService(
             row.Disabled,
             row.CreatedAt,
             recent,
+            DailyUsage.From(row.State.Counters, now),
             LimitSettings.From(row.Overrides),
             EffectiveLimits.From(accountLimits, row.State.AgeAt(now)));
     }

@@ -13,6 +13,7 @@ namespace Herald.Engine.Accounts;
 /// <param name="Disabled">Disabled by the operator.</param>
 /// <param name="CreatedAt">When it was registered.</param>
 /// <param name="ActionsLast15Minutes">Successful actions in the last 15 minutes, across campaigns.</param>
+/// <param name="UsageLast24Hours">What it did in the last 24 hours, as its daily caps count it.</param>
 /// <param name="Overrides">Its own, stricter limits as set (R16, R35); null when the configured limits apply unchanged.</param>
 /// <param name="Limits">The limits in force: the configured ones with <paramref name="Overrides"/> applied.</param>
 public sealed record AccountView(
@@ -26,5 +27,6 @@ public sealed record AccountView(
     bool Disabled,
     DateTimeOffset CreatedAt,
     long ActionsLast15Minutes,
+    DailyUsage UsageLast24Hours,
     LimitSettings? Overrides,
     EffectiveLimits Limits);

@@ -41,6 +41,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         Simulator = simulator;
         Prefix = prefix;
         Http = new HttpFunctions(herald);
+        Observability = new ObservabilityHttpFunctions(herald);
         Ticks = new TickFunctions(herald, NullLogger<TickFunctions>.Instance);
         Orchestrations = new CampaignOrchestrationFunctions(herald);
     }
@@ -52,6 +53,8 @@ public sealed class FunctionsApp : IAsyncDisposable
     public string Prefix { get; }
 
     public HttpFunctions Http { get; }
+
+    public ObservabilityHttpFunctions Observability { get; }
 
     public TickFunctions Ticks { get; }
 

@@ -138,6 +138,8 @@ public sealed class AccountLimitsApiTests(AzuriteFixture azurite, ITestOutputHel
 
         Assert.Equal("limited", account.Str("status"));
         Assert.Equal(3, platform.Calls.Count);
+        Assert.Equal(3, account.GetProperty("usageLast24Hours").GetProperty("messages").GetInt32());
+        Assert.Equal(0, account.GetProperty("usageLast24Hours").GetProperty("invites").GetInt32());
         var status = await (await client.GetAsync($"/api/campaigns/{id}")).ReadJsonAsync();
         Assert.Equal("waiting", status.Str("status"));
         Assert.Equal("all_accounts_resting", status.Str("waitingReason"));

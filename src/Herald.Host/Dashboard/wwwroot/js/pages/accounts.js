@@ -13,6 +13,17 @@ function limits(account) {
   return parts.join(', ') || '–';
 }
 
+/** Today's usage (rolling 24 h, as the daily caps count it) against the daily caps in force. */
+function usage(account) {
+  const u = account.usageLast24Hours ?? {};
+  const l = account.limits ?? {};
+  const against = (used, cap, what) => (cap ? `${number(used ?? 0)} / ${number(cap)} ${what}` : `${number(used ?? 0)} ${what}`);
+  const parts = [against(u.messages, l.messagesPerDay, 'messages')];
+  if (u.invites || l.invitesPerDay) parts.push(against(u.invites, l.invitesPerDay, 'invites'));
+  if (u.addContacts || l.addContactsPerDay) parts.push(against(u.addContacts, l.addContactsPerDay, 'contacts'));
+  return parts.join(', ');
+}
+
 /** The accounts: status, recent usage against limits, cooldowns; and registering a bot by its token. */
 export function renderAccounts(main) {
   const body = h('div', null, h('p', null, 'Loading…'));
@@ -44,10 +55,11 @@ export function renderAccounts(main) {
         a.until ? `${time(a.until)} (${until(a.until)})` : '–',
         a.reason ?? '',
         number(a.actionsLast15Minutes),
+        usage(a),
         limits(a),
       ]);
       show(body, rows.length
-        ? table(['Account', 'Name', 'Status', 'Cooldown until', 'Reason', 'Actions (15 min)', 'Limits'], rows, { 'data-testid': 'account-list' })
+        ? table(['Account', 'Name', 'Status', 'Cooldown until', 'Reason', 'Actions (15 min)', 'Last 24 h', 'Limits'], rows, { 'data-testid': 'account-list' })
         : h('p', null, 'No accounts yet.'));
     } catch (error) {
       showError(body, error);
