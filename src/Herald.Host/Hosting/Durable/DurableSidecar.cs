@@ -141,7 +141,11 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
-        await app.StartAsync(stoppingToken);
+
+        // Not cancelled mid-way: a server stopped before it started runs TaskHubGrpcServer's stopping handler on state its
+        // started handler never set (an async void: the NullReferenceException aborts the process). A stop during the
+        // start waits for it (StopAsync awaits this method) and then stops the server.
+        await app.StartAsync(CancellationToken.None);
         _app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var port = new Uri(address).Port;
