@@ -6,14 +6,18 @@ namespace Herald.Core.Imports;
 /// </summary>
 internal static class ColumnMapper
 {
-    private const int SampleRows = 100;
+    /// <summary>The rows the header and the column roles are told from.</summary>
+    public const int SampleRows = 100;
 
+    /// <summary>Maps a surveyed table: its first rows tell the header and the roles, its column use the width.</summary>
     public static (MappedTable? Table, ImportError? Error) Map(RawTable table, ImportOptions options)
     {
         var rows = table.Rows;
         var explicitMapping = options.Columns ?? new Dictionary<RecipientColumnRole, ImportColumn>();
         IReadOnlyList<string?>? headers = table.Headers;
-        var dataRows = rows;
+        IReadOnlyList<RawRow> sample = rows;
+        var dataCount = table.RowCount;
+        var skipFirst = false;
         if (headers is null && !table.NoHeader && rows.Count > 0)
         {
             var hasHeader = options.HasHeader
@@ -22,24 +26,27 @@ internal static class ColumnMapper
             if (hasHeader)
             {
                 headers = rows[0].Cells ?? [];
-                dataRows = rows.Skip(1).ToList();
+                sample = rows.Skip(1).ToList();
+                dataCount--;
+                skipFirst = true;
             }
         }
 
-        if (dataRows.Count == 0)
+        if (dataCount == 0)
         {
             return Fail(ImportErrorCodes.Empty, headers is null ? "The list has no rows." : "The list has a header but no data rows.");
         }
 
-        if (dataRows.Count > options.MaxRows)
+        if (dataCount > options.MaxRows)
         {
             return (null, TableRead.TooManyRows(options.MaxRows).Error);
         }
 
-        var width = Width(headers, dataRows);
+        var use = skipFirst ? table.AfterFirst : table.AfterFirst.With(rows[0]);
+        var width = Width(headers, use);
         var roles = new RecipientColumnRole?[width];
         var used = Enumerable.Range(0, width)
-            .Select(i => RecipientValues.Clean(headers?.ElementAtOrDefault(i)) is not null || dataRows.Any(r => !string.IsNullOrWhiteSpace(r.Cell(i))))
+            .Select(i => RecipientValues.Clean(headers?.ElementAtOrDefault(i)) is not null || use.NonBlank(i))
             .ToArray();
         if (explicitMapping.Count > 0)
         {
@@ -51,7 +58,7 @@ internal static class ColumnMapper
         }
         else
         {
-            DetectRoles(headers, dataRows, roles, used);
+            DetectRoles(headers, sample, roles, used);
         }
 
         if (!roles.Any(IsIdentifier))
@@ -60,7 +67,7 @@ internal static class ColumnMapper
                 "No column holds usernames, user ids, phones or e-mail addresses; name the columns (username, user_id, phone, email) or give a mapping.");
         }
 
-        return (new MappedTable(Plan(headers, roles, used), headers is not null, dataRows), null);
+        return (new MappedTable(Plan(headers, roles, used), headers is not null, skipFirst) { Sample = sample }, null);
     }
 
     private static (MappedTable?, ImportError?) Fail(string code, string message) => (null, new ImportError(code, message));
@@ -68,7 +75,7 @@ internal static class ColumnMapper
     internal static bool IsIdentifier(RecipientColumnRole? role) =>
         role is RecipientColumnRole.Username or RecipientColumnRole.UserId or RecipientColumnRole.Phone or RecipientColumnRole.Email or RecipientColumnRole.Identifier;
 
-    private static int Width(IReadOnlyList<string?>? headers, IReadOnlyList<RawRow> rows)
+    private static int Width(IReadOnlyList<string?>? headers, ColumnUse rows)
     {
         var width = 0;
         if (headers is not null)
@@ -79,20 +86,7 @@ internal static class ColumnMapper
             }
         }
 
-        foreach (var row in rows)
-        {
-            var cells = row.Cells ?? [];
-            for (var i = cells.Count - 1; i >= width; i--)
-            {
-                if (RecipientValues.Clean(cells[i]) is not null)
-                {
-                    width = i + 1;
-                    break;
-                }
-            }
-        }
-
-        return width;
+        return Math.Max(width, rows.Width);
     }
 
     /// <summary>
@@ -272,4 +266,11 @@ internal static class ColumnMapper
 }
 
 /// <summary>A table whose columns have roles.</summary>
-internal sealed record MappedTable(IReadOnlyList<ColumnPlan> Columns, bool HasHeader, IReadOnlyList<RawRow> DataRows);
+/// <param name="Columns">How each column is read.</param>
+/// <param name="HasHeader">Whether the list has a header (a row, or JSON property names).</param>
+/// <param name="SkipFirstRow">True when the first non-blank row is the header, not a recipient.</param>
+internal sealed record MappedTable(IReadOnlyList<ColumnPlan> Columns, bool HasHeader, bool SkipFirstRow)
+{
+    /// <summary>The first data rows (at most <see cref="ColumnMapper.SampleRows"/> + 1).</summary>
+    public IReadOnlyList<RawRow> Sample { get; init; } = [];
+}

@@ -1,81 +1,92 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 
 namespace Herald.Core.Imports;
 
-/// <summary>Reads delimited text with CsvHelper: decoding, an Excel <c>sep=</c> line, delimiter detection, RFC 4180 quotes.</summary>
-internal static class CsvTableReader
+/// <summary>
+/// Reads delimited text with CsvHelper, streaming: decoding, an Excel <c>sep=</c> line, delimiter detection, RFC 4180
+/// quotes.
+/// </summary>
+internal sealed class CsvTableReader(ImportInput input, ImportOptions options) : ITableReader
 {
     private const int SniffLines = 50;
     private const int SniffBytes = 64 * 1024;
     private static readonly char[] Candidates = ['\t', ';', ','];
 
-    public static TableRead Read(ArraySegment<byte> bytes, ImportOptions options, CancellationToken cancellationToken)
+    private Encoding _encoding = Encoding.UTF8;
+    private int _skip;
+    private bool _sepLine;
+    private char _delimiter = ',';
+
+    public TableRead Survey(CancellationToken cancellationToken)
     {
-        // The text is streamed to the parser and only its head decoded for sniffing: a 20 MiB upload as one string would cost 40 MB.
-        var (encoding, skip) = TextDecoding.Detect(bytes, options.Fallback);
-        var body = bytes.Slice(skip);
-        var head = encoding.GetString(body.AsSpan(0, Math.Min(body.Count, SniffBytes)));
-        var delimiter = options.Delimiter;
-        var sepLine = TrySepLine(head, out var declared, out var rest);
-        if (sepLine)
+        using (var all = input.Open())
         {
-            delimiter ??= declared;
-            head = rest;
+            (_encoding, _skip) = TextDecoding.Detect(all, options.Fallback);
         }
 
-        delimiter ??= DetectDelimiter(head);
+        // Only the head is decoded for sniffing: the rest is streamed to the parser.
+        using (var body = input.Open(_skip))
+        {
+            var bytes = new byte[(int)Math.Min(SniffBytes, input.Length - _skip)];
+            body.ReadExactly(bytes);
+            var head = _encoding.GetString(bytes);
+            var delimiter = options.Delimiter;
+            _sepLine = TrySepLine(head, out var declared, out var rest);
+            if (_sepLine)
+            {
+                delimiter ??= declared;
+                head = rest;
+            }
+
+            _delimiter = delimiter ?? DetectDelimiter(head);
+        }
+
+        try
+        {
+            return TableSurvey.Of(Rows(cancellationToken), options.MaxRows, headerPossible: true, cancellationToken) is { } table
+                ? TableRead.Of(table with { Delimiter = _delimiter })
+                : TableRead.TooManyRows(options.MaxRows);
+        }
+        catch (CsvHelperException)
+        {
+            return TableRead.Fail(ImportErrorCodes.UnreadableFile, "The CSV file could not be read.");
+        }
+    }
+
+    public IEnumerable<RawRow> Rows(RawTable table, CancellationToken cancellationToken) => Rows(cancellationToken);
+
+    private IEnumerable<RawRow> Rows(CancellationToken cancellationToken)
+    {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            Delimiter = delimiter.Value.ToString(),
+            Delimiter = _delimiter.ToString(),
             HasHeaderRecord = false,
             BadDataFound = null,
             MissingFieldFound = null,
             IgnoreBlankLines = false,
             TrimOptions = TrimOptions.Trim,
         };
-
-        var rows = new List<RawRow>();
-        var blank = new List<int>();
-        try
+        using var text = new StreamReader(input.Open(_skip), _encoding, detectEncodingFromByteOrderMarks: false);
+        if (_sepLine)
         {
-            using var text = new StreamReader(new MemoryStream(body.Array!, body.Offset, body.Count, writable: false), encoding, detectEncodingFromByteOrderMarks: false);
-            if (sepLine)
-            {
-                text.ReadLine();
-            }
-
-            using var parser = new CsvParser(text, config);
-            while (parser.Read())
-            {
-                if ((rows.Count + blank.Count) % 1024 == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                // One more than the limit: the first row may be a header. Blank rows count: each one is reported.
-                if (rows.Count + blank.Count > options.MaxRows)
-                {
-                    return TableRead.TooManyRows(options.MaxRows);
-                }
-
-                var record = parser.Record;
-                if (record is null || record.All(string.IsNullOrWhiteSpace))
-                {
-                    blank.Add(parser.Row);
-                    continue;
-                }
-
-                rows.Add(new RawRow(parser.Row, record));
-            }
-        }
-        catch (CsvHelperException)
-        {
-            return TableRead.Fail(ImportErrorCodes.UnreadableFile, "The CSV file could not be read.");
+            text.ReadLine();
         }
 
-        return TableRead.Of(new RawTable(rows, Delimiter: delimiter) { BlankRows = blank });
+        using var parser = new CsvParser(text, config);
+        var n = 0;
+        while (parser.Read())
+        {
+            if (++n % 1024 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var record = parser.Record;
+            yield return record is null || record.All(string.IsNullOrWhiteSpace) ? RawRow.BlankAt(parser.Row) : new RawRow(parser.Row, record);
+        }
     }
 
     /// <summary>Excel writes <c>sep=;</c> as the first line to name the delimiter; it is not a row.</summary>

@@ -8,14 +8,29 @@ namespace Herald.Core.Imports;
 /// </summary>
 public sealed record ImportResult
 {
-    /// <summary>The recipients kept, in list order, normalised and unique.</summary>
+    /// <summary>
+    /// The recipients kept, in list order, normalised and unique; empty when they went to an <see cref="IRecipientSink"/>
+    /// (their count is <see cref="RecipientSource.RecipientCount"/>).
+    /// </summary>
     public IReadOnlyList<Recipient> Recipients { get; init; } = [];
 
-    /// <summary>Every dropped row: row number, reason code (<see cref="ImportReasons"/>) and column.</summary>
+    /// <summary>
+    /// The dropped rows in row order: row number, reason code (<see cref="ImportReasons"/>) and column; a streaming
+    /// import lists the first <see cref="RecipientImporter.ListedIssues"/> (all are counted in <see cref="DroppedCount"/>).
+    /// </summary>
     public IReadOnlyList<ImportIssue> Dropped { get; init; } = [];
 
-    /// <summary>Invalid values in rows that were kept thanks to another identifier (a bad phone next to a good username).</summary>
+    /// <summary>How many rows were dropped in all (what <see cref="DroppedCounts"/> adds up to).</summary>
+    public int DroppedCount { get; init; }
+
+    /// <summary>
+    /// Invalid values in rows that were kept thanks to another identifier (a bad phone next to a good username); a
+    /// streaming import lists the first <see cref="RecipientImporter.ListedIssues"/>.
+    /// </summary>
     public IReadOnlyList<ImportIssue> IgnoredValues { get; init; } = [];
+
+    /// <summary>Recipients kept per phone region (<c>RU</c>; <see cref="RecipientSegments.NoPhone"/> without a phone), largest first.</summary>
+    public IReadOnlyList<RegionCount> Countries { get; init; } = [];
 
     /// <summary>How many rows were dropped per reason code.</summary>
     public IReadOnlyDictionary<string, int> DroppedCounts { get; init; } = new Dictionary<string, int>();

@@ -5,7 +5,9 @@ namespace Herald.Core.Imports;
 
 /// <summary>
 /// Turns mapped rows into recipients: length limit, normalisation, segmentation, dedupe, and an issue (row, reason,
-/// column; never the value) for every dropped row and every ignored value.
+/// column; never the value) for every dropped row and every ignored value. Kept recipients wait in <see cref="Pending"/>
+/// until the caller takes them; what stays behind is bounded: a key set (<see cref="RecipientKeySet"/>), counts, and
+/// the first <c>listed</c> issues.
 /// </summary>
 internal sealed class RecipientCollector
 {
@@ -13,26 +15,49 @@ internal sealed class RecipientCollector
     private readonly IdentifierReader _reader;
     private readonly int _maxLength;
     private readonly IReadOnlyList<string> _prefixes;
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly List<Recipient> _recipients = [];
+    private readonly int _listed;
+    private readonly RecipientKeySet _seen = new();
+    private readonly List<Recipient> _pending = [];
     private readonly List<ImportIssue> _dropped = [];
     private readonly List<ImportIssue> _ignored = [];
+    private readonly Dictionary<string, int> _droppedCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _regions = new(StringComparer.Ordinal);
     private int _rows;
+    private int _kept;
+    private int _droppedTotal;
     private int _ambiguous;
 
-    public RecipientCollector(IReadOnlyList<ColumnPlan> columns, PhoneNormalizer phones, ImportOptions options)
+    /// <param name="columns">How each column is read.</param>
+    /// <param name="phones">How phones are read.</param>
+    /// <param name="options">The list's options.</param>
+    /// <param name="listed">How many dropped rows and ignored values are listed (all of them are counted).</param>
+    public RecipientCollector(IReadOnlyList<ColumnPlan> columns, PhoneNormalizer phones, ImportOptions options, int listed = int.MaxValue)
     {
         _columns = columns;
         _reader = new IdentifierReader(phones, options.DigitsAs);
         _maxLength = options.MaxFieldLength;
         _prefixes = options.NormalizedPrefixes;
+        _listed = listed;
     }
+
+    /// <summary>The recipients kept and not yet taken, in list order.</summary>
+    public List<Recipient> Pending => _pending;
 
     /// <summary>A blank row: dropped as <see cref="ImportReasons.BlankRow"/>, so the counts add up to the rows read.</summary>
     public void AddBlank(int number)
     {
         _rows++;
-        _dropped.Add(new ImportIssue(number, ImportReasons.BlankRow));
+        Drop(new ImportIssue(number, ImportReasons.BlankRow));
+    }
+
+    private void Drop(ImportIssue issue)
+    {
+        _droppedTotal++;
+        _droppedCounts[issue.Reason] = _droppedCounts.GetValueOrDefault(issue.Reason) + 1;
+        if (_dropped.Count < _listed)
+        {
+            _dropped.Add(issue);
+        }
     }
 
     public void Add(RawRow row)
@@ -40,13 +65,13 @@ internal sealed class RecipientCollector
         _rows++;
         if (row.Cells is null)
         {
-            _dropped.Add(new ImportIssue(row.Number, ImportReasons.InvalidRow));
+            Drop(new ImportIssue(row.Number, ImportReasons.InvalidRow));
             return;
         }
 
         if (_columns.FirstOrDefault(c => row.Cell(c.Index)?.Length > _maxLength) is { } tooLong)
         {
-            _dropped.Add(new ImportIssue(row.Number, ImportReasons.TooLong, tooLong.Label));
+            Drop(new ImportIssue(row.Number, ImportReasons.TooLong, tooLong.Label));
             return;
         }
 
@@ -93,13 +118,13 @@ internal sealed class RecipientCollector
 
         if (username is null && userId is null && phone is null && email is null)
         {
-            _dropped.Add(invalid?[0] ?? new ImportIssue(row.Number, ImportReasons.NoIdentifier));
+            Drop(invalid?[0] ?? new ImportIssue(row.Number, ImportReasons.NoIdentifier));
             return;
         }
 
         if (_prefixes.Count > 0 && (phone is null || !_prefixes.Any(p => phone.StartsWith(p, StringComparison.Ordinal))))
         {
-            _dropped.Add(new ImportIssue(row.Number, ImportReasons.Segment, phoneColumn));
+            Drop(new ImportIssue(row.Number, ImportReasons.Segment, phoneColumn));
             return;
         }
 
@@ -113,7 +138,7 @@ internal sealed class RecipientCollector
         ];
         if (keys.Any(k => k is not null && _seen.Contains(k)))
         {
-            _dropped.Add(new ImportIssue(row.Number, ImportReasons.Duplicate));
+            Drop(new ImportIssue(row.Number, ImportReasons.Duplicate));
             return;
         }
 
@@ -123,22 +148,28 @@ internal sealed class RecipientCollector
         }
 
         _ambiguous += ambiguous ? 1 : 0;
-        _ignored.AddRange(invalid ?? []);
+        _ignored.AddRange((invalid ?? []).Take(_listed - _ignored.Count));
         if (email is not null)
         {
             // The address travels as the field "email": what the e-mail platform and templates read, and what the engine stores.
             (fields ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)).TryAdd(Recipient.EmailField, email);
         }
 
-        _recipients.Add(new Recipient(username, userId, phone, name, fields));
+        var region = PhoneNormalizer.RegionOf(phone) ?? RecipientSegments.NoPhone;
+        _regions[region] = _regions.GetValueOrDefault(region) + 1;
+        _kept++;
+        _pending.Add(new Recipient(username, userId, phone, name, fields));
     }
 
-    public ImportResult Build(ImportFormat format, MappedTable table, RecipientSource source, RawTable? raw = null) => new()
+    /// <summary>The answer: <paramref name="recipients"/> are those the caller kept of <see cref="Pending"/> (none when it stored them).</summary>
+    public ImportResult Build(ImportFormat format, MappedTable table, RecipientSource source, RawTable? raw = null, IReadOnlyList<Recipient>? recipients = null) => new()
     {
-        Recipients = _recipients,
+        Recipients = recipients ?? _pending,
         Dropped = _dropped,
+        DroppedCount = _droppedTotal,
         IgnoredValues = _ignored,
-        DroppedCounts = _dropped.GroupBy(d => d.Reason).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        DroppedCounts = new Dictionary<string, int>(_droppedCounts, StringComparer.Ordinal),
+        Countries = [.. _regions.Select(r => new RegionCount(r.Key, r.Value)).OrderByDescending(s => s.Count).ThenBy(s => s.Region, StringComparer.Ordinal)],
         Format = format,
         Columns = [.. table.Columns.Select(c => c.ToMapping())],
         HasHeader = table.HasHeader,
@@ -146,6 +177,6 @@ internal sealed class RecipientCollector
         Sheet = raw?.Sheet,
         OtherSheets = raw?.OtherSheets ?? [],
         AmbiguousDigits = _ambiguous,
-        Source = source with { RowCount = _rows, RecipientCount = _recipients.Count },
+        Source = source with { RowCount = _rows, RecipientCount = _kept },
     };
 }

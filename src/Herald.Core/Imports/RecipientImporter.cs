@@ -1,3 +1,4 @@
+using Herald.Core.Domain;
 using Herald.Core.Phones;
 
 namespace Herald.Core.Imports;
@@ -22,45 +23,78 @@ public sealed class RecipientImporter
         _timeProvider = timeProvider;
     }
 
+    /// <summary>How many recipients a streaming import hands its sink at once.</summary>
+    public const int BatchSize = 1_000;
+
+    /// <summary>How many dropped rows (and ignored values) a streaming import lists; all of them are counted.</summary>
+    public const int ListedIssues = 1_000;
+
+    private const int HeadBytes = 64 * 1024;
+
     /// <summary>
-    /// Reads <paramref name="content"/> (at most <see cref="ImportOptions.MaxBytes"/> of it; the stream is not disposed).
+    /// Reads <paramref name="content"/> (at most <see cref="ImportOptions.MaxBytes"/> of it; the stream is not disposed)
+    /// and returns its recipients in <see cref="ImportResult.Recipients"/>, every dropped row listed. For lists too
+    /// large to hold, use the overload with an <see cref="IRecipientSink"/>.
     /// Problems with the list come back as <see cref="ImportResult.Error"/> (too large, too many rows, unreadable,
     /// empty, unknown column…); invalid <paramref name="options"/> throw <see cref="ArgumentException"/>.
     /// </summary>
     public async Task<ImportResult> ImportAsync(
         Stream content, ImportFormat format, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var kept = new CollectingSink();
+        var result = await ImportAsync(content, format, kept, options, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        return result.Success ? result with { Recipients = kept.Recipients } : result;
+    }
+
+    /// <summary>
+    /// Streams <paramref name="content"/> into <paramref name="sink"/>: a first pass checks the whole list (size, rows,
+    /// syntax, sheet, columns) and keeps only its first rows; a second reads it row by row and hands the recipients to
+    /// <paramref name="sink"/> in batches of <see cref="BatchSize"/>, so memory is bounded by a batch and a compact key
+    /// set, not by the list. Nothing reaches the sink when the answer is an <see cref="ImportResult.Error"/>. A seekable
+    /// stream is read in place (twice); another is copied into memory first. The answer lists the first
+    /// <see cref="ListedIssues"/> dropped rows and counts them all.
+    /// </summary>
+    public Task<ImportResult> ImportAsync(
+        Stream content, ImportFormat format, IRecipientSink sink, ImportOptions? options = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(content, format, sink, options, ListedIssues, cancellationToken);
+
+    private async Task<ImportResult> ImportAsync(
+        Stream content, ImportFormat format, IRecipientSink sink, ImportOptions? options, int listed, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(sink);
         options ??= new ImportOptions();
         options.ThrowIfInvalid();
+        cancellationToken.ThrowIfCancellationRequested();
         var source = new RecipientSource(options.SourceKind, options.FileName, _timeProvider.GetUtcNow(), 0, 0);
-        var read = await ReadLimitedAsync(content, options.MaxBytes, cancellationToken).ConfigureAwait(false);
-        if (read is not { } bytes)
+        using var input = await ImportInput.OpenAsync(content, options.MaxBytes, cancellationToken).ConfigureAwait(false);
+        if (input is null)
         {
             return ImportResult.Failed(
                 new ImportError(ImportErrorCodes.TooLarge, $"The file is larger than {options.MaxBytes} bytes, the most one import takes."), format, source);
         }
 
-        if (bytes.Count == 0)
+        if (input.Length == 0)
         {
             return ImportResult.Failed(new ImportError(ImportErrorCodes.Empty, "The file is empty."), format, source);
         }
 
         if (format == ImportFormat.Auto)
         {
-            format = DetectFormat(options.FileName, bytes);
+            format = DetectFormat(options.FileName, input.Head(HeadBytes));
         }
 
-        var tableRead = format switch
+        ITableReader reader = format switch
         {
-            ImportFormat.Csv => CsvTableReader.Read(bytes, options, cancellationToken),
-            ImportFormat.Xlsx => XlsxTableReader.Read(bytes, options, t => RecipientSheet.IsLikely(t, options), cancellationToken),
-            ImportFormat.Json => JsonTableReader.Read(bytes, options, cancellationToken),
+            ImportFormat.Csv => new CsvTableReader(input, options),
+            ImportFormat.Xlsx => new XlsxTableReader(input, options, t => RecipientSheet.IsLikely(t, options)),
+            ImportFormat.Json => new JsonTableReader(input, options),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown import format."),
         };
-        if (tableRead.Table is not { } table)
+        var surveyed = reader.Survey(cancellationToken);
+        if (surveyed.Table is not { } table)
         {
-            return ImportResult.Failed(tableRead.Error!, format, source);
+            return ImportResult.Failed(surveyed.Error!, format, source);
         }
 
         var (mapped, error) = ColumnMapper.Map(table, options);
@@ -69,28 +103,40 @@ public sealed class RecipientImporter
             return ImportResult.Failed(error!, format, source);
         }
 
-        var collector = new RecipientCollector(mapped.Columns, options.PhonesOr(_phones), options);
-        var blank = 0;
-        for (var i = 0; i < mapped.DataRows.Count; i++)
+        var collector = new RecipientCollector(mapped.Columns, options.PhonesOr(_phones), options, listed);
+        var header = mapped.SkipFirstRow;
+        var n = 0;
+        foreach (var row in reader.Rows(table, cancellationToken))
         {
-            if (i % 4096 == 0)
+            if (++n % 4096 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            // Blank rows are reported in row order among the others.
-            var row = mapped.DataRows[i];
-            for (; blank < table.BlankRows.Count && table.BlankRows[blank] < row.Number; blank++)
+            if (row.Blank)
             {
-                collector.AddBlank(table.BlankRows[blank]);
+                collector.AddBlank(row.Number);
+            }
+            else if (header)
+            {
+                header = false;
+            }
+            else
+            {
+                collector.Add(row);
             }
 
-            collector.Add(row);
+            if (collector.Pending.Count >= BatchSize)
+            {
+                await sink.WriteAsync(collector.Pending, cancellationToken).ConfigureAwait(false);
+                collector.Pending.Clear();
+            }
         }
 
-        for (; blank < table.BlankRows.Count; blank++)
+        if (collector.Pending.Count > 0)
         {
-            collector.AddBlank(table.BlankRows[blank]);
+            await sink.WriteAsync(collector.Pending, cancellationToken).ConfigureAwait(false);
+            collector.Pending.Clear();
         }
 
         return collector.Build(format, mapped, source, table);
@@ -122,27 +168,15 @@ public sealed class RecipientImporter
         return at >= 0 && text[at] is (byte)'[' or (byte)'{' ? ImportFormat.Json : ImportFormat.Csv;
     }
 
-    // The content in one buffer, without the copy of MemoryStream.ToArray: a 20 MiB upload costs its size, not three times it.
-    private static async Task<ArraySegment<byte>?> ReadLimitedAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Keeps every recipient: the answer of the overload without a sink.</summary>
+    private sealed class CollectingSink : IRecipientSink
     {
-        if (content.CanSeek && content.Length - content.Position > maxBytes)
+        public List<Recipient> Recipients { get; } = [];
+
+        public Task WriteAsync(IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken = default)
         {
-            return null;
+            Recipients.AddRange(recipients);
+            return Task.CompletedTask;
         }
-
-        using var buffer = new MemoryStream(content.CanSeek ? (int)(content.Length - content.Position) : 0);
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

@@ -78,7 +78,7 @@ public sealed class RecipientListValidator
             rows.Add(new RawRow(i + 1, recipients[i] is { } r ? Cells(r, columns.Count, fieldColumns, emailColumn) : null));
         }
 
-        var table = new MappedTable(columns, HasHeader: true, rows);
+        var table = new MappedTable(columns, HasHeader: true, SkipFirstRow: false);
         var collector = new RecipientCollector(columns, options.PhonesOr(_phones), options);
         foreach (var row in rows)
         {

@@ -22,7 +22,7 @@ internal static class RecipientSheet
             return true;
         }
 
-        var sample = mapped.DataRows.Take(SampleRows).ToList();
+        var sample = mapped.Sample.Take(SampleRows).ToList();
         return mapped.Columns.Any(c => ColumnMapper.IsIdentifier(c.Role)
             && (ColumnMapper.IsIdentifier(HeaderAliases.RoleOf(c.Header)) || ColumnMapper.MostlyIdentifiers(ColumnMapper.Shapes(sample, c.Index))));
     }

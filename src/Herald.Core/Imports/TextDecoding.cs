@@ -46,6 +46,47 @@ internal static class TextDecoding
         : System.Text.Unicode.Utf8.IsValid(bytes) ? (Encoding.UTF8, 0)
         : (fallback, 0);
 
+    /// <summary>
+    /// As <see cref="Detect(ReadOnlySpan{byte}, Encoding)"/> for a stream read from its start, validated chunk by
+    /// chunk, so a large upload is never held whole.
+    /// </summary>
+    public static (Encoding Encoding, int Skip) Detect(Stream stream, Encoding fallback)
+    {
+        var head = new byte[3];
+        var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var bom = Detect(head.AsSpan(0, n), fallback);
+        if (bom.Skip > 0)
+        {
+            return bom;
+        }
+
+        var bytes = new byte[64 * 1024];
+        var chars = new char[bytes.Length];
+        head.AsSpan(0, n).CopyTo(bytes);
+        var filled = n;
+        while (true)
+        {
+            var read = stream.Read(bytes, filled, bytes.Length - filled);
+            filled += read;
+            var final = read == 0;
+            var status = System.Text.Unicode.Utf8.ToUtf16(
+                bytes.AsSpan(0, filled), chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: final);
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return (fallback, 0);
+            }
+
+            if (final)
+            {
+                return (Encoding.UTF8, 0);
+            }
+
+            // An incomplete sequence at the end of the chunk waits for the next one.
+            bytes.AsSpan(consumed, filled - consumed).CopyTo(bytes);
+            filled -= consumed;
+        }
+    }
+
     public static string Decode(ReadOnlySpan<byte> bytes, Encoding fallback)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

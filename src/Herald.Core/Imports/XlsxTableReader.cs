@@ -6,24 +6,25 @@ namespace Herald.Core.Imports;
 
 /// <summary>
 /// Reads a named sheet of a workbook with ExcelDataReader, else the first one that <c>holdsRecipients</c>, else the
-/// first; numbers keep all their digits. At most two sheets are held at once (the first and the one being read).
+/// first; numbers keep all their digits. Sheets are surveyed row by row (<see cref="TableSurvey"/>) and the chosen one
+/// is read again for its rows, so no sheet is ever held whole.
 /// </summary>
-internal static class XlsxTableReader
+internal sealed class XlsxTableReader(ImportInput input, ImportOptions options, Func<RawTable, bool> holdsRecipients) : ITableReader
 {
-    public static TableRead Read(ArraySegment<byte> bytes, ImportOptions options, Func<RawTable, bool> holdsRecipients, CancellationToken cancellationToken)
+    public TableRead Survey(CancellationToken cancellationToken)
     {
         TextDecoding.EnsureCodePages();
-        if (ZipInflateGuard.Check(bytes, options, cancellationToken) is { } refused)
+        if (ZipInflateGuard.Check(input, options, cancellationToken) is { } refused)
         {
             return new TableRead(null, refused);
         }
 
         try
         {
-            using var stream = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
-            using var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { FallbackEncoding = options.Fallback });
+            using var reader = Open();
             var sheets = new List<string>();
             TableRead? chosen = null, first = null;
+            var index = 0;
             do
             {
                 sheets.Add(reader.Name ?? string.Empty);
@@ -34,11 +35,11 @@ internal static class XlsxTableReader
 
                 if (options.SheetName is { } wanted)
                 {
-                    chosen = string.Equals(reader.Name?.Trim(), wanted.Trim(), StringComparison.OrdinalIgnoreCase) ? ReadSheet(reader, options.MaxRows, cancellationToken) : null;
+                    chosen = string.Equals(reader.Name?.Trim(), wanted.Trim(), StringComparison.OrdinalIgnoreCase) ? SurveySheet(reader, index, cancellationToken) : null;
                     continue;
                 }
 
-                var read = ReadSheet(reader, options.MaxRows, cancellationToken);
+                var read = SurveySheet(reader, index, cancellationToken);
                 if (read.Table is { } table && holdsRecipients(table))
                 {
                     chosen = read;
@@ -48,7 +49,7 @@ internal static class XlsxTableReader
                     first ??= read;
                 }
             }
-            while (reader.NextResult());
+            while (++index > 0 && reader.NextResult());
 
             if ((chosen ?? first) is not { } result)
             {
@@ -58,18 +59,40 @@ internal static class XlsxTableReader
 
             return result.Table is { } picked ? TableRead.Of(picked with { OtherSheets = [.. sheets.Where(s => s != picked.Sheet)] }) : result;
         }
-        catch (Exception ex) when (ex is ExcelReaderException or InvalidDataException or NotSupportedException or EndOfStreamException
-            or FormatException or IndexOutOfRangeException or ArgumentException or InvalidOperationException or System.Xml.XmlException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             // Only whole-file failures land here; the message of the exception may quote cell text, so it is not passed on.
             return TableRead.Fail(ImportErrorCodes.UnreadableFile, "The workbook could not be read (not an .xlsx/.xls file, or damaged).");
         }
     }
 
-    private static TableRead ReadSheet(IExcelDataReader reader, int maxRows, CancellationToken cancellationToken)
+    public IEnumerable<RawRow> Rows(RawTable table, CancellationToken cancellationToken)
     {
-        var rows = new List<RawRow>();
-        var blank = new List<int>();
+        using var reader = Open();
+        for (var i = 0; i < table.SheetIndex; i++)
+        {
+            reader.NextResult();
+        }
+
+        foreach (var row in SheetRows(reader, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private static bool IsUnreadable(Exception ex) => ex is ExcelReaderException or InvalidDataException or NotSupportedException or EndOfStreamException
+        or FormatException or IndexOutOfRangeException or ArgumentException or InvalidOperationException or System.Xml.XmlException;
+
+    private IExcelDataReader Open() =>
+        ExcelReaderFactory.CreateReader(input.Open(), new ExcelReaderConfiguration { FallbackEncoding = options.Fallback });
+
+    private TableRead SurveySheet(IExcelDataReader reader, int index, CancellationToken cancellationToken) =>
+        TableSurvey.Of(SheetRows(reader, cancellationToken), options.MaxRows, headerPossible: true, cancellationToken) is { } table
+            ? TableRead.Of(table with { Sheet = reader.Name, SheetIndex = index })
+            : TableRead.TooManyRows(options.MaxRows);
+
+    private static IEnumerable<RawRow> SheetRows(IExcelDataReader reader, CancellationToken cancellationToken)
+    {
         var number = 0;
         while (reader.Read())
         {
@@ -88,22 +111,8 @@ internal static class XlsxTableReader
                 width = string.IsNullOrWhiteSpace(cells[i]) ? width : i + 1;
             }
 
-            // One more than the limit: the first row may be a header. Blank rows count: each one is reported.
-            if (rows.Count + blank.Count > maxRows)
-            {
-                return TableRead.TooManyRows(maxRows);
-            }
-
-            if (width == 0)
-            {
-                blank.Add(number);
-                continue;
-            }
-
-            rows.Add(new RawRow(number, width == cells.Length ? cells : cells[..width]));
+            yield return width == 0 ? RawRow.BlankAt(number) : new RawRow(number, width == cells.Length ? cells : cells[..width]);
         }
-
-        return TableRead.Of(new RawTable(rows, Sheet: reader.Name) { BlankRows = blank });
     }
 
     /// <summary>Excel stores phones and ids as doubles: whole numbers print without exponent or decimals.</summary>

@@ -16,16 +16,16 @@ internal static class ZipInflateGuard
     private const int ScratchBytes = 64 * 1024;
 
     /// <summary>Null when every entry stays within the limits, else the limit hit (or <see cref="ImportErrorCodes.UnreadableFile"/>).</summary>
-    public static ImportError? Check(ArraySegment<byte> bytes, ImportOptions options, CancellationToken cancellationToken)
+    public static ImportError? Check(ImportInput input, ImportOptions options, CancellationToken cancellationToken)
     {
-        if (!bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        if (!input.Head(4).AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
             return null;
         }
 
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), ZipArchiveMode.Read);
+            using var zip = new ZipArchive(input.Open(), ZipArchiveMode.Read);
             var scratch = new byte[ScratchBytes];
             long total = 0;
             foreach (var entry in zip.Entries)

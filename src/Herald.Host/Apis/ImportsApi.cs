@@ -63,6 +63,7 @@ public static class ImportsApi
         }
 
         ImportResult result;
+        ImportWriter? writer = null;
         try
         {
             var (upload, unsupported) = await ImportUpload.OpenAsync(request, options.MaxBytes, cancellationToken);
@@ -77,7 +78,15 @@ public static class ImportsApi
             }
 
             options = options with { FileName = upload.FileName ?? options.FileName };
-            result = await importer.ImportAsync(upload.Content, upload.Format, options, cancellationToken);
+            await using var spooled = await UploadSpool.CopyAsync(upload.Content, options.MaxBytes, cancellationToken);
+            if (spooled is null)
+            {
+                return ProblemFactory.PayloadTooLarge(options.MaxBytes);
+            }
+
+            // The recipients stream into the store as they are read; the import appears only once CompleteAsync wrote its summary.
+            writer = await imports.BeginAsync(tenant.TenantId, cancellationToken);
+            result = await importer.ImportAsync(spooled, upload.Format, writer, options, cancellationToken);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -87,9 +96,15 @@ public static class ImportsApi
         {
             return ProblemFactory.Validation("file", "The multipart body is malformed.");
         }
+        catch (Exception) when (writer is not null)
+        {
+            await AbandonAsync(writer);
+            throw;
+        }
 
         if (result.Error is { } error)
         {
+            await AbandonAsync(writer!);
             if (error.Code == ImportErrorCodes.TooLarge)
             {
                 return ProblemFactory.PayloadTooLarge(options.MaxBytes);
@@ -104,7 +119,17 @@ public static class ImportsApi
             return ProblemFactory.Validation(new ValidationErrors().Add("file", error.Message), "The list could not be imported.", extensions);
         }
 
-        var record = await imports.SaveAsync(tenant.TenantId, result, cancellationToken);
+        ImportRecord record;
+        try
+        {
+            record = await writer!.CompleteAsync(result, cancellationToken);
+        }
+        catch (Exception)
+        {
+            await AbandonAsync(writer!);
+            throw;
+        }
+
         await audit.RecordAsync(tenant, "import.create", Resource, record.Id, new Dictionary<string, string>
         {
             ["format"] = record.Format.ToString().ToLowerInvariant(),
@@ -112,6 +137,18 @@ public static class ImportsApi
             ["recipients"] = record.Source.RecipientCount.ToString(CultureInfo.InvariantCulture),
         }, cancellationToken);
         return TypedResults.Created($"/api/imports/{record.Id}", ImportResponse.From(record, result.Dropped));
+    }
+
+    // A failed import's pieces are deleted; they are invisible without a summary row anyway, so a failure here is ignored.
+    private static async Task AbandonAsync(ImportWriter writer)
+    {
+        try
+        {
+            await writer.AbandonAsync(CancellationToken.None);
+        }
+        catch (Azure.RequestFailedException)
+        {
+        }
     }
 
     /// <summary>The import's summary and dropped rows.</summary>

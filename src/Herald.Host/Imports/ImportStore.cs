@@ -14,19 +14,20 @@ namespace Herald.Host.Imports;
 /// Uploaded recipient lists in the <c>heraldimports</c> table (<see cref="HostTables.Imports"/>). The storage clients have
 /// no blob service, so a list is kept as rows: its recipients and its dropped-row report are each one JSON array cut
 /// into pieces of at most 30,000 characters (<see cref="ChunkedText"/>), one piece per row, written in entity-group
-/// transactions under the partition <c>{tenant}|{import id}</c>; the summary row (partition = tenant) is written last,
-/// so an import exists only once all of it is stored. Another tenant's import id finds nothing.
+/// transactions under the partition <c>{tenant}|{import id}</c> as the import streams them (<see cref="ImportWriter"/>);
+/// the summary row (partition = tenant) is written last, so an import exists only once all of it is stored, and a
+/// failed one is deleted. Another tenant's import id finds nothing.
 /// </summary>
 public sealed class ImportStore
 {
-    private const string RecipientsPrefix = "r";
-    private const string DroppedPrefix = "d";
-    private const int RowsPerTransaction = 50;
+    internal const string RecipientsPrefix = "r";
+    internal const string DroppedPrefix = "d";
+    internal const int RowsPerTransaction = 50;
 
     // Sheet names are at most 31 characters; a hundred of them stay far below a table property's 64 KiB.
     private const int MaxOtherSheets = 100;
 
-    private static readonly JsonSerializerOptions Json = CreateJson();
+    internal static readonly JsonSerializerOptions Json = CreateJson();
 
     private readonly EnsuredTable _table;
 
@@ -37,18 +38,34 @@ public sealed class ImportStore
         _table = new EnsuredTable(tables.GetTableClient(HostTables.Imports));
     }
 
-    /// <summary>Stores a successful import under a new id and returns its summary.</summary>
+    /// <summary>
+    /// Starts storing an import under a new id: hand its recipients to the writer as they are read (it is an
+    /// <see cref="IRecipientSink"/>), then <see cref="ImportWriter.CompleteAsync"/> it, or
+    /// <see cref="ImportWriter.AbandonAsync"/> it when the import failed. Until it completes the import does not exist.
+    /// </summary>
+    public async Task<ImportWriter> BeginAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        new(await _table.GetAsync(cancellationToken), tenantId, ResourceIds.New());
+
+    /// <summary>Stores a successful import, its recipients in <see cref="ImportResult.Recipients"/>, under a new id and returns its summary.</summary>
     public async Task<ImportRecord> SaveAsync(string tenantId, ImportResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var writer = await BeginAsync(tenantId, cancellationToken);
+        await writer.WriteAsync(result.Recipients, cancellationToken);
+        return await writer.CompleteAsync(result, cancellationToken);
+    }
+
+    /// <summary>The summary of a successful import stored as <paramref name="id"/>.</summary>
+    internal static ImportRecord NewRecord(string tenantId, string id, ImportResult result)
+    {
         if (!result.Success)
         {
             throw new ArgumentException("Only a successful import can be stored.", nameof(result));
         }
 
-        var record = new ImportRecord
+        return new ImportRecord
         {
-            Id = ResourceIds.New(),
+            Id = id,
             TenantId = tenantId,
             Source = result.Source,
             Format = result.Format,
@@ -58,24 +75,11 @@ public sealed class ImportStore
             OtherSheets = [.. result.OtherSheets.Take(MaxOtherSheets)],
             Columns = result.Columns,
             DroppedCounts = result.DroppedCounts,
-            DroppedCount = result.Dropped.Count,
+            DroppedCount = result.DroppedCount,
             IgnoredValues = result.IgnoredValues,
             AmbiguousDigits = result.AmbiguousDigits,
-            Countries = RecipientSegments.ByCountry(result.Recipients),
+            Countries = result.Countries,
         };
-        var table = await _table.GetAsync(cancellationToken);
-        var recipients = JsonSerializer.Serialize(result.Recipients.Select(StoredRecipient.From), Json);
-        var dropped = JsonSerializer.Serialize(result.Dropped, Json);
-        var actions = Pieces(record, RecipientsPrefix, recipients).Concat(Pieces(record, DroppedPrefix, dropped))
-            .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
-            .ToList();
-        foreach (var chunk in actions.Chunk(RowsPerTransaction))
-        {
-            await table.SubmitTransactionAsync(chunk, cancellationToken);
-        }
-
-        await table.AddEntityAsync(ToSummary(record), cancellationToken);
-        return record;
     }
 
     /// <summary>The import's summary, or null when the tenant has none with that id.</summary>
@@ -122,15 +126,14 @@ public sealed class ImportStore
         return text.Length == 0 ? "[]" : text.ToString();
     }
 
-    private static IEnumerable<TableEntity> Pieces(ImportRecord record, string prefix, string text) =>
-        ChunkedText.Split(text).Select((piece, i) => new TableEntity(ChunkPartition(record), string.Create(CultureInfo.InvariantCulture, $"{prefix}{i:D5}"))
-        {
-            ["Data"] = piece,
-        });
+    internal static TableEntity Piece(string partition, string prefix, int index, string piece) =>
+        new(partition, string.Create(CultureInfo.InvariantCulture, $"{prefix}{index:D5}")) { ["Data"] = piece };
 
-    private static string ChunkPartition(ImportRecord record) => $"{record.TenantId}|{record.Id}";
+    private static string ChunkPartition(ImportRecord record) => ChunkPartition(record.TenantId, record.Id);
 
-    private static TableEntity ToSummary(ImportRecord record) => new(record.TenantId, record.Id)
+    internal static string ChunkPartition(string tenantId, string importId) => $"{tenantId}|{importId}";
+
+    internal static TableEntity ToSummary(ImportRecord record) => new(record.TenantId, record.Id)
     {
         ["SourceKind"] = record.Source.Kind.ToString(),
         ["SourceName"] = record.Source.Name,
@@ -185,7 +188,7 @@ public sealed class ImportStore
     }
 
     /// <summary>A recipient as stored in a piece (short names).</summary>
-    private sealed record StoredRecipient(
+    internal sealed record StoredRecipient(
         [property: JsonPropertyName("u")] string? Username,
         [property: JsonPropertyName("i")] long? UserId,
         [property: JsonPropertyName("p")] string? Phone,
