@@ -67,6 +67,11 @@ internal sealed class JsonListReader
             {
                 Array.Resize(ref buffer, buffer.Length * 2);
             }
+            else if (consumed == 0 && final && _phase != Phase.Done)
+            {
+                // The reader throws on a document that breaks off; this only guards against spinning on one that did not.
+                throw new JsonException("The JSON ends before the list does.");
+            }
         }
     }
 
