@@ -88,11 +88,7 @@ public sealed class ImportWriter : IRecipientSink
     {
         while (_text.Length >= ChunkedText.MaxPieceLength || (final && _text.Length > 0))
         {
-            var length = Math.Min(ChunkedText.MaxPieceLength, _text.Length);
-            if (length < _text.Length && char.IsHighSurrogate(_text[length - 1]))
-            {
-                length--;
-            }
+            var length = ChunkedText.NextPieceLength(_text);
 
             _actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ImportStore.Piece(_partition, prefix, _pieces++, _text.ToString(0, length))));
             _text.Remove(0, length);
