@@ -115,10 +115,13 @@ public sealed class AccountImportApiTests(AzuriteFixture azurite, ITestOutputHel
     }
 
     [Fact(Timeout = 90_000)]
-    public async Task Import_NotConfigured_ConflictNamingTheService()
+    public async Task NotConfigured_ImportConflictAndAudienceProblemNamingTheService()
     {
         await using var host = await IntegrationsHost.StartAsync(azurite, output, integrations: false);
-        var problem = await (await host.Client(EngineApiHost.NewTenant()).PostJsonAsync("/api/accounts/import", "{}")).AssertProblemAsync(HttpStatusCode.Conflict);
+        var client = host.Client(EngineApiHost.NewTenant());
+        var problem = await (await client.PostJsonAsync("/api/accounts/import", "{}")).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(Service, problem.Str("service"));
+        await (await client.PostJsonAsync("/api/campaigns", CampaignAudienceApiTests.Campaign.Replace("ID", "chat-42", StringComparison.Ordinal)))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "audience", "parsing-service");
     }
 }
