@@ -114,7 +114,14 @@ public sealed class CreateCampaignRequest : IValidatableRequest
         var sources = (Recipients is null ? 0 : 1) + (ImportId is null ? 0 : 1) + (Audience is null ? 0 : 1);
         if (sources > 1)
         {
-            errors.Add(Audience is null ? "importId" : "audience", "Give one of recipients, importId or audience.");
+            if (Audience is null)
+            {
+                errors.Add("importId", "Give either recipients or importId, not both.");
+            }
+            else
+            {
+                errors.Add("audience", "Give one of recipients, importId or audience, not several.");
+            }
         }
         else if (sources == 0)
         {
