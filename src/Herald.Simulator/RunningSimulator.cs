@@ -27,6 +27,9 @@ public sealed class RunningSimulator : IAsyncDisposable
     /// <summary>The simulated WhatsApp Cloud API: its scenario, accepted messages and counts.</summary>
     public WhatsApp.WhatsAppCloudState WhatsApp => _app.Services.GetRequiredService<WhatsApp.WhatsAppCloudState>();
 
+    /// <summary>The simulated integration-service and parsing-service (under <c>integration/</c> and <c>parsing/</c>).</summary>
+    public Integrations.IntegrationsState Integrations => _app.Services.GetRequiredService<Integrations.IntegrationsState>();
+
     /// <summary>Stops listening (in-flight calls get a moment to finish).</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
 

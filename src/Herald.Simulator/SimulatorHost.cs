@@ -1,4 +1,5 @@
 using Herald.Simulator.Apis;
+using Herald.Simulator.Integrations;
 using Herald.Simulator.TdLib;
 using Herald.Simulator.Telegram;
 using Herald.Simulator.WhatsApp;
@@ -74,6 +75,7 @@ public static class SimulatorHost
     {
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(tdlib);
+        builder.Services.AddSingleton(new IntegrationsState());
         builder.Services.AddWhatsAppCloudSimulator(whatsApp ?? new WhatsAppScenario(), state.TimeProvider);
         builder.Services.AddProblemDetails();
         var app = builder.Build();
@@ -81,6 +83,7 @@ public static class SimulatorHost
         app.MapSimulatorApi();
         app.MapSimulatedTdLib();
         app.MapWhatsAppCloudApi();
+        app.MapSimulatedIntegrations();
         return app;
     }
 }

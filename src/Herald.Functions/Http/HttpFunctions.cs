@@ -112,6 +112,10 @@ public sealed class HttpFunctions(HeraldApplication herald)
     public Task<IActionResult> RegisterTelegramUser([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/accounts/telegram-users")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
         herald.DispatchAsync(request, durable);
 
+    [Function("ImportAccounts")]
+    public Task<IActionResult> ImportAccounts([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/accounts/import")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
+        herald.DispatchAsync(request, durable);
+
     [Function("ListAccounts")]
     public Task<IActionResult> ListAccounts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/accounts")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
         herald.DispatchAsync(request, durable);

@@ -3,6 +3,7 @@ using Herald.Engine.Accounts;
 using Herald.Engine.Platforms;
 using Herald.Host.Accounts;
 using Herald.Host.Audit;
+using Herald.Host.Integrations;
 using Herald.Host.OpenApi;
 using Herald.Host.Resources;
 using Herald.Host.Tenancy;
@@ -14,7 +15,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Herald.Host.Apis;
 
 /// <summary>
-/// <c>/api/accounts</c>: register Telegram bots (token) and user accounts (session reference), list them with live
+/// <c>/api/accounts</c>: register Telegram bots (token) and user accounts (session reference), import user accounts from
+/// integration-service, list them with live
 /// status, cooldowns and limits, set an account's own stricter limits (R16, R35), disable, enable, remove (with the
 /// secret), and check admin rights in a chat (R12). Another
 /// tenant's account id answers 404. Credentials are never answered, only masked.
@@ -40,6 +42,9 @@ public static class AccountsApi
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/{id}/login/password", SubmitLoginPasswordAsync).WithName("SubmitTelegramUserLoginPassword").WithSummary("Submits the two-step verification password.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/import", ImportAsync).WithName("ImportAccounts")
+            .WithSummary("Takes over the tenant's Telegram user accounts from integration-service (credentials by secret reference; idempotent).")
+            .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable);
         group.MapGet("", ListAsync).WithName("ListAccounts").WithSummary("The tenant's accounts with live status and cooldowns.");
         group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("One account with its live status.")
             .ProducesProblems(StatusCodes.Status404NotFound);
@@ -83,6 +88,18 @@ public static class AccountsApi
     internal static Task<Results<Ok<TelegramUserLoginResponse>, ValidationProblem, ProblemHttpResult>> SubmitLoginPasswordAsync(
         string id, ValidatedJson<TelegramUserPasswordRequest> body, ITenantContext tenant, TelegramUserLoginFlow login, CancellationToken cancellationToken) =>
         login.SubmitPasswordAsync(tenant, id, body.Value.Password, cancellationToken);
+
+    /// <summary>
+    /// 200 with the accounts imported now, those imported before and those left out (with a reason code); 409 naming the
+    /// service when integration-service is not configured; 502 when it refuses Herald's key or answers nonsense; 503 when it
+    /// cannot be reached after the retries.
+    /// </summary>
+    internal static async Task<Results<Ok<ImportAccountsResponse>, ValidationProblem, ProblemHttpResult>> ImportAsync(
+        ValidatedJson<ImportAccountsRequest> body, ITenantContext tenant, AccountImport import, CancellationToken cancellationToken)
+    {
+        var (result, failure) = await import.ImportAsync(tenant, body.Value, cancellationToken);
+        return result is null ? ServiceProblems.From(failure!) : TypedResults.Ok(result);
+    }
 
     /// <summary>Every account of the tenant.</summary>
     internal static async Task<Ok<AccountList>> ListAsync(ITenantContext tenant, AccountService accounts, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using Herald.Engine.Campaigns;
 using Herald.Engine.Model;
 using Herald.Host.Audit;
 using Herald.Host.Campaigns;
+using Herald.Host.Integrations;
 using Herald.Host.OpenApi;
 using Herald.Host.Resources;
 using Herald.Host.Tenancy;
@@ -30,7 +31,8 @@ public static partial class CampaignsApi
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/campaigns").WithTags(ApiTags.Campaigns).ProducesApiProblems();
-        group.MapPost("", CreateAsync).WithName("CreateCampaign").WithSummary("Creates a campaign; the work runs in the background.");
+        group.MapPost("", CreateAsync).WithName("CreateCampaign").WithSummary("Creates a campaign; the work runs in the background.")
+            .ProducesProblems(StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable);
         group.MapGet("", ListAsync).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, in pages.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/{id}", GetAsync).WithName("GetCampaign").WithSummary("The live status: progress, counts by outcome and reason, delivery receipts, speed, ETA, accounts; ETag for PATCH.")
@@ -65,18 +67,39 @@ public static partial class CampaignsApi
 
     /// <summary>
     /// Creates a campaign: 202 with <c>Location</c>, its id, status, what became of the list and the start plan. A large
-    /// import (over <c>Herald:Campaigns:BackgroundAbove</c>) answers at once with status <c>preparing</c>.
+    /// import (over <c>Herald:Campaigns:BackgroundAbove</c>) answers at once with status <c>preparing</c>. A parsing-service
+    /// <c>audience</c> is read first and kept as an import; 400 names <c>audience.parsedDataId</c> when parsing-service has no
+    /// such dataset for the tenant (or <c>audience</c> when it is not configured), 502/503 name the service when it fails.
     /// </summary>
-    internal static async Task<Results<Accepted<CampaignCreatedResponse>, ValidationProblem>> CreateAsync(
+    internal static async Task<Results<Accepted<CampaignCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         ValidatedJson<CreateCampaignRequest> body,
         ITenantContext tenant,
         CampaignPreparer preparer,
+        AudienceImport audiences,
         CampaignService campaigns,
         IOptions<CampaignPreparationOptions> background,
         IAuditLog audit,
         CancellationToken cancellationToken)
     {
-        var (prepared, errors) = await preparer.PrepareAsync(tenant.TenantId, body.Value, cancellationToken);
+        string? audienceImport = null;
+        if (body.Value.Audience is { } audience)
+        {
+            var (import, failure, error) = await audiences.ImportAsync(tenant.TenantId, audience.ParsedDataId, cancellationToken);
+            if (import is null)
+            {
+                return failure switch
+                {
+                    { Kind: ServiceFailureKind.NotFound } => ProblemFactory.Validation("audience.parsedDataId", "parsing-service has no such dataset for this tenant."),
+                    { Kind: ServiceFailureKind.NotConfigured } f => ProblemFactory.Validation("audience", f.Detail + " Give recipients or an importId instead."),
+                    { } f => ServiceProblems.From(f),
+                    _ => ProblemFactory.Validation("audience", $"The dataset could not be imported: {error!.Message}"),
+                };
+            }
+
+            audienceImport = import.Id;
+        }
+
+        var (prepared, errors) = await preparer.PrepareAsync(tenant.TenantId, body.Value, audienceImport, cancellationToken);
         if (prepared is null)
         {
             return ProblemFactory.Validation(errors);
@@ -84,7 +107,7 @@ public static partial class CampaignsApi
 
         // A large import answers at once: its orchestration writes the targets from the import (R1).
         CampaignRecord created;
-        if (body.Value.ImportId is { } importId && prepared.Campaign.Recipients.Count > background.Value.BackgroundAbove)
+        if ((audienceImport ?? body.Value.ImportId) is { } importId && prepared.Campaign.Recipients.Count > background.Value.BackgroundAbove)
         {
             created = await campaigns.CreatePreparingAsync(prepared.Campaign, importId, cancellationToken);
         }

@@ -36,11 +36,17 @@ internal sealed partial class CampaignPreparer(
     StartPlanner planner,
     TimeProvider time)
 {
+    /// <summary>
+    /// Prepares the campaign. <paramref name="audienceImport"/> is the import a parsing-service audience became (the list is
+    /// then read from it, and its problems are named <c>audience</c>).
+    /// </summary>
     public async Task<(PreparedCampaign? Campaign, ValidationErrors Errors)> PrepareAsync(
-        string tenantId, CreateCampaignRequest request, CancellationToken cancellationToken = default)
+        string tenantId, CreateCampaignRequest request, string? audienceImport = null, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
-        var list = await ReadRecipientsAsync(tenantId, request, errors, cancellationToken);
+        var importId = audienceImport ?? request.ImportId;
+        var listField = audienceImport is not null ? "audience" : importId is not null ? "importId" : "recipients";
+        var list = await ReadRecipientsAsync(tenantId, request, importId, listField, errors, cancellationToken);
         var kind = RequiredKind(request.Actions);
         var maxLength = MaxMessageLength(request.Platform, kind, errors);
         var (chosen, accountIds) = await ChooseAccountsAsync(tenantId, request, kind, errors, cancellationToken);
@@ -66,7 +72,7 @@ internal sealed partial class CampaignPreparer(
         var onBots = BotReach.RunsOnBots(request.Platform, request.Actions, chosen.Select(a => a.Kind));
         if (list is not null && onBots)
         {
-            list = DropUnreachable(list, request.ImportId is null ? "recipients" : "importId", errors, warnings);
+            list = DropUnreachable(list, listField, errors, warnings);
         }
 
         // A user account's invite sends no text (unless it falls back to a message): its template is not rendered.
@@ -163,9 +169,10 @@ internal sealed partial class CampaignPreparer(
         return (chosen, chosen.Count == onPlatform.Count ? null : [.. chosen.Select(a => a.AccountId)]);
     }
 
-    private async Task<RecipientList?> ReadRecipientsAsync(string tenantId, CreateCampaignRequest request, ValidationErrors errors, CancellationToken cancellationToken)
+    private async Task<RecipientList?> ReadRecipientsAsync(
+        string tenantId, CreateCampaignRequest request, string? importId, string field, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        if (request.Recipients is { } inline)
+        if (importId is null && request.Recipients is { } inline)
         {
             var max = api.Value.MaxInlineRecipients;
             if (inline.Count > max)
@@ -178,17 +185,17 @@ internal sealed partial class CampaignPreparer(
             return Checked(result, errors);
         }
 
-        var import = await imports.GetAsync(tenantId, request.ImportId!, cancellationToken);
+        var import = importId is null ? null : await imports.GetAsync(tenantId, importId, cancellationToken);
         if (import is null)
         {
-            errors.Add("importId", "No import with this id.");
+            errors.Add(field, "No import with this id.");
             return null;
         }
 
         var recipients = await imports.ReadRecipientsAsync(import, cancellationToken);
         if (recipients.Count == 0)
         {
-            errors.Add("importId", "The import holds no recipients.");
+            errors.Add(field, field == "audience" ? "The audience holds no usable recipient." : "The import holds no recipients.");
             return null;
         }
 

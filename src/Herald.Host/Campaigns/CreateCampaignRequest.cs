@@ -6,8 +6,8 @@ using Herald.Host.Validation;
 namespace Herald.Host.Campaigns;
 
 /// <summary>
-/// The body of <c>POST /api/campaigns</c> (R1, R2): what to do, to whom (inline <see cref="Recipients"/> or an uploaded
-/// list by <see cref="ImportId"/>), through which accounts, and when. Checks here need nothing but the body; the rest
+/// The body of <c>POST /api/campaigns</c> (R1, R2): what to do, to whom (inline <see cref="Recipients"/>, an uploaded
+/// list by <see cref="ImportId"/> or a parsing-service <see cref="Audience"/>), through which accounts, and when. Checks here need nothing but the body; the rest
 /// (accounts, template fields, platform limits) is checked against the tenant's data when the campaign is prepared.
 /// </summary>
 public sealed class CreateCampaignRequest : IValidatableRequest
@@ -67,6 +67,12 @@ public sealed class CreateCampaignRequest : IValidatableRequest
     /// <summary>An uploaded list (<c>POST /api/imports</c>) to use instead of inline recipients.</summary>
     public string? ImportId { get; init; }
 
+    /// <summary>
+    /// A parsing-service audience (<c>{"parsedDataId":"…"}</c>) instead of inline recipients or an import: read when the
+    /// campaign is created, through the same import rules, and kept as an import (its id is in the answer's <c>recipients</c>).
+    /// </summary>
+    public AudienceRequest? Audience { get; init; }
+
     /// <summary>True when an action sends a message text.</summary>
     public bool SendsMessage => Actions.Any(a => a is ActionKind.BotMessage or ActionKind.PersonalMessage) || (Actions.Contains(ActionKind.Invite) && FallbackToMessage);
 
@@ -105,14 +111,24 @@ public sealed class CreateCampaignRequest : IValidatableRequest
         }
 
         TimeWindow?.Validate(errors, "timeWindow");
-        if (Recipients is not null && ImportId is not null)
+        var sources = (Recipients is null ? 0 : 1) + (ImportId is null ? 0 : 1) + (Audience is null ? 0 : 1);
+        if (sources > 1)
         {
-            errors.Add("importId", "Give either recipients or importId, not both.");
+            if (Audience is null)
+            {
+                errors.Add("importId", "Give either recipients or importId, not both.");
+            }
+            else
+            {
+                errors.Add("audience", "Give one of recipients, importId or audience, not several.");
+            }
         }
-        else if (Recipients is null && ImportId is null)
+        else if (sources == 0)
         {
-            errors.Add("recipients", "Required: give recipients inline or the importId of an uploaded list.");
+            errors.Add("recipients", "Required: give recipients inline, the importId of an uploaded list, or a parsing-service audience.");
         }
+
+        Audience?.Validate(errors, "audience");
 
         errors.NoNullItems("recipients", Recipients);
         if (ImportId is not null && !ResourceIds.IsValid(ImportId))

@@ -6,6 +6,7 @@ using Herald.Host.Development;
 using Herald.Core;
 using Herald.Host.Apis;
 using Herald.Host.Health;
+using Herald.Host.Integrations;
 using Herald.Host.Logging;
 using Herald.Host.Metrics;
 using Herald.Host.OpenApi;
@@ -25,7 +26,7 @@ public static class HeraldApiExtensions
     /// Adds problem details and strict JSON, storage (with the table-backed audit log and API keys, when there is
     /// storage), authentication and tenancy, secrets, health, OpenAPI, the audit log, the core policies
     /// (<c>AddHeraldCore</c>), the platforms, the engine with its workers and the API's stores (when there is storage:
-    /// <see cref="EngineHostExtensions.AddHeraldEngineHost"/>), the development seam (Azurite and the simulator in
+    /// <see cref="EngineHostExtensions.AddHeraldEngineHost"/>), integration-service and parsing-service (when configured), the development seam (Azurite and the simulator in
     /// Development), the Prometheus metrics, the operator alerts and
     /// OpenTelemetry traces (when configured).
     /// </summary>
@@ -42,6 +43,7 @@ public static class HeraldApiExtensions
         builder.Services.AddHeraldCore(builder.Configuration);
         builder.AddHeraldPlatforms();
         builder.AddHeraldEngineHost();
+        builder.AddHeraldIntegrations();
         builder.AddHeraldDevelopmentDependencies();
         builder.AddHeraldMetrics();
         builder.AddHeraldAlerts();

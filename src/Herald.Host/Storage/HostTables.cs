@@ -23,4 +23,10 @@ public static class HostTables
 
     /// <summary>Operator alerts last sent: partition = alert kind, row = SHA-256 of tenant and subject (lowercase hex).</summary>
     public const string Alerts = "heraldalerts";
+
+    /// <summary>
+    /// Accounts and integration-service: partition = tenant, row = Herald's account id; integration-service's id of an
+    /// imported account and the block last reported (<see cref="Integrations.IntegrationLinks"/>).
+    /// </summary>
+    public const string IntegrationLinks = "heraldintegrationlinks";
 }

@@ -200,6 +200,7 @@ public sealed partial class TdWorld
 
             _members[chatId].Add(id);
             _adds[(chatId, id)] = _adds.GetValueOrDefault((chatId, id)) + 1;
+            _invites.Add(new TdSimInvite(me, chatId, id, _time.GetUtcNow()));
         }
 
         return new JsonObject { ["@type"] = "failedToAddMembers", ["failed_to_add_members"] = failed };

@@ -20,6 +20,8 @@ public sealed partial class TdWorld
     private readonly Dictionary<long, AccountPace> _pace = [];
     private readonly Dictionary<(long Chat, long User), int> _adds = [];
     private readonly List<TdSimMessage> _messages = [];
+    private readonly List<TdSimInvite> _invites = [];
+    private Dictionary<long, TdSimUser> _usersById = [];
     private readonly List<(long Client, JsonObject Proxy)> _proxies = [];
     private TdScenario _scenario = new();
     private long _nextClient;
@@ -50,6 +52,9 @@ public sealed partial class TdWorld
             _pace.Clear();
             _adds.Clear();
             _messages.Clear();
+            _invites.Clear();
+            // Looked up on every action: an index, so scenarios of 100,000 people stay quick (the first of an id wins, as before).
+            _usersById = scenario.Users.GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First());
             _proxies.Clear();
             _sessions.Clear();
             _openSessions.Clear();
@@ -79,6 +84,18 @@ public sealed partial class TdWorld
             lock (_gate)
             {
                 return [.. _messages];
+            }
+        }
+    }
+
+    /// <summary>Every person added to a chat, by whom and when (the simulator's clock), oldest first.</summary>
+    public IReadOnlyList<TdSimInvite> Invites
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _invites];
             }
         }
     }
@@ -187,7 +204,7 @@ public sealed partial class TdWorld
     }
 
     private TdSimUser? User(long id) =>
-        _scenario.Users.FirstOrDefault(u => u.Id == id)
+        _usersById.GetValueOrDefault(id)
         ?? _scenario.Accounts.Where(a => a.UserId == id).Select(AsUser).FirstOrDefault();
 
     private static TdSimUser AsUser(TdSimAccount a) => new() { Id = a.UserId, Username = a.Username, Phone = a.Phone, FirstName = "Account" };

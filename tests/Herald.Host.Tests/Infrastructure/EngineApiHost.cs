@@ -21,7 +21,7 @@ public sealed class EngineApiOptions
     /// <summary>The simulator's scenario.</summary>
     public SimulatorOptions Simulator { get; set; } = new();
 
-    /// <summary>More settings laid over the defaults.</summary>
+    /// <summary>More settings laid over the defaults; <c>{simulator}</c> in a value stands for the simulator's base URL (<c>http://127.0.0.1:port/</c>).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
     /// <summary>More service changes.</summary>
@@ -87,7 +87,7 @@ public sealed class EngineApiHost : IAsyncDisposable
                     f.Settings["Herald:Platforms:WhatsAppCloud:BaseUrl"] = simulator.BaseUri.ToString();
                     foreach (var (key, value) in options.Settings)
                     {
-                        f.Settings[key] = value;
+                        f.Settings[key] = value?.Replace("{simulator}", simulator.BaseUri.ToString(), StringComparison.Ordinal);
                     }
 
                     f.TokenClock = TimeProvider.System;
