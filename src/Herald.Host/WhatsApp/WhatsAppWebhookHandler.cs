@@ -18,7 +18,7 @@ internal sealed class WhatsAppWebhookHandler(DeliveryStore deliveries, Suppressi
     {
         foreach (var status in events.Statuses)
         {
-            await deliveries.ApplyStatusAsync(status.MessageId, status.Status, cancellationToken);
+            await deliveries.ApplyStatusAsync(status.MessageId, status.Status, status.ErrorCode, cancellationToken);
         }
 
         foreach (var message in events.Messages.Where(m => OptOutKeywords.IsOptOut(m.Text)))
