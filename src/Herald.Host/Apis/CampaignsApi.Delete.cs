@@ -1,6 +1,7 @@
 using System.Globalization;
 using Herald.Engine.Campaigns;
 using Herald.Host.Audit;
+using Herald.Host.Campaigns;
 using Herald.Host.Resources;
 using Herald.Host.Tenancy;
 using Herald.Host.Validation;
@@ -11,11 +12,11 @@ namespace Herald.Host.Apis;
 public static partial class CampaignsApi
 {
     /// <summary>
-    /// Deletes a completed or cancelled campaign with its targets, statistics and report (its recipients are gone from
-    /// every campaign table): 204; 404; 409 while it has not ended (cancel it first).
+    /// Deletes a completed or cancelled campaign with its targets, statistics, report and delivery receipts (its recipients
+    /// are gone from every campaign table): 204; 404; 409 while it has not ended (cancel it first).
     /// </summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, ITenantContext tenant, CampaignEraser eraser, IAuditLog audit, CancellationToken cancellationToken)
+        string id, ITenantContext tenant, CampaignDeletion eraser, IAuditLog audit, CancellationToken cancellationToken)
     {
         var erased = ResourceIds.IsValid(id) ? await eraser.EraseEndedAsync(tenant.TenantId, id, cancellationToken) : null;
         if (erased?.Campaign is not { } campaign || erased.Result == CampaignErasureResult.NotFound)

@@ -49,7 +49,7 @@ public static partial class CampaignsApi
             .WithSummary("Deletes a completed or cancelled campaign with its targets and report.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id}/report", ReportAsync).WithName("GetCampaignReport")
-            .WithSummary("Failed, unknown and skipped recipients (cancelled too, for a cancelled campaign), with the delivery status where a receipt gave one; CSV with Accept: text/csv.")
+            .WithSummary("Failed, unknown and skipped recipients (cancelled too, for a cancelled campaign; failed also when a receipt reported the message failed, with its reason), with the delivery status where a receipt gave one; CSV with Accept: text/csv.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/report.csv", ReportCsvAsync).WithName("GetCampaignReportCsv")
@@ -188,7 +188,7 @@ public static partial class CampaignsApi
 
     /// <summary>The report as JSON, or as CSV when the client prefers <c>text/csv</c>.</summary>
     internal static async Task<Results<Ok<CampaignReport>, PushStreamHttpResult, ProblemHttpResult>> ReportAsync(
-        string id, HttpRequest request, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, DeliveryStore deliveries, CancellationToken cancellationToken)
+        string id, HttpRequest request, ITenantContext tenant, CampaignService campaigns, CampaignReportReader reports, CancellationToken cancellationToken)
     {
         var campaign = ResourceIds.IsValid(id) ? await campaigns.GetAsync(tenant.TenantId, id, cancellationToken) : null;
         if (campaign is null)
@@ -196,24 +196,27 @@ public static partial class CampaignsApi
             return NotFound(id);
         }
 
-        var statuses = await deliveries.GetRecipientStatusesAsync(tenant.TenantId, campaign.Id, cancellationToken);
+        var (rows, deliveries) = await reports.ReadAsync(campaign, cancellationToken);
         if (PrefersCsv(request))
         {
-            return Csv(campaign, reader, statuses, cancellationToken);
+            return Csv(campaign, rows, deliveries, cancellationToken);
         }
 
-        var rows = Rows(reader.ReportAsync(campaign, cancellationToken), statuses);
-        return TypedResults.Ok(new CampaignReport(campaign.Id, campaign.WireStatus, campaign.Source, rows));
+        return TypedResults.Ok(new CampaignReport(campaign.Id, campaign.WireStatus, campaign.Source, Rows(rows, deliveries)));
     }
 
     /// <summary>The report as CSV.</summary>
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ReportCsvAsync(
-        string id, ITenantContext tenant, CampaignService campaigns, CampaignStatusReader reader, DeliveryStore deliveries, CancellationToken cancellationToken)
+        string id, ITenantContext tenant, CampaignService campaigns, CampaignReportReader reports, CancellationToken cancellationToken)
     {
         var campaign = ResourceIds.IsValid(id) ? await campaigns.GetAsync(tenant.TenantId, id, cancellationToken) : null;
-        return campaign is null
-            ? NotFound(id)
-            : Csv(campaign, reader, await deliveries.GetRecipientStatusesAsync(tenant.TenantId, campaign.Id, cancellationToken), cancellationToken);
+        if (campaign is null)
+        {
+            return NotFound(id);
+        }
+
+        var (rows, deliveries) = await reports.ReadAsync(campaign, cancellationToken);
+        return Csv(campaign, rows, deliveries, cancellationToken);
     }
 
     /// <summary>Pauses: 200 with the status; 409 when the campaign has ended.</summary>
@@ -255,9 +258,9 @@ public static partial class CampaignsApi
         return TypedResults.Ok(new CampaignControlResponse(campaign.Id, status));
     }
 
-    private static PushStreamHttpResult Csv(CampaignRecord campaign, CampaignStatusReader reader, IReadOnlyDictionary<int, string> deliveries, CancellationToken cancellationToken) =>
+    private static PushStreamHttpResult Csv(CampaignRecord campaign, IAsyncEnumerable<ReportRow> rows, IReadOnlyDictionary<int, string> deliveries, CancellationToken cancellationToken) =>
         TypedResults.Stream(
-            stream => ReportCsv.WriteAsync(stream, reader.ReportAsync(campaign, cancellationToken), deliveries, cancellationToken),
+            stream => ReportCsv.WriteAsync(stream, rows, deliveries, cancellationToken),
             ReportCsv.ContentType,
             $"campaign-{campaign.Id}-report.csv");
 

@@ -11,6 +11,7 @@ using Herald.Host.Imports;
 using Herald.Host.Resources;
 using Herald.Host.Validation;
 using Herald.Host.WhatsApp;
+using Herald.Platforms.WhatsAppCloud;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Host.Campaigns;
@@ -34,6 +35,7 @@ internal sealed partial class CampaignPreparer(
     AccountStore accounts,
     PlatformLimits limits,
     StartPlanner planner,
+    IOptions<WhatsAppCloudOptions> whatsApp,
     TimeProvider time)
 {
     /// <summary>
@@ -66,7 +68,7 @@ internal sealed partial class CampaignPreparer(
         var warnings = new List<string>();
         if (request.Platform == PlatformKind.WhatsApp)
         {
-            WhatsAppCampaignChecks.Check(request.Message, list?.Recipients, errors, warnings);
+            WhatsAppCampaignChecks.Check(request.Message, list?.Recipients, whatsApp.Value.Templates, errors, warnings);
         }
 
         var onBots = BotReach.RunsOnBots(request.Platform, request.Actions, chosen.Select(a => a.Kind));

@@ -12,7 +12,7 @@ namespace Herald.Host.Campaigns;
 /// sweep at once: deleting twice is harmless. Failures are logged and tried again at the next interval.
 /// </summary>
 internal sealed class CampaignRetention(
-    CampaignEraser eraser,
+    CampaignDeletion eraser,
     IAuditLog audit,
     IOptions<CampaignRetentionOptions> options,
     TimeProvider time,

@@ -72,6 +72,8 @@ public static class EngineHostExtensions
         services.TryAddSingleton<ImportStore>();
         services.TryAddSingleton<CampaignPreparer>();
         services.TryAddSingleton<CampaignEditor>();
+        services.TryAddSingleton<CampaignReportReader>();
+        services.TryAddSingleton<CampaignDeletion>();
         services.AddOptions<CampaignPreparationOptions>().Bind(builder.Configuration.GetSection(CampaignPreparationOptions.SectionName))
             .Validate(o => o.BackgroundAbove >= 0, $"{CampaignPreparationOptions.SectionName}: BackgroundAbove must not be negative.")
             .ValidateOnStart();

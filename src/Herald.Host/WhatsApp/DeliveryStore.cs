@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -21,8 +20,17 @@ namespace Herald.Host.WhatsApp;
 /// </list>
 /// Every write is conditional (ETag) and retried on a conflict; a redelivered webhook changes nothing.
 /// </summary>
-internal sealed class DeliveryStore
+internal sealed partial class DeliveryStore
 {
+    /// <summary>The table of platform messages (after the engine's name prefix).</summary>
+    internal const string MessagesTable = "platformmessages";
+
+    /// <summary>The table of delivery counts (after the engine's name prefix).</summary>
+    internal const string CountsTable = "deliverycounts";
+
+    /// <summary>The table of each recipient's furthest status (after the engine's name prefix).</summary>
+    internal const string RecipientsTable = "recipientdeliveries";
+
     private const int Shards = 8;
     private const string Row = "m";
     private readonly EnsuredTable _messages;
@@ -31,9 +39,9 @@ internal sealed class DeliveryStore
 
     public DeliveryStore(TableServiceClient tables, EngineOptions engine)
     {
-        _messages = new EnsuredTable(tables.GetTableClient(engine.NamePrefix + "platformmessages"));
-        _counts = new EnsuredTable(tables.GetTableClient(engine.NamePrefix + "deliverycounts"));
-        _recipients = new EnsuredTable(tables.GetTableClient(engine.NamePrefix + "recipientdeliveries"));
+        _messages = new EnsuredTable(tables.GetTableClient(engine.NamePrefix + MessagesTable));
+        _counts = new EnsuredTable(tables.GetTableClient(engine.NamePrefix + CountsTable));
+        _recipients = new EnsuredTable(tables.GetTableClient(engine.NamePrefix + RecipientsTable));
     }
 
     /// <summary>
@@ -56,7 +64,7 @@ internal sealed class DeliveryStore
 
                 await table.AddEntityAsync(sent, cancellationToken);
                 await CountAsync(tenantId, campaignId, messageId, null, "sent", cancellationToken);
-                await NoteRecipientAsync(tenantId, campaignId, sequence, "sent", cancellationToken);
+                await NoteRecipientAsync(tenantId, campaignId, sequence, "sent", null, cancellationToken);
                 return;
             }
             catch (RequestFailedException e) when (e.Status == StatusCodes.Status409Conflict)
@@ -88,15 +96,19 @@ internal sealed class DeliveryStore
             if (await TryReplaceAsync(table, row, cancellationToken))
             {
                 await CountAsync(tenantId, campaignId, messageId, null, status, cancellationToken);
-                await NoteRecipientAsync(tenantId, campaignId, sequence, status, cancellationToken);
+                await NoteRecipientAsync(tenantId, campaignId, sequence, status, row.GetString("Reason"), cancellationToken);
                 return;
             }
         }
     }
 
-    /// <summary>Applies a status webhook; a status not past the message's current one changes nothing.</summary>
-    public async Task ApplyStatusAsync(string messageId, string status, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies a status webhook; a status not past the message's current one changes nothing. A <c>failed</c> status
+    /// keeps its reason (<see cref="FailureReason"/> of the first error's code) for the report.
+    /// </summary>
+    public async Task ApplyStatusAsync(string messageId, string status, int? errorCode = null, CancellationToken cancellationToken = default)
     {
+        var reason = status == "failed" ? FailureReason(errorCode) : null;
         if (DeliveryCounts.Rank(status) == 0)
         {
             return;
@@ -110,7 +122,13 @@ internal sealed class DeliveryStore
             {
                 try
                 {
-                    await table.AddEntityAsync(new TableEntity(messageId, Row) { ["Status"] = status }, cancellationToken);
+                    var early = new TableEntity(messageId, Row) { ["Status"] = status };
+                    if (reason is not null)
+                    {
+                        early["Reason"] = reason;
+                    }
+
+                    await table.AddEntityAsync(early, cancellationToken);
                     return; // counted once the send records its campaign
                 }
                 catch (RequestFailedException e) when (e.Status == StatusCodes.Status409Conflict)
@@ -128,6 +146,11 @@ internal sealed class DeliveryStore
 
             var counted = row.GetString("Counted");
             row["Status"] = status;
+            if (reason is not null)
+            {
+                row["Reason"] = reason;
+            }
+
             var tenant = row.GetString("TenantId");
             var campaign = row.GetString("CampaignId");
             if (tenant is not null && campaign is not null)
@@ -140,7 +163,7 @@ internal sealed class DeliveryStore
                 if (tenant is not null && campaign is not null)
                 {
                     await CountAsync(tenant, campaign, messageId, counted, status, cancellationToken);
-                    await NoteRecipientAsync(tenant, campaign, row.GetInt32("Sequence"), status, cancellationToken);
+                    await NoteRecipientAsync(tenant, campaign, row.GetInt32("Sequence"), status, reason, cancellationToken);
                 }
 
                 return;
@@ -163,66 +186,6 @@ internal sealed class DeliveryStore
         }
 
         return new DeliveryCounts(sent, delivered, read, failed);
-    }
-
-    /// <summary>
-    /// The furthest delivery status of each recipient (by target sequence) of the campaign that has one; recipients
-    /// whose messages no receipt named are absent.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<int, string>> GetRecipientStatusesAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
-    {
-        var table = await _recipients.GetAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {campaignId + ":"} and RowKey lt {campaignId + ";"}");
-        var statuses = new Dictionary<int, string>();
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Status"], cancellationToken: cancellationToken))
-        {
-            if (int.TryParse(e.RowKey.AsSpan(campaignId.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) && e.GetString("Status") is { } status)
-            {
-                statuses[sequence] = status;
-            }
-        }
-
-        return statuses;
-    }
-
-    // A recipient's row only moves to a further status, whichever of its messages (steps, fallbacks) reported it.
-    private async Task NoteRecipientAsync(string tenantId, string campaignId, int? sequence, string status, CancellationToken cancellationToken)
-    {
-        if (sequence is not { } number)
-        {
-            return;
-        }
-
-        var table = await _recipients.GetAsync(cancellationToken);
-        var rowKey = $"{campaignId}:{number.ToString("D7", CultureInfo.InvariantCulture)}";
-        for (var tries = 0; tries < 20; tries++)
-        {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, rowKey, cancellationToken: cancellationToken);
-            if (existing.HasValue && DeliveryCounts.Rank(status) <= DeliveryCounts.Rank(existing.Value!.GetString("Status")))
-            {
-                return;
-            }
-
-            try
-            {
-                if (existing.HasValue)
-                {
-                    var row = existing.Value!;
-                    row["Status"] = status;
-                    await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await table.AddEntityAsync(new TableEntity(tenantId, rowKey) { ["Status"] = status }, cancellationToken);
-                }
-
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is StatusCodes.Status409Conflict or StatusCodes.Status412PreconditionFailed)
-            {
-                // Another receipt of the same recipient won: compare with its status again.
-            }
-        }
     }
 
     private async Task CountAsync(string tenantId, string campaignId, string messageId, string? from, string to, CancellationToken cancellationToken)

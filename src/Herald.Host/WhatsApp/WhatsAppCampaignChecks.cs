@@ -9,17 +9,24 @@ namespace Herald.Host.WhatsApp;
 /// What would fail at send time in a WhatsApp campaign, said at creation instead: a malformed template directive
 /// (every message would fail as <c>bad_template_directive</c>), template fields recipients lack
 /// (<c>template_field_missing</c>), recipients without a phone (<c>no_phone</c>). When every recipient would fail it
-/// is a 400 naming the field; when some would, a warning. Whether Meta approved the template (132000–132016) only the
-/// Cloud API can say: those show as <c>template_error_{code}</c> on the first send.
+/// is a 400 naming the field; when some would, a warning. The template itself is checked against the configured
+/// definitions (<see cref="WhatsAppCloudOptions.Templates"/>): one not listed (132001), not approved (132015/132016) or
+/// given another number of body parameters (132000) is a 400 naming <c>message</c>. Without definitions only the Cloud
+/// API can say, at the first send (<c>template_error_{code}</c>), and a warning says so.
 /// </summary>
 internal static class WhatsAppCampaignChecks
 {
-    public static void Check(string? message, IReadOnlyList<Recipient>? recipients, ValidationErrors errors, List<string> warnings)
+    public static void Check(string? message, IReadOnlyList<Recipient>? recipients, IEnumerable<WhatsAppTemplateDefinition> templates, ValidationErrors errors, List<string> warnings)
     {
         if (WhatsAppTemplateDirective.IsDirective(message) && WhatsAppTemplateDirective.Parse(message) is null)
         {
             errors.Add("message", "Not a template directive: write template:{name}:{language}[:{field},{field}…], e.g. template:spring_promo:en_US:name,promo (name: lowercase letters, digits, underscores).");
             return;
+        }
+
+        if (WhatsAppTemplateDirective.Parse(message) is { } template)
+        {
+            CheckTemplate(template, [.. templates], errors, warnings);
         }
 
         if (recipients is not { Count: > 0 })
@@ -38,6 +45,39 @@ internal static class WhatsAppCampaignChecks
         {
             var missing = recipients.Count(r => WhatsAppMessage.Value(r, field) is not { Length: > 0 });
             Report(missing, recipients.Count, "message", $"the template field '{field}'", errors, warnings);
+        }
+    }
+
+    private static void CheckTemplate(WhatsAppTemplateDirective directive, List<WhatsAppTemplateDefinition> templates, ValidationErrors errors, List<string> warnings)
+    {
+        var label = $"'{directive.Name}' ({directive.Language})";
+        if (templates.Count == 0)
+        {
+            warnings.Add($"The template {label} is not checked before the start (no templates are configured in Herald:Platforms:WhatsAppCloud:Templates): "
+                + "if Meta has not approved it or it takes another number of parameters, its messages fail at the first send (template_error_132000 to 132016).");
+            return;
+        }
+
+        var definition = templates.FirstOrDefault(t => t.Name == directive.Name && string.Equals(t.Language, directive.Language, StringComparison.OrdinalIgnoreCase));
+        if (definition is null)
+        {
+            var languages = templates.Where(t => t.Name == directive.Name).Select(t => t.Language).ToList();
+            errors.Add("message", languages.Count > 0
+                ? $"The template '{directive.Name}' has no {directive.Language} translation (it has {string.Join(", ", languages)}): every message would fail (template_error_132001)."
+                : $"The template {label} is not among the business account's templates: every message would fail (template_error_132001).");
+            return;
+        }
+
+        if (!string.Equals(definition.Status, WhatsAppTemplateDefinition.Approved, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("message", $"The template {label} is {definition.Status.ToUpperInvariant()}, not APPROVED: every message would fail "
+                + "(template_error_132015 when paused, 132016 when disabled, 132001 while not approved).");
+        }
+
+        if (definition.BodyParameters != directive.Fields.Count)
+        {
+            errors.Add("message", string.Create(CultureInfo.InvariantCulture,
+                $"The template {label} takes {definition.BodyParameters} body parameter(s); the message gives {directive.Fields.Count} field(s): every message would fail (template_error_132000)."));
         }
     }
 

@@ -10,6 +10,7 @@ internal static class WhatsAppHostExtensions
     public static IServiceCollection AddHeraldWhatsApp(this IServiceCollection services)
     {
         services.TryAddSingleton<DeliveryStore>();
+        services.TryAddSingleton<DeliveryEraser>();
         services.TryAddSingleton<ISentMessageLog, CampaignSentMessageLog>();
         services.TryAddSingleton<WhatsAppWebhookHandler>();
         services.TryAddSingleton<WhatsAppNumberRegistration>();

@@ -11,15 +11,23 @@ namespace Herald.Host.WhatsApp;
 /// </summary>
 internal sealed class WhatsAppWebhookHandler(DeliveryStore deliveries, SuppressionStore suppressions, AccountOwnership ownership, ILogger<WhatsAppWebhookHandler> logger)
 {
+    // How many messages' statuses of one call are applied at once.
+    private const int StatusParallelism = 8;
+
     /// <summary>The account id of a business number: <c>wa-{phone-number id}</c> (one tenant owns it).</summary>
     public static string AccountIdOf(string phoneNumberId) => "wa-" + phoneNumberId;
 
     public async Task HandleAsync(WhatsAppWebhookEvents events, CancellationToken cancellationToken)
     {
-        foreach (var status in events.Statuses)
+        // One call may carry many messages' statuses: each message's in order, different messages side by side.
+        var byMessage = events.Statuses.GroupBy(s => s.MessageId, StringComparer.Ordinal).ToList();
+        await Parallel.ForEachAsync(byMessage, new ParallelOptions { MaxDegreeOfParallelism = StatusParallelism, CancellationToken = cancellationToken }, async (statuses, ct) =>
         {
-            await deliveries.ApplyStatusAsync(status.MessageId, status.Status, cancellationToken);
-        }
+            foreach (var status in statuses)
+            {
+                await deliveries.ApplyStatusAsync(status.MessageId, status.Status, status.ErrorCode, ct);
+            }
+        });
 
         foreach (var message in events.Messages.Where(m => OptOutKeywords.IsOptOut(m.Text)))
         {

@@ -34,6 +34,28 @@ internal sealed class EmailAccountGate
         }
     }
 
+    /// <summary>
+    /// Moves a slot taken at <paramref name="takenAt"/> to <paramref name="acceptedAt"/>, when the server accepted the
+    /// message: the server counts its window from then, so the slot is free only 24 hours after that (counted from the
+    /// take, a send right at the end of the window could reach the server while it still counts the old one).
+    /// </summary>
+    public void Confirm(string accountKey, DateTimeOffset takenAt, DateTimeOffset acceptedAt)
+    {
+        Return(accountKey, takenAt);
+        if (_sent.TryGetValue(accountKey, out var sends))
+        {
+            lock (sends)
+            {
+                var kept = sends.Append(acceptedAt).Order().ToList();
+                sends.Clear();
+                foreach (var t in kept)
+                {
+                    sends.Enqueue(t);
+                }
+            }
+        }
+    }
+
     /// <summary>Gives a slot back (the server refused the message: nothing was sent).</summary>
     public void Return(string accountKey, DateTimeOffset takenAt)
     {

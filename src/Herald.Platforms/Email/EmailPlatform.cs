@@ -81,6 +81,7 @@ public sealed class EmailPlatform : IPlatformAdapter, IAsyncDisposable
         var (code, timedOut) = await _sender.SendAsync(Key(account), provider, credentials, message, cancellationToken);
         if (code == 250)
         {
+            _gate.Confirm(Key(account), now, _time.GetUtcNow());
             return new ActionOutcome.Done(DoneKind.Messaged, message.MessageId);
         }
 

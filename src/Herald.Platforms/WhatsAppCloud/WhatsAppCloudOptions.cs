@@ -52,6 +52,14 @@ public sealed class WhatsAppCloudOptions
     /// <summary>How long resolved credentials stay in memory before the secret store is asked again (default 5 min).</summary>
     public TimeSpan CredentialCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The business account's message templates (default none). When any are listed, a campaign whose template is not
+    /// among them, is not approved, or is given another number of body parameters than it takes is refused at creation
+    /// (what the Cloud API would answer with 132001, 132015/132016 or 132000 at the first send); when none are, such
+    /// problems show only at the first send, and the campaign's creation says so in a warning.
+    /// </summary>
+    public IList<WhatsAppTemplateDefinition> Templates { get; set; } = [];
+
     /// <summary>The app secret that signs webhook calls (<c>X-Hub-Signature-256</c>); webhooks are refused without it.</summary>
     public string? AppSecret { get; set; }
 

@@ -37,6 +37,15 @@ internal sealed class WhatsAppCloudOptionsValidator : IValidateOptions<WhatsAppC
             }
         }
 
+        for (var i = 0; i < options.Templates.Count; i++)
+        {
+            var template = options.Templates[i];
+            if (WhatsAppTemplateDirective.Parse($"{WhatsAppTemplateDirective.Prefix}{template.Name}:{template.Language}") is null || template.BodyParameters < 0)
+            {
+                errors.Add($"{nameof(options.Templates)}:{i} must have a Name (lowercase letters, digits, underscores), a Language (en_US) and BodyParameters of 0 or more.");
+            }
+        }
+
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
             errors.Add($"{nameof(options.RequestTimeout)} must be positive.");

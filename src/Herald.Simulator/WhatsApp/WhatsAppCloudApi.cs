@@ -45,6 +45,7 @@ internal static class WhatsAppCloudApi
                 s.PerRecipientInterval = scenario.PerRecipientInterval;
                 s.RevokedTokens = scenario.RevokedTokens;
                 s.UndeliverableRecipients = scenario.UndeliverableRecipients;
+                s.ReceiptFailedRecipients = scenario.ReceiptFailedRecipients;
                 s.Templates = scenario.Templates;
                 s.WindowAlwaysOpen = scenario.WindowAlwaysOpen;
                 s.WebhookUrl = scenario.WebhookUrl;

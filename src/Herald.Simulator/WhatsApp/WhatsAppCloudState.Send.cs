@@ -24,7 +24,11 @@ public sealed partial class WhatsAppCloudState
         if (accepted is not null)
         {
             Webhooks.Enqueue(WhatsAppWebhookBodies.Status(accepted, "sent", TimeProvider.GetUtcNow()), scenario);
-            if (scenario.ReportDelivered)
+            if (scenario.ReceiptFailedRecipients.Contains(accepted.To))
+            {
+                Webhooks.Enqueue(WhatsAppWebhookBodies.Status(accepted, "failed", TimeProvider.GetUtcNow(), WhatsAppScenario.ReceiptFailedCode), scenario);
+            }
+            else if (scenario.ReportDelivered)
             {
                 Webhooks.Enqueue(WhatsAppWebhookBodies.Status(accepted, "delivered", TimeProvider.GetUtcNow()), scenario);
             }

@@ -24,6 +24,15 @@ public sealed class WhatsAppScenario
     /// <summary>Recipients (digits) a message cannot reach: 131026.</summary>
     public IList<string> UndeliverableRecipients { get; set; } = [];
 
+    /// <summary>
+    /// Recipients (digits) whose messages are accepted and then reported <c>failed</c> by a status webhook (error
+    /// <see cref="ReceiptFailedCode"/>) instead of <c>delivered</c>.
+    /// </summary>
+    public IList<string> ReceiptFailedRecipients { get; set; } = [];
+
+    /// <summary>The error code of a <c>failed</c> receipt: 131049 (not delivered, to keep the ecosystem healthy).</summary>
+    public const int ReceiptFailedCode = 131049;
+
     /// <summary>Approved templates; a send naming another answers 132001, a wrong parameter count 132000.</summary>
     public IList<WhatsAppTemplate> Templates { get; set; } = [new WhatsAppTemplate("hello_world", "en_US", 0)];
 
@@ -46,6 +55,7 @@ public sealed class WhatsAppScenario
         copy.Numbers = [.. Numbers.Select(n => n with { })];
         copy.RevokedTokens = [.. RevokedTokens];
         copy.UndeliverableRecipients = [.. UndeliverableRecipients];
+        copy.ReceiptFailedRecipients = [.. ReceiptFailedRecipients];
         copy.Templates = [.. Templates];
         return copy;
     }

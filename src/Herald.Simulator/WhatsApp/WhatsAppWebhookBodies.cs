@@ -6,16 +6,27 @@ namespace Herald.Simulator.WhatsApp;
 /// <summary>Webhook bodies in the Cloud API's shape: <c>{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{…}}]}]}</c>.</summary>
 internal static class WhatsAppWebhookBodies
 {
-    public static string Status(WhatsAppDelivery delivery, string status, DateTimeOffset at) => Wrap(delivery.PhoneNumberId, new JsonObject
+    public static string Status(WhatsAppDelivery delivery, string status, DateTimeOffset at, int? errorCode = null)
     {
-        ["statuses"] = new JsonArray(new JsonObject
+        var item = new JsonObject
         {
             ["id"] = delivery.MessageId,
             ["status"] = status,
             ["timestamp"] = Seconds(at),
             ["recipient_id"] = delivery.To,
-        }),
-    });
+        };
+        if (errorCode is { } code)
+        {
+            item["errors"] = new JsonArray(new JsonObject
+            {
+                ["code"] = code,
+                ["title"] = "Message failed to send",
+                ["error_data"] = new JsonObject { ["details"] = "Simulated failure after the message was accepted" },
+            });
+        }
+
+        return Wrap(delivery.PhoneNumberId, new JsonObject { ["statuses"] = new JsonArray(item) });
+    }
 
     public static string Message(string phoneNumberId, string from, string text, DateTimeOffset at) => Wrap(phoneNumberId, new JsonObject
     {

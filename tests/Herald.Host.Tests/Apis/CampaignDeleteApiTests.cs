@@ -1,6 +1,5 @@
 using System.Net;
 using Azure.Data.Tables;
-using Herald.Engine.Campaigns;
 using Herald.Host.Audit;
 using Herald.Host.Campaigns;
 using Herald.Host.Tests.Infrastructure;
@@ -52,7 +51,7 @@ public sealed class CampaignDeleteApiTests(AzuriteFixture azurite, ITestOutputHe
         await client.PostAsync($"/api/campaigns/{ended}/cancel", null);
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(89));
         var retention = new CampaignRetention(
-            host.Services.GetRequiredService<CampaignEraser>(),
+            host.Services.GetRequiredService<CampaignDeletion>(),
             host.Services.GetRequiredService<IAuditLog>(),
             Options.Create(new CampaignRetentionOptions { RetentionDays = 90 }),
             clock,

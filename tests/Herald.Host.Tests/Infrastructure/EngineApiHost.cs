@@ -21,6 +21,12 @@ public sealed class EngineApiOptions
     /// <summary>The simulator's scenario.</summary>
     public SimulatorOptions Simulator { get; set; } = new();
 
+    /// <summary>
+    /// The clock of the host (engine, platforms, tokens) and the simulator; default the system clock. A
+    /// <see cref="RunningClock"/>'s fake clock lets a test jump whole days.
+    /// </summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>More settings laid over the defaults; <c>{simulator}</c> in a value stands for the simulator's base URL (<c>http://127.0.0.1:port/</c>).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -31,7 +37,7 @@ public sealed class EngineApiOptions
 /// <summary>
 /// The real host (<c>Program</c>) over the collection's Azurite with the engine composed in: its own table and queue
 /// prefix and task hub (so workers of other hosts never take its ticks nor its orchestrations), short engine intervals, the
-/// system clock (workers and the bot limiter wait on it), and the simulator in process as the Telegram Bot API, simulated
+/// system clock unless <see cref="EngineApiOptions.Time"/> says otherwise (workers and the bot limiter wait on it), and the simulator in process as the Telegram Bot API, simulated
 /// TDLib and WhatsApp Cloud API base URL.
 /// </summary>
 public sealed class EngineApiHost : IAsyncDisposable
@@ -63,7 +69,7 @@ public sealed class EngineApiHost : IAsyncDisposable
     {
         var options = new EngineApiOptions();
         configure?.Invoke(options);
-        var simulator = await SimulatorHost.StartAsync(options.Simulator);
+        var simulator = await SimulatorHost.StartAsync(options.Simulator, timeProvider: options.Time);
         try
         {
             var prefix = "h" + string.Concat(Enumerable.Range(0, 10).Select(_ => (char)('a' + Random.Shared.Next(26))));
@@ -90,10 +96,10 @@ public sealed class EngineApiHost : IAsyncDisposable
                         f.Settings[key] = value?.Replace("{simulator}", simulator.BaseUri.ToString(), StringComparison.Ordinal);
                     }
 
-                    f.TokenClock = TimeProvider.System;
+                    f.TokenClock = options.Time;
                     f.TestServices = services =>
                     {
-                        services.AddSingleton(TimeProvider.System);
+                        services.AddSingleton(options.Time);
                         if (options.Platform is { } platform)
                         {
                             services.RemoveAll<IPlatformAdapter>();

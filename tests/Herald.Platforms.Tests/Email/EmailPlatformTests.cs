@@ -114,6 +114,25 @@ public sealed class EmailPlatformTests(ITestOutputHelper output)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task ExecuteAsync_SendTookTimeAndTheWindowEndsBetweenTakeAndAcceptance_WaitsForTheServersWindow()
+    {
+        await using var host = await EmailTestHost.StartAsync(output, new SmtpScenario { DailyCapPerAccount = 1 }, p => p.DailyCap = 1);
+        var account = await host.AccountAsync();
+
+        // Every reading of the clock moves it a second on: the SMTP exchange takes time, the server stamps its message later.
+        host.Clock.AutoAdvanceAmount = TimeSpan.FromSeconds(1);
+        var first = await host.Platform.ExecuteAsync(account, EmailTestHost.Message("ann@example.org", "Hi"));
+        host.Clock.AutoAdvanceAmount = TimeSpan.Zero;
+        var acceptedAt = host.Sim.GetMessages().Single().At;
+        host.Clock.SetUtcNow(acceptedAt + TimeSpan.FromHours(24) - TimeSpan.FromMilliseconds(500));
+        var second = await host.Platform.ExecuteAsync(account, EmailTestHost.Message("bob@example.org", "Hi"));
+
+        Assert.IsType<ActionOutcome.Done>(first);
+        Assert.True(Assert.IsType<ActionOutcome.RateLimited>(second).RetryAfter > TimeSpan.Zero);
+        Assert.Equal((1, 0), (host.Sim.GetStats().Accepted, host.Sim.GetStats().CapViolations));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task ExecuteAsync_NoAddressOrBadSecret_RefusedWithoutConnecting()
     {
         await using var host = await EmailTestHost.StartAsync(output);
