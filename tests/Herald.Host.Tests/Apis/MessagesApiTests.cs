@@ -10,7 +10,7 @@ public sealed class MessagesApiTests(AzuriteFixture azurite, ITestOutputHelper o
     [Fact(Timeout = 60_000)]
     public async Task SendEditDelete_SameKeyTwice_ActsOnceAndAnswersTheFirstResult()
     {
-        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
+        await using var host = await EngineApiHost.StartAsync(azurite, output);
         var client = host.Client(EngineApiHost.NewTenant());
         var token = EngineApiHost.NewBotToken();
         var account = await client.RegisterBotAsync(token);
@@ -56,7 +56,6 @@ public sealed class MessagesApiTests(AzuriteFixture azurite, ITestOutputHelper o
     {
         await using var host = await EngineApiHost.StartAsync(azurite, output, o =>
         {
-            o.Workers = false;
             o.Simulator.Latency = TimeSpan.FromMilliseconds(400);
         });
         var client = host.Client(EngineApiHost.NewTenant());
@@ -78,7 +77,7 @@ public sealed class MessagesApiTests(AzuriteFixture azurite, ITestOutputHelper o
     [Fact(Timeout = 60_000)]
     public async Task Send_BadInputs_AnswerProblemsAndSendNothing()
     {
-        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
+        await using var host = await EngineApiHost.StartAsync(azurite, output);
         var client = host.Client(EngineApiHost.NewTenant());
         var account = await client.RegisterBotAsync(EngineApiHost.NewBotToken());
         var user = (await (await client.PostJsonAsync("/api/accounts/telegram-users", """{"session":"s1"}""")).ReadJsonAsync()).GetProperty("account").Str("accountId");

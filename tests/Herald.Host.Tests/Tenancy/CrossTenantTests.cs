@@ -26,7 +26,7 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
         var tokenA = EngineApiHost.NewBotToken();
         await using var host = await EngineApiHost.StartAsync(azurite, output, o =>
         {
-            o.Workers = false;
+            // Workers on: single messages are sent by the bot's account actor.
             o.Simulator.Groups = [new SimulatedGroup { ChatId = -100_321, Username = "herald_group", InviteAdministrators = [EngineApiHost.BotIdOf(tokenA)] }];
         });
         var a = host.Client(EngineApiHost.NewTenant("a"));
