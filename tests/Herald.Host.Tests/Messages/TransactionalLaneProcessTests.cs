@@ -43,7 +43,7 @@ public sealed class TransactionalLaneProcessTests(AzuriteFixture azurite, ITestO
         await WaitAsync(() => api.Simulator.State.GetDeliveries(botId: botId).Count >= 30, "the broadcast to start sending");
 
         var answers = new ConcurrentDictionary<int, (HttpStatusCode Status, string Body)>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, Singles), new ParallelOptions { MaxDegreeOfParallelism = 12 }, async (i, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, Singles), new ParallelOptions { MaxDegreeOfParallelism = 30 }, async (i, _) =>
         {
             var send = $$"""{"accountId":"{{bot}}","chatId":"{{FirstSingleChat + i}}","text":"Single {{i}}"}""";
             var response = await client.PostJsonAsync("/api/messages", send, $"lane-single-{i}");
