@@ -24,6 +24,7 @@ public sealed class TransactionalLaneProcessTests(AzuriteFixture azurite, ITestO
     [Fact(Timeout = 120_000)]
     public async Task SingleMessages_ApiOnlyHostAndTwoWorkersWhileBroadcasting_EachOnceNo429AtMost30PerSecond()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var api = await EngineApiHost.StartAsync(azurite, output, o =>
         {
             o.Workers = false;
@@ -37,10 +38,12 @@ public sealed class TransactionalLaneProcessTests(AzuriteFixture azurite, ITestO
         var workers = await Task.WhenAll(StartWorkerAsync(api), StartWorkerAsync(api));
         await using var first = workers[0];
         await using var second = workers[1];
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: API host and two workers up");
 
         var recipients = string.Join(',', Enumerable.Range(0, BroadcastRecipients).Select(i => $$"""{"userId":{{FirstBroadcastUser + i}}}"""));
         var campaign = (await client.CreateCampaignAsync($$"""{"actions":["botMessage"],"accounts":["{{bot}}"],"message":"News","recipients":[{{recipients}}]}""")).Str("id");
         await WaitAsync(() => api.Simulator.State.GetDeliveries(botId: botId).Count >= 30, "the broadcast to start sending");
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the broadcast is sending");
 
         var answers = new ConcurrentDictionary<int, (HttpStatusCode Status, string Body)>();
         await Parallel.ForEachAsync(Enumerable.Range(0, Singles), new ParallelOptions { MaxDegreeOfParallelism = 30 }, async (i, _) =>
@@ -49,6 +52,7 @@ public sealed class TransactionalLaneProcessTests(AzuriteFixture azurite, ITestO
             var response = await client.PostJsonAsync("/api/messages", send, $"lane-single-{i}");
             answers[i] = (response.StatusCode, await response.Content.ReadAsStringAsync());
         });
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: {Singles} single messages answered");
         var afterSingles = api.Simulator.State.GetDeliveries(botId: botId).Count(d => d.ChatId < FirstSingleChat);
         await WaitAsync(() => api.Simulator.State.GetDeliveries(botId: botId).Count(d => d.ChatId < FirstSingleChat) > afterSingles, "the broadcast to go on");
         await client.PostAsync($"/api/campaigns/{campaign}/cancel", null);
