@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Herald.Host.Messages;
 
 /// <summary>
-/// Deletes expired idempotency keys (and the transactional lane rows that ended as long ago) every <see cref="IdempotencyOptions.PurgeInterval"/> (first after one interval, so
-/// short-lived hosts never scan). Failures are logged and tried again at the next interval.
+/// Deletes expired idempotency keys (and the transactional lane rows that ended as long ago) every
+/// <see cref="IdempotencyOptions.PurgeInterval"/> (first after one interval, so short-lived hosts never scan). Failures
+/// are logged and tried again at the next interval.
 /// </summary>
 internal sealed class IdempotencyPurger(
     IdempotencyStore store,
