@@ -113,6 +113,8 @@ var baseSettings = [
   // Herald's own storage: the same account, by its endpoints (Microsoft Entra ID).
   { name: 'Herald__Storage__TableEndpoint', value: storage.properties.primaryEndpoints.table }
   { name: 'Herald__Storage__QueueEndpoint', value: storage.properties.primaryEndpoints.queue }
+  // The engine's table and queue prefix; the tick trigger's queue (%Herald:Engine:NamePrefix%-ticks) is read from it.
+  { name: 'Herald__Engine__NamePrefix', value: 'herald' }
   { name: 'Herald__Secrets__Provider', value: 'KeyVault' }
   { name: 'Herald__Secrets__VaultUri', value: vault.properties.vaultUri }
   { name: 'Herald__Auth__Issuer', value: authIssuer }

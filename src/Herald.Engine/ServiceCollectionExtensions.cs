@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Herald.Engine.Accounts;
 using Herald.Engine.Actors;
 using Herald.Engine.Campaigns;
+using Herald.Engine.Lanes;
 using Herald.Engine.Orchestrations;
 using Herald.Engine.Persistence;
 using Herald.Engine.Platforms;
@@ -52,6 +53,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<TargetStore>();
         services.TryAddSingleton<StatsStore>();
         services.TryAddSingleton<SuppressionStore>();
+        services.TryAddSingleton<LaneStore>();
+        services.TryAddSingleton<TransactionalLane>();
+        services.TryAddSingleton<SingleMessageQueue>();
         services.TryAddSingleton<TickSignal>();
         services.TryAddSingleton<TickScheduler>();
         services.TryAddSingleton<PlatformResolver>();

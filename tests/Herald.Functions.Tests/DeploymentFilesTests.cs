@@ -38,6 +38,7 @@ public sealed partial class DeploymentFilesTests
         Assert.Equal("UseDevelopmentStorage=true", values.GetProperty("AzureWebJobsStorage").GetString());
         Assert.Equal("dotnet-isolated", values.GetProperty("FUNCTIONS_WORKER_RUNTIME").GetString());
         Assert.StartsWith("<", values.GetProperty("Herald__Auth__HmacSecrets__0").GetString(), StringComparison.Ordinal);
+        Assert.Equal("herald", values.GetProperty("Herald__Engine__NamePrefix").GetString()); // the tick trigger's queue follows it
         foreach (var setting in values.EnumerateObject())
         {
             Assert.DoesNotContain("AccountKey=", setting.Value.GetString() ?? "", StringComparison.Ordinal);
@@ -56,6 +57,7 @@ public sealed partial class DeploymentFilesTests
         Assert.DoesNotContain("listKeys", bicep, StringComparison.Ordinal);
         Assert.DoesNotContain("Microsoft.Web/sites@2023-12-01", bicep, StringComparison.Ordinal); // the App Service web app is gone
         Assert.Contains("{ name: 'Herald__Secrets__Provider', value: 'KeyVault' }", bicep, StringComparison.Ordinal);
+        Assert.Contains("{ name: 'Herald__Engine__NamePrefix', value: 'herald' }", bicep, StringComparison.Ordinal);
         foreach (var role in new[] { "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "4633458b-17de-408a-b874-0445c86b69e6" })
         {
             Assert.Contains(role, bicep, StringComparison.Ordinal);

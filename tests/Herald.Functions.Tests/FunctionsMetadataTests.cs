@@ -1,10 +1,13 @@
 using Herald.Engine;
 using Herald.Engine.Orchestrations;
+using Herald.Engine.Persistence;
 using Herald.Functions.Http;
 using Herald.Functions.Tests.Infrastructure;
 using Herald.Functions.Workers;
 using Herald.Testing;
+using Microsoft.Extensions.Configuration;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Herald.Functions.Tests;
 
@@ -52,7 +55,7 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite)
     {
         var tick = Assert.Single(Functions, f => f.Trigger.Type == "queueTrigger");
         var engine = new EngineOptions();
-        Assert.Equal($"{engine.NamePrefix}-ticks", tick.Trigger.Text("queueName"));
+        Assert.Equal("%Herald:Engine:NamePrefix%-ticks", tick.Trigger.Text("queueName"));
         Assert.Equal(TickFunctions.QueueName, tick.Trigger.Text("queueName"));
 
         using var host = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.FunctionsOutput("host.json")));
@@ -62,6 +65,25 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite)
         Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
         Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         Assert.Equal(new DurableOptions().TaskHubName, host.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString());
+    }
+
+    [Theory]
+    [InlineData("herald")]
+    [InlineData("hstaging")]
+    public void Tick_QueueNameResolvedFromTheAppSettings_IsTheQueueTheEngineSchedulesTicksOn(string prefix)
+    {
+        var tick = Assert.Single(Functions, f => f.Trigger.Type == "queueTrigger");
+        // App settings as the Functions host reads them (environment variables: __ stands for :), over the sample's.
+        using var sample = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.FunctionsOutput("local.settings.sample.json")));
+        var values = sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => p.Value.GetString());
+        Assert.Equal(new EngineOptions().NamePrefix, values[TickFunctions.PrefixSetting]);
+        values[TickFunctions.PrefixSetting] = prefix;
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        var resolved = Regex.Replace(tick.Trigger.Text("queueName")!, "%(?<name>[^%]+)%", m => settings[m.Groups["name"].Value] ?? throw new InvalidOperationException($"{m.Value} does not resolve to a value."));
+        var storage = new EngineStorage(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), new Azure.Storage.Queues.QueueServiceClient("UseDevelopmentStorage=true"), new EngineOptions { NamePrefix = prefix });
+
+        Assert.Equal(storage.Ticks.Name, resolved);
     }
 
     [Fact]

@@ -40,7 +40,14 @@ public sealed partial class AccountActor
         var complete = new Dictionary<string, CampaignRecord>(StringComparer.Ordinal);
         while (true)
         {
-            var plan = await WorkOnceAsync(row, attempt, touched, sendUntil, lease, cancellationToken);
+            // Round-robin (seed 002): a turn of the transactional lane, then a broadcast batch.
+            var turn = await lane.DrainAsync(row, attempt, lease, sendUntil, cancellationToken);
+            if (turn.Fenced)
+            {
+                return new WorkPlan(null, Fenced: true);
+            }
+
+            var plan = WithLane(await WorkOnceAsync(row, attempt, touched, sendUntil, lease, cancellationToken), turn);
             acted += plan.Acted;
             foreach (var campaign in plan.MaybeComplete)
             {

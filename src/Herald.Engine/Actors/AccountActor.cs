@@ -3,6 +3,7 @@ using Herald.Core.Pacing;
 using Herald.Core.Work;
 using Herald.Engine.Campaigns;
 using Herald.Engine.Diagnostics;
+using Herald.Engine.Lanes;
 using Herald.Engine.Model;
 using Herald.Engine.Persistence;
 using Herald.Engine.Platforms;
@@ -32,6 +33,7 @@ public sealed partial class AccountActor(
     PlatformLimits limits,
     PacingPolicy pacing,
     WorkChooser chooser,
+    TransactionalLane lane,
     EngineOptions options,
     TimeProvider time,
     ILogger<AccountActor> logger)
@@ -133,8 +135,9 @@ public sealed partial class AccountActor(
         for (var tries = 0; ; tries++)
         {
             var nextAt = plan.NextAt;
-            if (nextAt is null && row.WakeRequested)
+            if (row.WakeRequested && !row.Disabled)
             {
+                // Woken while it worked (a campaign started, a single message queued): it looks again at once.
                 nextAt = time.GetUtcNow();
             }
 

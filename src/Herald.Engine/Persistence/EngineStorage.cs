@@ -6,7 +6,7 @@ namespace Herald.Engine.Persistence;
 /// <summary>
 /// The engine's tables and queues, named from <see cref="EngineOptions.NamePrefix"/>:
 /// <c>{prefix}accounts</c>, <c>{prefix}campaigns</c>, <c>{prefix}targets</c>, <c>{prefix}stats</c>,
-/// <c>{prefix}suppressions</c>, and the queues <c>{prefix}-ticks</c>, <c>{prefix}-control</c> and
+/// <c>{prefix}suppressions</c>, <c>{prefix}lane</c>, and the queues <c>{prefix}-ticks</c>, <c>{prefix}-control</c> and
 /// <c>{prefix}-poison</c>.
 /// </summary>
 public sealed class EngineStorage
@@ -23,6 +23,7 @@ public sealed class EngineStorage
         Targets = tables.GetTableClient(p + "targets");
         Stats = tables.GetTableClient(p + "stats");
         Suppressions = tables.GetTableClient(p + "suppressions");
+        Lane = tables.GetTableClient(p + "lane");
         Ticks = queues.GetQueueClient(p + "-ticks");
         Poison = queues.GetQueueClient(p + "-poison");
     }
@@ -42,6 +43,9 @@ public sealed class EngineStorage
     /// <summary>Per tenant: recipients never to be contacted again (by hash, R34).</summary>
     public TableClient Suppressions { get; }
 
+    /// <summary>Per account: its transactional lane of single messages (send, edit, delete), drained by its actor.</summary>
+    public TableClient Lane { get; }
+
     /// <summary>Account ticks: the actors' heartbeats.</summary>
     public QueueClient Ticks { get; }
 
@@ -57,6 +61,7 @@ public sealed class EngineStorage
             Targets.CreateIfNotExistsAsync(cancellationToken),
             Stats.CreateIfNotExistsAsync(cancellationToken),
             Suppressions.CreateIfNotExistsAsync(cancellationToken),
+            Lane.CreateIfNotExistsAsync(cancellationToken),
             Ticks.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }

@@ -20,8 +20,14 @@ namespace Herald.Functions.Workers;
 /// </summary>
 public sealed class TickFunctions(HeraldApplication herald, ILogger<TickFunctions> logger)
 {
-    /// <summary>The tick queue with the default <c>Herald:Engine:NamePrefix</c> (checked on start by the functions' tests).</summary>
-    public const string QueueName = "herald-ticks";
+    /// <summary>The app setting the tick queue's name follows: the engine's <c>Herald:Engine:NamePrefix</c>.</summary>
+    public const string PrefixSetting = "Herald:Engine:NamePrefix";
+
+    /// <summary>
+    /// The tick queue as a binding expression the Functions host resolves from the app settings
+    /// (<c>Herald__Engine__NamePrefix</c>): <c>{NamePrefix}-ticks</c>, the queue the engine's <c>EngineStorage</c> puts ticks on.
+    /// </summary>
+    public const string QueueName = "%" + PrefixSetting + "%-ticks";
 
     /// <summary>Runs one tick; a busy account's tick is put back for when its lease may end.</summary>
     [Function("Tick")]

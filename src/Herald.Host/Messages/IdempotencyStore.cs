@@ -35,7 +35,11 @@ public sealed record IdempotencyReservation(string TenantId, string RowKey, ETag
 public sealed record StoredResponse(int StatusCode, string Body);
 
 /// <summary>The outcome of <see cref="IdempotencyStore.BeginAsync"/>.</summary>
-public sealed record IdempotencyBegin(IdempotencyState State, IdempotencyReservation? Reservation = null, StoredResponse? Response = null);
+/// <param name="State">What was found.</param>
+/// <param name="Reservation">The key's row as held (<see cref="IdempotencyState.Started"/>) or as found (in progress, abandoned).</param>
+/// <param name="Response">The kept answer of a <see cref="IdempotencyState.Replay"/>.</param>
+/// <param name="Operation">The operation the key's request started (in progress, abandoned), if it named one.</param>
+public sealed record IdempotencyBegin(IdempotencyState State, IdempotencyReservation? Reservation = null, StoredResponse? Response = null, string? Operation = null);
 
 /// <summary>
 /// <c>Idempotency-Key</c>s of the message API in the <c>heraldidempotency</c> table (<see cref="HostTables.Idempotency"/>):
@@ -75,15 +79,18 @@ public sealed class IdempotencyStore
     public static string Fingerprint(string method, string path, string body) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{method}\n{path}\n{body}")));
 
-    /// <summary>Takes the key for a request with <paramref name="fingerprint"/>, or says why not.</summary>
-    public async Task<IdempotencyBegin> BeginAsync(string tenantId, string key, string fingerprint, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Takes the key for a request with <paramref name="fingerprint"/> that starts <paramref name="operation"/> (kept
+    /// with the key, so a later request with it can find what the first one started), or says why not.
+    /// </summary>
+    public async Task<IdempotencyBegin> BeginAsync(string tenantId, string key, string fingerprint, string? operation = null, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         var rowKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         for (var attempt = 0; ; attempt++)
         {
             var now = _time.GetUtcNow();
-            var fresh = new TableEntity(tenantId, rowKey) { ["State"] = Started, ["Fingerprint"] = fingerprint, ["StartedAt"] = now };
+            var fresh = new TableEntity(tenantId, rowKey) { ["State"] = Started, ["Fingerprint"] = fingerprint, ["StartedAt"] = now, ["Operation"] = operation };
             try
             {
                 var added = await table.AddEntityAsync(fresh, cancellationToken);
@@ -125,12 +132,18 @@ public sealed class IdempotencyStore
                 return new IdempotencyBegin(IdempotencyState.Replay, Response: new StoredResponse(existing.GetInt32("StatusCode") ?? 200, existing.GetString("Body") ?? "{}"));
             }
 
-            return new IdempotencyBegin(startedAt + _options.Value.AbandonAfter <= now ? IdempotencyState.Abandoned : IdempotencyState.InProgress);
+            return new IdempotencyBegin(
+                startedAt + _options.Value.AbandonAfter <= now ? IdempotencyState.Abandoned : IdempotencyState.InProgress,
+                new IdempotencyReservation(tenantId, rowKey, existing.ETag),
+                Operation: existing.GetString("Operation"));
         }
     }
 
-    /// <summary>Keeps <paramref name="response"/> under the held key: the same request with the key gets it from now on.</summary>
-    public async Task CompleteAsync(IdempotencyReservation reservation, string fingerprint, StoredResponse response, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Keeps <paramref name="response"/> under the held key: the same request with the key gets it from now on. False
+    /// when the row changed meanwhile (another request with the key completed it first).
+    /// </summary>
+    public async Task<bool> CompleteAsync(IdempotencyReservation reservation, string fingerprint, StoredResponse response, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reservation);
         ArgumentNullException.ThrowIfNull(response);
@@ -143,7 +156,15 @@ public sealed class IdempotencyStore
             ["StatusCode"] = response.StatusCode,
             ["Body"] = response.Body,
         };
-        await table.UpdateEntityAsync(row, reservation.ETag, TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await table.UpdateEntityAsync(row, reservation.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is StatusCodes.Status412PreconditionFailed or StatusCodes.Status404NotFound)
+        {
+            return false;
+        }
     }
 
     /// <summary>Gives the key back (nothing was done): the same request may be sent again with it.</summary>

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using Herald.Core.Domain;
 using Herald.Core.Limits;
 using Herald.Engine.Accounts;
+using Herald.Engine.Lanes;
 using Herald.Engine.Model;
 using Herald.Host.Resources;
 using Herald.Host.Tenancy;
@@ -10,10 +10,12 @@ using Herald.Host.Validation;
 using Herald.Platforms.Abstractions;
 using Herald.Platforms.TelegramBot;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Telegram.Bot.Types.ReplyMarkups;
+using Microsoft.Extensions.Options;
+using Telegram.Bot.Types.Enums;
 using MessageResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Created<Herald.Host.Messages.MessageResponse>,
     Microsoft.AspNetCore.Http.HttpResults.Ok<Herald.Host.Messages.MessageResponse>,
+    Microsoft.AspNetCore.Http.HttpResults.Accepted<Herald.Host.Messages.QueuedMessage>,
     Microsoft.AspNetCore.Http.HttpResults.NoContent,
     Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
     Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
@@ -22,17 +24,21 @@ namespace Herald.Host.Messages;
 
 /// <summary>
 /// Send, edit and delete single bot messages (R14) under an <c>Idempotency-Key</c>: everything that can be checked
-/// is checked before the key is taken (a refused request does not use up its key); once held, the key is completed with
-/// the answer (replayed to the same request later) or released when nothing was sent. Messages go through
-/// <see cref="TelegramBotMessenger"/>, i.e. the bot's own limiter in this process, the one its broadcast sends wait on.
+/// is checked before the key is taken (a refused request does not use up its key); once held, the operation is put in
+/// the bot's transactional lane (<see cref="SingleMessageQueue"/>), which the bot's account actor drains between its
+/// broadcast batches under the same pacing, in whichever worker process holds the account, so the bot's limits hold
+/// across every instance. The request waits up to <see cref="MessageOptions.AnswerWithin"/> for the outcome and
+/// answers it (201/200/204 or a problem), completing the key with it (replayed to the same request later) or
+/// releasing it when nothing was sent; past the wait it answers 202 <c>queued</c>, and the same request with the same
+/// key answers the outcome once there is one.
 /// </summary>
-internal sealed class MessageOperations(
+internal sealed partial class MessageOperations(
     AccountService accounts,
-    ISecretStore secrets,
-    TelegramBotMessenger messenger,
+    SingleMessageQueue lane,
     MessageStore messages,
     IdempotencyStore idempotency,
     PlatformLimits limits,
+    IOptions<MessageOptions> options,
     TimeProvider time)
 {
     /// <summary>The request header that carries the key.</summary>
@@ -50,7 +56,7 @@ internal sealed class MessageOperations(
             return invalid;
         }
 
-        var (account, token, problem) = await ResolveBotAsync(tenant.TenantId, request.AccountId, sender: true, cancellationToken);
+        var (account, problem) = await ResolveBotAsync(tenant.TenantId, request.AccountId, sender: true, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -58,24 +64,19 @@ internal sealed class MessageOperations(
 
         TelegramChatId.TryParse(request.ChatId, out var chat);
         var fingerprint = IdempotencyStore.Fingerprint("POST", "/api/messages", JsonSerializer.Serialize(request, Json));
-        return await IdempotentAsync(http, tenant.TenantId, key!, fingerprint, async () =>
+        var command = new SingleMessageCommand(SingleMessageKind.Send, chat.ToString(), request.Text, Wire(request.ParseMode), Keyboard(request.InlineKeyboard));
+        return await IdempotentAsync(http, new Operation(tenant.TenantId, account!.AccountId, ResourceIds.New(), command, fingerprint), key!, async done =>
         {
-            var sent = await messenger.SendMessageAsync(token!, chat, request.Text, MessageText.Wire(request.ParseMode), Keyboard(request.InlineKeyboard));
-            if (!sent.IsOk)
-            {
-                return MessageReply.Failure(sent.Error);
-            }
-
             var record = new MessageRecord
             {
-                Id = ResourceIds.New(),
-                TenantId = tenant.TenantId,
-                AccountId = account!.AccountId,
-                ChatId = chat.ToString(),
-                PlatformMessageId = sent.Value.Id,
-                SentAt = time.GetUtcNow(),
+                Id = done.MessageId,
+                TenantId = done.TenantId,
+                AccountId = done.AccountId,
+                ChatId = done.Command.ChatId,
+                PlatformMessageId = done.PlatformMessageId,
+                SentAt = done.CompletedAt ?? time.GetUtcNow(),
             };
-            await messages.AddAsync(record);
+            await messages.ReplaceAsync(record, CancellationToken.None);
             return new MessageReply(StatusCodes.Status201Created, MessageResponse.From(record));
         }, cancellationToken);
     }
@@ -104,24 +105,18 @@ internal sealed class MessageOperations(
             return ProblemFactory.Conflict($"Message {id} was deleted.");
         }
 
-        var (_, token, problem) = await ResolveBotAsync(tenant.TenantId, message.AccountId, sender: false, cancellationToken);
+        var (_, problem) = await ResolveBotAsync(tenant.TenantId, message.AccountId, sender: false, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        TelegramChatId.TryParse(message.ChatId, out var chat);
         var fingerprint = IdempotencyStore.Fingerprint("PATCH", $"/api/messages/{id}", JsonSerializer.Serialize(request, Json));
-        return await IdempotentAsync(http, tenant.TenantId, key!, fingerprint, async () =>
+        var command = new SingleMessageCommand(SingleMessageKind.Edit, message.ChatId, request.Text, Wire(request.ParseMode), Keyboard(request.InlineKeyboard), message.PlatformMessageId);
+        return await IdempotentAsync(http, new Operation(tenant.TenantId, message.AccountId, message.Id, command, fingerprint), key!, async done =>
         {
-            var edited = await messenger.EditMessageTextAsync(token!, chat, message.PlatformMessageId, request.Text, MessageText.Wire(request.ParseMode), Keyboard(request.InlineKeyboard));
-            if (!edited.IsOk)
-            {
-                return MessageReply.Failure(edited.Error);
-            }
-
-            var after = message with { EditedAt = time.GetUtcNow() };
-            await messages.ReplaceAsync(after);
+            var after = message with { EditedAt = done.CompletedAt ?? time.GetUtcNow() };
+            await messages.ReplaceAsync(after, CancellationToken.None);
             return new MessageReply(StatusCodes.Status200OK, MessageResponse.From(after));
         }, cancellationToken);
     }
@@ -144,23 +139,17 @@ internal sealed class MessageOperations(
             return TypedResults.NoContent();
         }
 
-        var (_, token, problem) = await ResolveBotAsync(tenant.TenantId, message.AccountId, sender: false, cancellationToken);
+        var (_, problem) = await ResolveBotAsync(tenant.TenantId, message.AccountId, sender: false, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        TelegramChatId.TryParse(message.ChatId, out var chat);
         var fingerprint = IdempotencyStore.Fingerprint("DELETE", $"/api/messages/{id}", "");
-        return await IdempotentAsync(http, tenant.TenantId, key!, fingerprint, async () =>
+        var command = new SingleMessageCommand(SingleMessageKind.Delete, message.ChatId, PlatformMessageId: message.PlatformMessageId);
+        return await IdempotentAsync(http, new Operation(tenant.TenantId, message.AccountId, message.Id, command, fingerprint), key!, async done =>
         {
-            var deleted = await messenger.DeleteMessageAsync(token!, chat, message.PlatformMessageId);
-            if (!deleted.IsOk)
-            {
-                return MessageReply.Failure(deleted.Error);
-            }
-
-            await messages.ReplaceAsync(message with { DeletedAt = time.GetUtcNow() });
+            await messages.ReplaceAsync(message with { DeletedAt = done.CompletedAt ?? time.GetUtcNow() }, CancellationToken.None);
             return new MessageReply(StatusCodes.Status204NoContent);
         }, cancellationToken);
     }
@@ -177,72 +166,41 @@ internal sealed class MessageOperations(
         return errors.IsEmpty ? null : ProblemFactory.Validation(errors);
     }
 
-    private async Task<(AccountRecord? Account, TelegramBotToken? Token, MessageResult? Problem)> ResolveBotAsync(
+    // The bot's token is the worker's business (the lane refuses a message whose token is unusable): the API only
+    // checks what it can answer at once.
+    private async Task<(AccountRecord? Account, MessageResult? Problem)> ResolveBotAsync(
         string tenantId, string accountId, bool sender, CancellationToken cancellationToken)
     {
         var account = await accounts.GetRecordAsync(tenantId, accountId, cancellationToken);
         if (account is null)
         {
-            return (null, null, sender
+            return (null, sender
                 ? ProblemFactory.NotFound($"No account {accountId}.")
                 : ProblemFactory.Conflict($"Account {accountId}, which sent the message, was removed."));
         }
 
         if (account.Platform != PlatformKind.Telegram || account.Kind != AccountKind.Bot)
         {
-            return (null, null, ProblemFactory.Validation("accountId", "Only Telegram bot accounts send single messages."));
+            return (null, ProblemFactory.Validation("accountId", "Only Telegram bot accounts send single messages."));
         }
 
         if (account.Disabled)
         {
-            return (null, null, ProblemFactory.Conflict($"Account {accountId} is disabled."));
+            return (null, ProblemFactory.Conflict($"Account {accountId} is disabled."));
         }
 
-        var secret = await secrets.GetAsync(account.SecretReference, cancellationToken);
-        return TelegramBotToken.TryParse(secret, out var token)
-            ? (account, token, null)
-            : (null, null, ProblemFactory.Conflict($"Account {accountId} has no usable token; register the bot again."));
+        return account.State.IsBlocked
+            ? (null, ProblemFactory.Conflict($"Account {accountId} is blocked by the platform ({account.State.BlockedReason}); register the bot again."))
+            : (account, null);
     }
 
-    private async Task<MessageResult> IdempotentAsync(HttpContext http, string tenantId, string key, string fingerprint, Func<Task<MessageReply>> act, CancellationToken cancellationToken)
-    {
-        var begin = await idempotency.BeginAsync(tenantId, key, fingerprint, cancellationToken);
-        switch (begin.State)
-        {
-            case IdempotencyState.Replay:
-                http.Response.Headers[ReplayedHeader] = "true";
-                return MessageReply.Read(begin.Response!).ToResult();
-            case IdempotencyState.InProgress:
-                http.Response.Headers.RetryAfter = "1";
-                return ProblemFactory.Conflict("A request with this Idempotency-Key is still in progress; retry shortly to get its answer.");
-            case IdempotencyState.Abandoned:
-                return ProblemFactory.Conflict("A request with this Idempotency-Key did not finish, so whether it acted is unknown; check before acting again with a new key.");
-            case IdempotencyState.Mismatch:
-                return ProblemFactory.Unprocessable("Idempotency-Key reused", "This Idempotency-Key was used for a different request; use a new key.");
-        }
+    private static string? Wire(MessageParseMode? mode) => MessageText.Wire(mode) is var wire && wire == ParseMode.None ? null : wire.ToString();
 
-        // From here the call and its bookkeeping run to the end even if the client goes away: stopping half-way would
-        // leave the key held with the outcome unknown.
-        var reply = await act();
-        if (reply.Release)
-        {
-            await idempotency.ReleaseAsync(begin.Reservation!, CancellationToken.None);
-        }
-        else
-        {
-            await idempotency.CompleteAsync(begin.Reservation!, fingerprint, reply.ToStored(), CancellationToken.None);
-        }
-
-        if (reply.RetryAfter is { } wait)
-        {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return reply.ToResult();
-    }
-
-    private static InlineKeyboardMarkup? Keyboard(IReadOnlyList<IReadOnlyList<InlineButtonRequest>>? rows) =>
-        TelegramKeyboards.From(rows, b => (b.Text, b.Url, b.CallbackData));
+    private static IReadOnlyList<IReadOnlyList<InlineButton>>? Keyboard(IReadOnlyList<IReadOnlyList<InlineButtonRequest>>? rows) =>
+        rows?.Select(r => (IReadOnlyList<InlineButton>)[.. r.Select(b => new InlineButton(b.Text, b.Url, b.CallbackData))]).ToList();
 
     private static ProblemHttpResult NotFound(string id) => ProblemFactory.NotFound(ResourceIds.IsValid(id) ? $"No message {id}." : "No such message.");
+
+    /// <summary>One operation for the lane: who, which message, what, and the request's fingerprint.</summary>
+    private sealed record Operation(string TenantId, string AccountId, string MessageId, SingleMessageCommand Command, string Fingerprint);
 }

@@ -55,6 +55,15 @@ internal sealed record MessageReply(int StatusCode, MessageResponse? Message = n
             "The call to Telegram failed on the way: whether it acted is unknown. Check before acting again with a new Idempotency-Key."),
     };
 
+    /// <summary>The answer to a message the account's lane could not take (nothing was sent): 409, the key released.</summary>
+    public static MessageReply Refused(string detail) => Refusal(StatusCodes.Status409Conflict, "Conflict", detail) with { Release = true };
+
+    /// <summary>The answer to a message whose sending worker stopped mid-call: whether Telegram acted is unknown.</summary>
+    public static MessageReply Unknown() => Refusal(
+        StatusCodes.Status502BadGateway,
+        "Upstream failure",
+        "The worker sending it stopped during the call to Telegram: whether it acted is unknown. Check before acting again with a new Idempotency-Key.");
+
     /// <summary>A kept answer, read back.</summary>
     public static MessageReply Read(StoredResponse stored)
     {
@@ -66,7 +75,7 @@ internal sealed record MessageReply(int StatusCode, MessageResponse? Message = n
     public StoredResponse ToStored() => new(StatusCode, JsonSerializer.Serialize(this, Json));
 
     /// <summary>The HTTP answer.</summary>
-    public Results<Created<MessageResponse>, Ok<MessageResponse>, NoContent, ValidationProblem, ProblemHttpResult> ToResult() => StatusCode switch
+    public Results<Created<MessageResponse>, Ok<MessageResponse>, Accepted<QueuedMessage>, NoContent, ValidationProblem, ProblemHttpResult> ToResult() => StatusCode switch
     {
         StatusCodes.Status201Created when Message is { } m => TypedResults.Created($"/api/messages/{m.Id}", m),
         StatusCodes.Status200OK when Message is { } m => TypedResults.Ok(m),

@@ -13,8 +13,8 @@ public static class ServiceCollectionExtensions
     /// Registers <see cref="TelegramBotOptions"/> (validated on start),
     /// <see cref="TelegramBotApi"/> over Telegram.Bot (its named HTTP client has the factory's request logging removed:
     /// those log lines carry the request URI, which carries the token) and <see cref="TelegramBotPlatform"/>
-    /// as an <see cref="IPlatformAdapter"/>, and <see cref="TelegramBotMessenger"/> (single messages paced by the
-    /// same per-bot limiter). Needs an <see cref="ISecretStore"/>; uses a registered
+    /// as an <see cref="IPlatformAdapter"/>, <see cref="TelegramBotMessenger"/> (single messages paced by the
+    /// same per-bot limiter) and <see cref="TelegramBotSingleMessages"/> over it as the engine's <see cref="ISingleMessagePlatform"/>. Needs an <see cref="ISecretStore"/>; uses a registered
     /// <see cref="TimeProvider"/> or the system clock. Calling it again adds only the configuration.
     /// </summary>
     public static IServiceCollection AddTelegramBotPlatform(this IServiceCollection services, Action<TelegramBotOptions>? configure = null)
@@ -48,6 +48,10 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TelegramBotRateLimiters>(),
             sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new TelegramBotSingleMessages(
+            sp.GetRequiredService<TelegramBotMessenger>(),
+            new TelegramBotCredentials(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value, sp.GetRequiredService<TimeProvider>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISingleMessagePlatform, TelegramBotSingleMessages>(sp => sp.GetRequiredService<TelegramBotSingleMessages>()));
         return services;
     }
 }

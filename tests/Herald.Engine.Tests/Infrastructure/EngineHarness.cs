@@ -62,7 +62,8 @@ public sealed class EngineHarness : IAsyncDisposable
         ITestOutputHelper? output,
         bool workers = true,
         string? prefix = null,
-        Action<EngineOptions>? configure = null)
+        Action<EngineOptions>? configure = null,
+        ISingleMessagePlatform? singleMessages = null)
     {
         prefix ??= NewPrefix();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -76,6 +77,10 @@ public sealed class EngineHarness : IAsyncDisposable
         builder.Services.AddHeraldStorage(o => o.ConnectionString = azurite.ConnectionString);
         builder.Services.AddHeraldCore(new ConfigurationBuilder().Build());
         builder.Services.AddSingleton(platform);
+        if (singleMessages is not null)
+        {
+            builder.Services.AddSingleton(singleMessages);
+        }
         builder.Services.AddHeraldEngine(configure: o =>
         {
             FastOptions(o);

@@ -10,7 +10,7 @@ public sealed class MessagesApiTests(AzuriteFixture azurite, ITestOutputHelper o
     [Fact(Timeout = 60_000)]
     public async Task SendEditDelete_SameKeyTwice_ActsOnceAndAnswersTheFirstResult()
     {
-        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
+        await using var host = await EngineApiHost.StartAsync(azurite, output);
         var client = host.Client(EngineApiHost.NewTenant());
         var token = EngineApiHost.NewBotToken();
         var account = await client.RegisterBotAsync(token);
@@ -56,7 +56,6 @@ public sealed class MessagesApiTests(AzuriteFixture azurite, ITestOutputHelper o
     {
         await using var host = await EngineApiHost.StartAsync(azurite, output, o =>
         {
-            o.Workers = false;
             o.Simulator.Latency = TimeSpan.FromMilliseconds(400);
         });
         var client = host.Client(EngineApiHost.NewTenant());
@@ -76,9 +75,46 @@ public sealed class MessagesApiTests(AzuriteFixture azurite, ITestOutputHelper o
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Send_OutcomeLaterThanAnswerWithin_202QueuedThenTheSameKeyAnswersTheMessageOnce()
+    {
+        // Telegram answers after 500 ms and the API waits for nothing: the first answer is surely 202.
+        await using var host = await EngineApiHost.StartAsync(azurite, output, o =>
+        {
+            o.Simulator.Latency = TimeSpan.FromMilliseconds(500);
+            o.Settings["Herald:Messages:AnswerWithin"] = "00:00:00";
+        });
+        var client = host.Client(EngineApiHost.NewTenant());
+        var account = await client.RegisterBotAsync(EngineApiHost.NewBotToken());
+        var send = $$"""{"accountId":"{{account}}","chatId":"7171","text":"Your code is 9876"}""";
+
+        var first = await client.PostJsonAsync("/api/messages", send, "key-queued");
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.NotNull(first.Headers.RetryAfter);
+        var queued = await first.ReadJsonAsync();
+        Assert.Equal("queued", queued.Str("status"));
+        HttpResponseMessage again;
+        for (var looks = 0; (again = await client.PostJsonAsync("/api/messages", send, "key-queued")).StatusCode == HttpStatusCode.Conflict; looks++)
+        {
+            Assert.True(looks < 200, "the queued message was never sent");
+            Assert.NotNull(again.Headers.RetryAfter);
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var message = await again.ReadJsonAsync();
+        Assert.Equal(queued.Str("id"), message.Str("id"));
+        Assert.Equal("sent", (await (await client.GetAsync($"/api/messages/{message.Str("id")}")).ReadJsonAsync()).Str("status"));
+        var replay = await client.PostJsonAsync("/api/messages", send, "key-queued");
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(await again.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.Equal(message.GetProperty("platformMessageId").GetInt64(), Assert.Single(host.Simulator.State.GetDeliveries(chatId: 7171)).MessageId);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Send_BadInputs_AnswerProblemsAndSendNothing()
     {
-        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
+        await using var host = await EngineApiHost.StartAsync(azurite, output);
         var client = host.Client(EngineApiHost.NewTenant());
         var account = await client.RegisterBotAsync(EngineApiHost.NewBotToken());
         var user = (await (await client.PostJsonAsync("/api/accounts/telegram-users", """{"session":"s1"}""")).ReadJsonAsync()).GetProperty("account").Str("accountId");

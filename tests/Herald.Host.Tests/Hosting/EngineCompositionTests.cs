@@ -59,5 +59,9 @@ public sealed class EngineCompositionTests(AzuriteFixture azurite, ITestOutputHe
         Assert.True(create.TryGetProperty("security", out _));
         var send = paths.GetProperty("/api/messages").GetProperty("post");
         Assert.Contains(send.GetProperty("parameters").EnumerateArray(), p => p.Str("name") == "Idempotency-Key" && p.Str("in") == "header");
+        // Sent by the bot's actor: 201 with the message, or 202 "queued" past Herald:Messages:AnswerWithin.
+        Assert.True(send.GetProperty("responses").TryGetProperty("201", out _));
+        Assert.True(send.GetProperty("responses").TryGetProperty("202", out _));
+        Assert.Contains("transactional lane", send.Str("description"), StringComparison.Ordinal);
     }
 }

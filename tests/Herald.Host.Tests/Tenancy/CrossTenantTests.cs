@@ -2,6 +2,8 @@ extern alias simulator;
 
 using System.Net;
 using System.Text;
+using Herald.Host.Messages;
+using Herald.Host.Resources;
 using Herald.Host.Tests.Infrastructure;
 using Herald.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -29,9 +31,16 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
             o.Workers = false;
             o.Simulator.Groups = [new SimulatedGroup { ChatId = -100_321, Username = "herald_group", InviteAdministrators = [EngineApiHost.BotIdOf(tokenA)] }];
         });
-        var a = host.Client(EngineApiHost.NewTenant("a"));
+        var tenantA = EngineApiHost.NewTenant("a");
+        var a = host.Client(tenantA);
         var b = host.Client(EngineApiHost.NewTenant("b"));
         var resources = await CreateOneOfEachAsync(a, tokenA);
+        // A message tenant A sent (without workers nobody sends it through the bot's lane: it is written as sent).
+        resources["/api/messages"] = ResourceIds.New();
+        await host.Services.GetRequiredService<MessageStore>().AddAsync(new MessageRecord
+        {
+            Id = resources["/api/messages"], TenantId = tenantA, AccountId = resources["/api/accounts"], ChatId = "4242", PlatformMessageId = 1, SentAt = DateTimeOffset.UtcNow,
+        });
         var markers = resources.Values.Append(NameOfA).Append(tokenA[(tokenA.IndexOf(':', StringComparison.Ordinal) + 1)..]).ToList();
 
         var routes = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -96,7 +105,6 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
         var user = (await (await a.PostJsonAsync("/api/accounts/telegram-users", """{"session":"a-session"}""")).ReadJsonAsync()).GetProperty("account").Str("accountId");
         var import = (await (await a.PostAsync("/api/imports", new StringContent("username,name\nanna_of_a," + NameOfA + "\n", Encoding.UTF8, "text/csv"))).ReadJsonAsync()).Str("id");
         var campaign = (await a.CreateCampaignAsync($$"""{"actions":["botMessage"],"message":"Hi","recipients":[{"userId":1,"name":"{{NameOfA}}"}]}""")).Str("id");
-        var message = (await (await a.PostJsonAsync("/api/messages", $$"""{"accountId":"{{bot}}","chatId":"4242","text":"Hi"}""", "a-key")).ReadJsonAsync()).Str("id");
         var apiKey = (await (await a.PostJsonAsync("/api/api-keys", """{"name":"key-of-a"}""")).ReadJsonAsync()).GetProperty("apiKey").Str("id");
         var hash = (await (await a.PostJsonAsync("/api/suppressions", """{"recipients":[{"userId":99}]}""")).ReadJsonAsync()).GetProperty("added")[0].Str("hash");
         return new Dictionary<string, string>
@@ -104,7 +112,6 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
             ["/api/campaigns"] = campaign,
             ["/api/imports"] = import,
             ["/api/accounts"] = bot,
-            ["/api/messages"] = message,
             ["/api/suppressions"] = hash,
             ["/api/api-keys"] = apiKey,
             [UserAccount] = user,
