@@ -148,6 +148,8 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
         ["POST /api/suppressions"] = (() => Request("POST", "/api/suppressions", """{"recipients":[{"userId":555}]}"""), HttpStatusCode.OK),
         ["POST /api/accounts/telegram-bots"] = (() => Request("POST", "/api/accounts/telegram-bots", $$"""{"token":"{{EngineApiHost.NewBotToken()}}"}"""), HttpStatusCode.Created),
         ["POST /api/accounts/telegram-users"] = (() => Request("POST", "/api/accounts/telegram-users", """{"session":"b-session"}"""), HttpStatusCode.Created),
+        // No integration-service configured here: a problem naming the service, for tenant b alone.
+        ["POST /api/accounts/import"] = (() => Request("POST", "/api/accounts/import", "{}"), HttpStatusCode.Conflict),
         // Registration with a field missing: answered for tenant b alone, never with a's data.
         ["POST /api/accounts/whatsapp-numbers"] = (() => Request("POST", "/api/accounts/whatsapp-numbers", """{"phoneNumberId":"1055500000001"}"""), HttpStatusCode.BadRequest),
         ["POST /api/accounts/email"] = (() => Request("POST", "/api/accounts/email", """{"provider":"none","username":"b@example.org"}"""), HttpStatusCode.BadRequest),
