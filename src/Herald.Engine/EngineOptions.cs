@@ -69,6 +69,13 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan MaxBotTickDuration { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a bot at full speed goes on from tick to tick in one handler (each tick's end and the next one's start
+    /// one write of its row) before its next tick goes through the queue again, handing its worker slot back.
+    /// Default 60 seconds.
+    /// </summary>
+    public TimeSpan MaxBotTickChain { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Most attempts for a target after transient failures before it fails. Default 5.</summary>
     public int MaxTransientAttempts { get; set; } = 5;
 
@@ -119,6 +126,11 @@ public sealed class EngineOptions
         if (MaxBotTickDuration < TimeSpan.Zero)
         {
             yield return "MaxBotTickDuration must not be negative.";
+        }
+
+        if (MaxBotTickChain < TimeSpan.Zero)
+        {
+            yield return "MaxBotTickChain must not be negative.";
         }
 
         if (MaxTimerHop <= TimeSpan.Zero || MaxTimerHop > TimeSpan.FromDays(7))
