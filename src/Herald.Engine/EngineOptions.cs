@@ -7,14 +7,15 @@ public sealed class EngineOptions
     public string NamePrefix { get; set; } = "herald";
 
     /// <summary>
-    /// How long a tick holds its account's lease without renewing it; the tick renews it every third of this while it
-    /// works and stops when it cannot. An account whose worker died is taken over once this ran out. Default 15 seconds.
+    /// How long a tick holds its account's lease without renewing it; the tick renews it half of this after it was
+    /// taken or last renewed while it works, and stops starting actions when it cannot. An account whose worker died is taken over once this ran out. Default 15 seconds.
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// How long a received tick message stays invisible while it is worked on (extended every half of it); a dead
-    /// worker's message is visible again after at most this. Default 10 seconds.
+    /// How long a received tick message stays invisible while it is worked on: half of it before it would show, it is
+    /// extended to <see cref="LeaseDuration"/> (a dead worker's account is not taken over before its lease ran out
+    /// anyway), so a dead worker's message is visible again after at most that. Default 10 seconds.
     /// </summary>
     public TimeSpan MessageVisibility { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -95,7 +96,7 @@ public sealed class EngineOptions
 
         if (LeaseDuration < TimeSpan.FromSeconds(3))
         {
-            yield return "LeaseDuration must be at least 3 seconds (it is renewed every third of it).";
+            yield return "LeaseDuration must be at least 3 seconds (it is renewed half-way through).";
         }
 
         if (MaxBotSendWindow <= TimeSpan.Zero)
