@@ -26,7 +26,8 @@ namespace Herald.Bench.Broadcast;
 /// divided by the time from the first delivery to the last, against the allowed <c>bots × 30</c> (<c>ratio</c>; the
 /// same without the ramp-up and the tail: <c>ratio_steady</c>, see <see cref="BroadcastWindow"/>); 429 answers;
 /// duplicate deliveries. Options: <c>--bots</c> (5), <c>--recipients</c> (20000), <c>--seconds</c> (stop measuring
-/// after this long, default none), <c>--connection-string</c> (else a private Azurite).
+/// after this long, default none), <c>--pipeline-claims 1</c> (<see cref="EngineOptions.PipelineClaims"/>),
+/// <c>--connection-string</c> (else a private Azurite).
 /// </summary>
 internal sealed class BroadcastBenchmark : IBenchmark
 {
@@ -47,7 +48,7 @@ internal sealed class BroadcastBenchmark : IBenchmark
         var connectionString = storage.ConnectionString;
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions(), cancellationToken: cancellationToken);
         Console.WriteLine($"simulator on {simulator.BaseUri} (Telegram's limits)");
-        using var host = BuildHost(connectionString, simulator.BaseUri);
+        using var host = BuildHost(connectionString, simulator.BaseUri, args.Int("pipeline-claims", 0) != 0);
         await host.Services.GetRequiredService<EngineStorage>().EnsureCreatedAsync(cancellationToken);
         await host.StartAsync(cancellationToken);
         try
@@ -61,7 +62,7 @@ internal sealed class BroadcastBenchmark : IBenchmark
         }
     }
 
-    private static IHost BuildHost(string connectionString, Uri simulator)
+    private static IHost BuildHost(string connectionString, Uri simulator, bool pipelineClaims)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
@@ -70,7 +71,10 @@ internal sealed class BroadcastBenchmark : IBenchmark
         builder.Services.AddSingleton<ISecretStore, InMemorySecretStore>();
         builder.Services.AddTelegramBotPlatform(o => o.BaseUrl = simulator.ToString());
         builder.Services.AddHeraldEngine(configure: o =>
-            o.NamePrefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26)))));
+        {
+            o.NamePrefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
+            o.PipelineClaims = pipelineClaims;
+        });
         builder.Services.AddHeraldWorkers();
         return builder.Build();
     }

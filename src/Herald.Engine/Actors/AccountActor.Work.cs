@@ -141,7 +141,7 @@ public sealed partial class AccountActor
                 fullSpeed = row.State.RecentSends.CountSince(now, TimeSpan.FromSeconds(1)) * 2 >= budget.Count;
                 var seconds = fullSpeed || campaign.AnyShardExhausted ? 1 : Math.Max(1, (int)BotTickLimit.TotalSeconds);
                 count = (int)Math.Min((long)budget.Count * seconds, options.MaxBotBatch);
-                pipelined = ClaimPipelining.ShouldPrefetch(fullSpeed, campaign.AnyShardExhausted, budget.Reason == PacingReason.Rate,
+                pipelined = options.PipelineClaims && ClaimPipelining.ShouldPrefetch(fullSpeed, campaign.AnyShardExhausted, budget.Reason == PacingReason.Rate,
                     lease.Held, count, budget.Count, time.GetElapsedTime(tickStarted), BotTickLimit);
             }
 
