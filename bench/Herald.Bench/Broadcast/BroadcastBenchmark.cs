@@ -23,9 +23,11 @@ namespace Herald.Bench.Broadcast;
 /// Azurite, the real Telegram Bot API platform — against the simulator with Telegram's limits (30 messages/s per bot,
 /// 1/s per chat, 20/min per group). Bots are registered through <see cref="AccountService"/> (tokens in an in-memory
 /// secret store), then one campaign of distinct, reachable users. Measures what the simulator recorded: deliveries
-/// divided by the time from the first delivery to the last, against the allowed <c>bots × 30</c>; 429 answers;
+/// divided by the time from the first delivery to the last, against the allowed <c>bots × 30</c> (<c>ratio</c>; the
+/// same without the ramp-up and the tail: <c>ratio_steady</c>, see <see cref="BroadcastWindow"/>); 429 answers;
 /// duplicate deliveries. Options: <c>--bots</c> (5), <c>--recipients</c> (20000), <c>--seconds</c> (stop measuring
-/// after this long, default none), <c>--connection-string</c> (else a private Azurite).
+/// after this long, default none), <c>--pipeline-claims 1</c> (<see cref="EngineOptions.PipelineClaims"/>),
+/// <c>--connection-string</c> (else a private Azurite).
 /// </summary>
 internal sealed class BroadcastBenchmark : IBenchmark
 {
@@ -46,7 +48,7 @@ internal sealed class BroadcastBenchmark : IBenchmark
         var connectionString = storage.ConnectionString;
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions(), cancellationToken: cancellationToken);
         Console.WriteLine($"simulator on {simulator.BaseUri} (Telegram's limits)");
-        using var host = BuildHost(connectionString, simulator.BaseUri);
+        using var host = BuildHost(connectionString, simulator.BaseUri, args.Int("pipeline-claims", 0) != 0);
         await host.Services.GetRequiredService<EngineStorage>().EnsureCreatedAsync(cancellationToken);
         await host.StartAsync(cancellationToken);
         try
@@ -60,7 +62,7 @@ internal sealed class BroadcastBenchmark : IBenchmark
         }
     }
 
-    private static IHost BuildHost(string connectionString, Uri simulator)
+    private static IHost BuildHost(string connectionString, Uri simulator, bool pipelineClaims)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
@@ -69,7 +71,10 @@ internal sealed class BroadcastBenchmark : IBenchmark
         builder.Services.AddSingleton<ISecretStore, InMemorySecretStore>();
         builder.Services.AddTelegramBotPlatform(o => o.BaseUrl = simulator.ToString());
         builder.Services.AddHeraldEngine(configure: o =>
-            o.NamePrefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26)))));
+        {
+            o.NamePrefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
+            o.PipelineClaims = pipelineClaims;
+        });
         builder.Services.AddHeraldWorkers();
         return builder.Build();
     }
@@ -104,10 +109,11 @@ internal sealed class BroadcastBenchmark : IBenchmark
             // Sends are spaced 33.4 ms apart: a longer gap between two deliveries of one bot is time the bot could have sent.
             var gaps = own.Zip(own.Skip(1), (a, b) => (b.DeliveredAt - a.DeliveredAt).TotalMilliseconds).Where(g => g > 50).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bot {bot.BotId}: {bot.Delivered} delivered, {Rate(own):F2} msg/s, {bot.RateLimited} x 429; {gaps.Count} gaps over 50 ms, {gaps.Sum() / 1000:F1} s in all"));
+                $"bot {bot.BotId}: {bot.Delivered} delivered, {BroadcastWindow.Measure(own).Overall:F2} msg/s, {bot.RateLimited} x 429; {gaps.Count} gaps over 50 ms, {gaps.Sum() / 1000:F1} s in all ({Histogram(gaps)})"));
         }
 
-        var achieved = Rate(deliveries);
+        var window = BroadcastWindow.Measure(deliveries);
+        var achieved = window.Overall;
         var allowed = botCount * BotMessagesPerSecond;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(completed ? "completed" : "stopped")}: {stats.Totals.Delivered} delivered, {stats.Totals.RateLimited} x 429, {stats.Totals.Duplicates} duplicates, {stats.Totals.MultiMessageChats} chats with more than one message"));
@@ -116,11 +122,31 @@ internal sealed class BroadcastBenchmark : IBenchmark
             ["achieved_msg_per_s"] = Math.Round(achieved, 2),
             ["allowed_msg_per_s"] = allowed,
             ["ratio"] = Math.Round(achieved / allowed, 4),
+            ["ratio_steady"] = Math.Round(window.Steady / allowed, 4),
+            ["ramp_s"] = Math.Round(window.RampSeconds, 2),
+            ["tail_s"] = Math.Round(window.TailSeconds, 2),
             ["http_429"] = stats.Totals.RateLimited,
             ["duplicates"] = stats.Totals.Duplicates,
         }));
         var complete = completed || seconds > 0;
         return complete && stats.Totals.RateLimited == 0 && stats.Totals.Duplicates == 0 ? 0 : 1;
+    }
+
+    /// <summary>Gaps by length: the many short ones are slow storage between two sends, the few long ones tick ends.</summary>
+    private static string Histogram(List<double> gaps)
+    {
+        double[] bounds = [100, 200, 500, double.MaxValue];
+        var lower = 50.0;
+        var parts = new List<string>();
+        foreach (var upper in bounds)
+        {
+            var inside = gaps.Where(g => g > lower && g <= upper).ToList();
+            var label = upper == double.MaxValue ? $">{lower:F0}" : $"{lower:F0}-{upper:F0}";
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{label} ms: {inside.Count} = {inside.Sum() / 1000:F1} s"));
+            lower = upper;
+        }
+
+        return string.Join("; ", parts);
     }
 
     /// <summary>Prints progress every 2 s until the campaign ends (true) or the time cap or 30 minutes pass (false).</summary>
@@ -155,17 +181,5 @@ internal sealed class BroadcastBenchmark : IBenchmark
                 return false;
             }
         }
-    }
-
-    /// <summary>Deliveries per second between the first delivery and the last, as the simulator recorded them.</summary>
-    private static double Rate(IReadOnlyList<SimulatedDelivery> deliveries)
-    {
-        if (deliveries.Count < 2)
-        {
-            return 0;
-        }
-
-        var span = deliveries.Max(d => d.DeliveredAt) - deliveries.Min(d => d.DeliveredAt);
-        return span > TimeSpan.Zero ? deliveries.Count / span.TotalSeconds : 0;
     }
 }

@@ -92,12 +92,16 @@ public sealed partial class AccountActor
             }
         }
 
-        foreach (var t in claimed)
+        // Targets whose final state went out with a later target's start mark (or their own at-least-once write) are
+        // not written again: the batch's last write carries only the rest (a full batch of merges slowed each batch's
+        // end, between two sends). Every earlier write was conditional, so a fenced attempt was caught there.
+        var unwritten = claimed.Where(t => !context.Written.Contains(t)).ToList();
+        foreach (var t in unwritten)
         {
             t.UpdatedAt = time.GetUtcNow();
         }
 
-        if (fenced || !await targets.TryCommitAsync(claimed, cancellationToken))
+        if (fenced || !await targets.TryCommitAsync(unwritten, cancellationToken))
         {
             return false;
         }
@@ -130,6 +134,9 @@ public sealed partial class AccountActor
     {
         /// <summary>At-most-once: the last target acted on, whose outcome goes out with the next target's start mark.</summary>
         public TargetRecord? Unwritten { get; set; }
+
+        /// <summary>Targets whose final state is written (they change no more in this batch).</summary>
+        public HashSet<TargetRecord> Written { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>Runs the campaign's actions on one target, step by step, until it is done, failed or handed back.</summary>
@@ -262,6 +269,11 @@ public sealed partial class AccountActor
             throw new FencedException();
         }
 
+        if (write.Count > 1)
+        {
+            ctx.Written.Add(write[0]);
+        }
+
         ctx.Unwritten = null;
     }
 
@@ -283,6 +295,7 @@ public sealed partial class AccountActor
             throw new FencedException();
         }
 
+        ctx.Written.Add(target);
         ctx.Unwritten = null;
     }
 

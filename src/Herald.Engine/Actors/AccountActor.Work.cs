@@ -16,7 +16,9 @@ public sealed partial class AccountActor
         int Acted = 0,
         string? CampaignId = null,
         bool Fenced = false,
-        IReadOnlyList<CampaignRecord>? CompletionCandidates = null)
+        IReadOnlyList<CampaignRecord>? CompletionCandidates = null,
+        Task<EarlyClaim?>? Ahead = null,
+        bool FullSpeed = false)
     {
         public IReadOnlyList<CampaignRecord> MaybeComplete => CompletionCandidates ?? [];
     }
@@ -38,16 +40,21 @@ public sealed partial class AccountActor
         DateTimeOffset? sendUntil = row.Kind == AccountKind.Bot ? time.GetUtcNow() + options.MaxBotSendWindow : null;
         var acted = 0;
         var complete = new Dictionary<string, CampaignRecord>(StringComparer.Ordinal);
+        Task<EarlyClaim?>? ahead = null;
         while (true)
         {
+            var early = ahead is null ? null : await ahead;
             // Round-robin (seed 002): a turn of the transactional lane, then a broadcast batch.
             var turn = await lane.DrainAsync(row, attempt, lease, sendUntil, cancellationToken);
             if (turn.Fenced)
             {
+                await HandBackAsync(early, cancellationToken);
                 return new WorkPlan(null, Fenced: true);
             }
 
-            var plan = WithLane(await WorkOnceAsync(row, attempt, touched, sendUntil, lease, cancellationToken), turn);
+            var plan = WithLane(await WorkOnceAsync(row, attempt, touched, sendUntil, lease, early, started, cancellationToken), turn);
+            await HandBackAsync(early, cancellationToken);
+            ahead = plan.Ahead;
             acted += plan.Acted;
             foreach (var campaign in plan.MaybeComplete)
             {
@@ -59,7 +66,12 @@ public sealed partial class AccountActor
                 && time.GetElapsedTime(started) < limit;
             if (!goOn)
             {
-                return plan with { Acted = acted, CompletionCandidates = [.. complete.Values] };
+                if (ahead is not null)
+                {
+                    await HandBackAsync(await ahead, cancellationToken);
+                }
+
+                return plan with { Acted = acted, CompletionCandidates = [.. complete.Values], Ahead = null };
             }
         }
     }
@@ -67,7 +79,13 @@ public sealed partial class AccountActor
     /// <summary>How long one bot tick may go on starting batches: <see cref="EngineOptions.MaxBotTickDuration"/>.</summary>
     private TimeSpan BotTickLimit => options.MaxBotTickDuration;
 
-    private async Task<WorkPlan> WorkOnceAsync(AccountRecord row, string attempt, HashSet<string> touched, DateTimeOffset? sendUntil, LeaseHeartbeat lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// One batch: choose a campaign, claim, act. <paramref name="early"/> is the batch claimed while the previous one
+    /// was sent (<see cref="ClaimPipelining"/>): used when the same campaign is chosen again, else handed back by the
+    /// caller. The returned plan may carry the next early claim, already under way.
+    /// </summary>
+    private async Task<WorkPlan> WorkOnceAsync(
+        AccountRecord row, string attempt, HashSet<string> touched, DateTimeOffset? sendUntil, LeaseHeartbeat lease, EarlyClaim? early, long tickStarted, CancellationToken cancellationToken)
     {
         if (row.Disabled || row.State.IsBlocked)
         {
@@ -82,9 +100,7 @@ public sealed partial class AccountActor
 
         var now = time.GetUtcNow();
         var accountLimits = limits.For(row.Platform, row.Kind, row.Overrides);
-        var running = (await campaigns.ListAsync(row.TenantId, CampaignStatus.Running, cancellationToken))
-            .Where(c => c.Uses(row) && !c.Preparing)
-            .ToList();
+        var running = early?.Running ?? await ListRunningAsync(row, cancellationToken);
         if (running.Count == 0)
         {
             return new WorkPlan(null);
@@ -115,6 +131,8 @@ public sealed partial class AccountActor
             var action = choice.Action!.Value;
             using var campaignScope = logger.BeginScope(new Dictionary<string, object?> { ["CampaignId"] = campaign.Id });
             var count = 1;
+            var pipelined = false;
+            var fullSpeed = false;
             if (row.Kind == AccountKind.Bot)
             {
                 var budget = pacing.GetBatchBudget(BatchState(row), accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
@@ -128,14 +146,26 @@ public sealed partial class AccountActor
                 // work. A bot sending at full speed claims one second's worth, so its sends are not held up by large
                 // claim and outcome writes; so does every bot once a shard is found empty (the campaign's last stretch),
                 // so no bot is left with a long tail while the others have nothing.
-                var fullSpeed = row.State.RecentSends.CountSince(now, TimeSpan.FromSeconds(1)) * 2 >= budget.Count;
+                fullSpeed = row.State.RecentSends.CountSince(now, TimeSpan.FromSeconds(1)) * 2 >= budget.Count;
                 var seconds = fullSpeed || campaign.AnyShardExhausted ? 1 : Math.Max(1, (int)BotTickLimit.TotalSeconds);
                 count = (int)Math.Min((long)budget.Count * seconds, options.MaxBotBatch);
+                pipelined = options.PipelineClaims && ClaimPipelining.ShouldPrefetch(fullSpeed, campaign.AnyShardExhausted, budget.Reason == PacingReason.Rate,
+                    lease.Held, count, budget.Count, time.GetElapsedTime(tickStarted), BotTickLimit);
             }
 
-            var claimStarted = time.GetTimestamp();
-            var claim = await ClaimAsync(row, campaign, attempt, count, now, cancellationToken);
-            EngineMetrics.ClaimDuration.Record(time.GetElapsedTime(claimStarted).TotalMilliseconds);
+            Claim claim;
+            if (early is { Taken: false } prefetched && prefetched.CampaignId == campaign.Id && prefetched.Claim.Targets.Count > 0)
+            {
+                prefetched.Taken = true;
+                claim = prefetched.Claim;
+            }
+            else
+            {
+                var claimStarted = time.GetTimestamp();
+                claim = await ClaimAsync(row, campaign, attempt, count, now, cancellationToken);
+                EngineMetrics.ClaimDuration.Record(time.GetElapsedTime(claimStarted).TotalMilliseconds);
+            }
+
             if (campaign.AllShardsExhausted || claim.Targets.Count < count)
             {
                 // The campaign is draining: this tick may write its last outcomes, so it asks for completion
@@ -150,10 +180,12 @@ public sealed partial class AccountActor
                 continue;
             }
 
+            // The next batch is claimed while this one is sent, so no claim sits between two sends.
+            var ahead = pipelined && claim.Targets.Count >= count ? PrefetchAsync(row, campaign.Id, attempt, count, cancellationToken) : null;
             var fenced = !await ProcessAsync(row, accountLimits, campaign, claim.Targets, attempt, touched, sendUntil, lease, cancellationToken);
             if (fenced)
             {
-                return new WorkPlan(null, Fenced: true);
+                return new WorkPlan(null, Fenced: true, Ahead: ahead);
             }
 
             var after = time.GetUtcNow();
@@ -166,7 +198,7 @@ public sealed partial class AccountActor
                 next = null;
             }
 
-            return new WorkPlan(next, claim.Targets.Count, campaign.Id, CompletionCandidates: complete);
+            return new WorkPlan(next, claim.Targets.Count, campaign.Id, CompletionCandidates: complete, Ahead: ahead, FullSpeed: fullSpeed);
         }
 
         // Running campaigns, none with a target to claim now: poll again (requeued targets may come back).

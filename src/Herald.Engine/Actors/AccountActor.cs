@@ -100,32 +100,45 @@ public sealed partial class AccountActor(
         // The lease is short and renewed while the tick works; no action starts once it may have run out (a call in
         // flight then finishes: its target is fenced or recovered like any other).
         var touched = new HashSet<string>(StringComparer.Ordinal);
-        WorkPlan plan;
-        IReadOnlyList<CampaignRecord> recovered = [];
-        await using (var lease = new LeaseHeartbeat(accounts, row, attempt, options, time, logger))
+        var handled = time.GetTimestamp();
+        var acted = 0;
+        while (true)
         {
-            if (row.Unrecovered.Count > 0)
+            WorkPlan plan;
+            IReadOnlyList<CampaignRecord> recovered = [];
+            await using (var lease = new LeaseHeartbeat(accounts, row, attempt, options, time, logger))
             {
-                recovered = await RecoverAsync(row, touched, cancellationToken);
+                if (row.Unrecovered.Count > 0)
+                {
+                    recovered = await RecoverAsync(row, touched, cancellationToken);
+                }
+
+                plan = await WorkAsync(row, attempt, touched, lease, cancellationToken);
             }
 
-            plan = await WorkAsync(row, attempt, touched, lease, cancellationToken);
-        }
+            // A recovery that resolved a drained campaign's last targets may end it: it reports the drain like a tick that acted.
+            if (recovered.Count > 0)
+            {
+                plan = plan with { CompletionCandidates = [.. plan.MaybeComplete, .. recovered.Where(r => plan.MaybeComplete.All(c => c.Id != r.Id))] };
+            }
 
-        // A recovery that resolved a drained campaign's last targets may end it: it reports the drain like a tick that acted.
-        if (recovered.Count > 0)
-        {
-            plan = plan with { CompletionCandidates = [.. plan.MaybeComplete, .. recovered.Where(r => plan.MaybeComplete.All(c => c.Id != r.Id))] };
-        }
+            if (plan.Fenced)
+            {
+                Log.Fenced(logger, row.TenantId, row.AccountId, attempt);
+                return TickResult.Delete;
+            }
 
-        if (plan.Fenced)
-        {
-            Log.Fenced(logger, row.TenantId, row.AccountId, attempt);
-            return TickResult.Delete;
-        }
+            acted += plan.Acted;
+            reportActed(acted);
+            var chain = TickChaining.ShouldChain(row.Kind == Core.Domain.AccountKind.Bot, plan.Fenced, plan.Acted, plan.FullSpeed, plan.NextAt,
+                time.GetUtcNow(), time.GetElapsedTime(handled), options.MaxBotTickChain);
+            if (!chain || await ChainAsync(row, attempt, plan, touched, cancellationToken) is not { } next)
+            {
+                return await FinishAsync(row, attempt, plan, touched, cancellationToken);
+            }
 
-        reportActed(plan.Acted);
-        return await FinishAsync(row, attempt, plan, touched, cancellationToken);
+            attempt = next;
+        }
     }
 
     /// <summary>Releases the lease, arms the next tick (or parks), and writes the stats projection.</summary>
@@ -174,6 +187,15 @@ public sealed partial class AccountActor(
             await scheduler.ScheduleAsync(row.TenantId, row.AccountId, row.TickId, due, cancellationToken);
         }
 
+        await PublishAsync(row, plan, touched, cancellationToken);
+        Log.Acted(logger, row.TenantId, row.AccountId, plan.Acted, plan.CampaignId ?? "-", row.NextTickAt);
+        Log.LeaseReleased(logger, WorkerIdentity.Name, row.TenantId, row.AccountId, attempt, row.NextTickAt);
+        return TickResult.Delete;
+    }
+
+    /// <summary>After the row's write: the statistics projection of the campaigns touched, and completion of drained ones.</summary>
+    private async Task PublishAsync(AccountRecord row, WorkPlan plan, HashSet<string> touched, CancellationToken cancellationToken)
+    {
         var limitsOfRow = limits.For(row.Platform, row.Kind, row.Overrides);
         var status = pacing.GetStatus(row.State, limitsOfRow, time.GetUtcNow());
         foreach (var campaignId in touched)
@@ -186,9 +208,5 @@ public sealed partial class AccountActor(
         {
             await completion.TryCompleteAsync(campaign, cancellationToken: cancellationToken);
         }
-
-        Log.Acted(logger, row.TenantId, row.AccountId, plan.Acted, plan.CampaignId ?? "-", row.NextTickAt);
-        Log.LeaseReleased(logger, WorkerIdentity.Name, row.TenantId, row.AccountId, attempt, row.NextTickAt);
-        return TickResult.Delete;
     }
 }

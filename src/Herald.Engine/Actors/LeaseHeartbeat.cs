@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Herald.Engine.Actors;
 
 /// <summary>
-/// Keeps a tick's short account lease alive while the tick works: every third of <see cref="EngineOptions.LeaseDuration"/>
-/// it moves <c>LeaseUntil</c> on (a merge of that one property, conditional on the row's ETag). <see cref="Held"/> turns
+/// Keeps a tick's short account lease alive while the tick works: half a <see cref="EngineOptions.LeaseDuration"/> after
+/// it was taken or last renewed (<see cref="HeartbeatSchedule.RenewalDelay"/>; soon again after a failed try) it moves
+/// <c>LeaseUntil</c> on (a merge of that one property, conditional on the row's ETag). <see cref="Held"/> turns
 /// false when the lease is lost (another attempt took the account, or it was removed) or when no renewal has
 /// succeeded for 80% of the lease (storage slow or unreachable): the tick then starts no further action, well before
 /// any other attempt may take the account. So a dead worker's account is taken over within one short lease, and a
@@ -25,6 +26,8 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
     private readonly Task _loop;
     private Azure.ETag _etag;
     private bool _foreignChange;
+    private DateTimeOffset _renewedAt;
+    private bool _lastTryFailed;
 
     public LeaseHeartbeat(AccountStore accounts, AccountRecord row, string attempt, EngineOptions options, TimeProvider time, ILogger logger)
     {
@@ -35,7 +38,8 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
         _time = time;
         _logger = logger;
         _etag = row.ETag;
-        _bound = new CancellationTokenSource(Safe(time.GetUtcNow()), time);
+        _renewedAt = time.GetUtcNow();
+        _bound = new CancellationTokenSource(Safe(_renewedAt), time);
         _loop = RunAsync();
     }
 
@@ -67,12 +71,12 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var every = _options.LeaseDuration / 3;
         try
         {
             while (!_bound.IsCancellationRequested)
             {
-                await Task.Delay(every, _time, _stop.Token);
+                var delay = HeartbeatSchedule.RenewalDelay(_options.LeaseDuration, _renewedAt, _time.GetUtcNow(), _lastTryFailed);
+                await Task.Delay(delay, _time, _stop.Token);
                 await RenewAsync();
             }
         }
@@ -83,6 +87,7 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
 
     private async Task RenewAsync()
     {
+        _lastTryFailed = true;
         for (var tries = 0; tries < 3; tries++)
         {
             var sentAt = _time.GetUtcNow();
@@ -102,6 +107,8 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
             if (renewal.ETag is { } etag)
             {
                 _etag = etag;
+                _renewedAt = sentAt;
+                _lastTryFailed = false;
                 _bound.CancelAfter(Safe(sentAt));
                 Log.LeaseRenewed(_logger, _row.TenantId, _row.AccountId, _attempt, until);
                 return;

@@ -166,14 +166,16 @@ internal sealed class QueuePump(
 
     private async Task ExtendAsync(MessageReceipt receipt, CancellationToken cancellationToken)
     {
-        var every = options.MessageVisibility / 2;
+        var visibleFor = options.MessageVisibility;
         try
         {
             while (true)
             {
-                await Task.Delay(every, time, cancellationToken);
-                var update = await queue.UpdateMessageAsync(receipt.Id, receipt.PopReceipt, (BinaryData?)null, options.MessageVisibility, cancellationToken);
+                var (delay, visibility) = HeartbeatSchedule.NextExtension(options.MessageVisibility, options.LeaseDuration, visibleFor);
+                await Task.Delay(delay, time, cancellationToken);
+                var update = await queue.UpdateMessageAsync(receipt.Id, receipt.PopReceipt, (BinaryData?)null, visibility, cancellationToken);
                 receipt.PopReceipt = update.Value.PopReceipt;
+                visibleFor = visibility;
             }
         }
         catch (OperationCanceledException)
