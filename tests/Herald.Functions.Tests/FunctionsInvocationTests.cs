@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Herald.Functions.Tests.Infrastructure;
+using Herald.Engine.Persistence;
 using Herald.Testing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Functions.Tests;
 
@@ -102,6 +105,33 @@ public sealed class FunctionsInvocationTests(AzuriteFixture azurite)
         }
 
         Assert.True(instance.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, $"{instance.RuntimeStatus}: {instance.FailureDetails} {instance.SerializedCustomStatus} {instance.SerializedOutput}");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Retention_TimerFunction_DeletesCampaignsEndedLongerAgoThanRetentionDays_KeepsTheRest()
+    {
+        await using var app = await FunctionsApp.StartAsync(azurite, runTicks: false, settings: new Dictionary<string, string?> { ["Herald:Campaigns:RetentionDays"] = "30" });
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var created = await app.CallAsync(app.Http.CreateCampaign, new FunctionCall("POST", "/api/campaigns", """{"actions":["botMessage"],"message":"Hi","recipients":[{"userId":7001}]}"""));
+            Assert.True(created.Status == 202, created.Body);
+            ids.Add(created.Json.GetProperty("id").GetString()!);
+            var cancelled = await app.CallAsync(app.Http.CancelCampaign, new FunctionCall("POST", $"/api/campaigns/{ids[^1]}/cancel"));
+            Assert.True(cancelled.Status == 200, cancelled.Body);
+        }
+
+        // The first ended 31 days ago, the second just now.
+        await app.Herald.Services.GetRequiredService<CampaignStore>().UpdateAsync(TestSettings.ApiKeyTenant, ids[0], c =>
+        {
+            c.EndedAt = DateTimeOffset.UtcNow.AddDays(-31);
+            return true;
+        });
+
+        Assert.Equal(1, await app.Retention.RetireCampaigns(new TimerInfo(), app.Durable, CancellationToken.None));
+
+        Assert.Equal(404, (await app.CallAsync(app.Http.GetCampaign, new FunctionCall("GET", $"/api/campaigns/{ids[0]}"))).Status);
+        Assert.Equal(200, (await app.CallAsync(app.Http.GetCampaign, new FunctionCall("GET", $"/api/campaigns/{ids[1]}"))).Status);
     }
 
     [Fact(Timeout = 60_000)]

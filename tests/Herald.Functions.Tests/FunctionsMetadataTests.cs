@@ -89,10 +89,18 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite)
     [Fact]
     public void Sweep_TimerEverySweepInterval()
     {
-        var sweep = Assert.Single(Functions, f => f.Trigger.Type == "timerTrigger");
-        Assert.Equal("Sweep", sweep.Name);
+        var sweep = Assert.Single(Functions, f => f.Trigger.Type == "timerTrigger" && f.Name == "Sweep");
         Assert.Equal("*/15 * * * * *", sweep.Trigger.Text("schedule"));
         Assert.Equal(TimeSpan.FromSeconds(15), new EngineOptions().SweepInterval);
+    }
+
+    [Fact]
+    public void Timers_TheSweepAndTheRetentionOfEndedCampaigns()
+    {
+        var timers = Functions.Where(f => f.Trigger.Type == "timerTrigger").Select(f => f.Name).Order(StringComparer.Ordinal);
+        Assert.Equal([RetentionFunctions.Name, "Sweep"], timers);
+        var retention = Assert.Single(Functions, f => f.Name == RetentionFunctions.Name);
+        Assert.Equal("0 0 * * * *", retention.Trigger.Text("schedule"));
     }
 
     [Fact]

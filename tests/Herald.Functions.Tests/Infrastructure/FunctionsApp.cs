@@ -44,6 +44,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         Observability = new ObservabilityHttpFunctions(herald);
         Ticks = new TickFunctions(herald, NullLogger<TickFunctions>.Instance);
         Orchestrations = new CampaignOrchestrationFunctions(herald);
+        Retention = new RetentionFunctions(herald);
     }
 
     public HeraldApplication Herald { get; }
@@ -60,23 +61,30 @@ public sealed class FunctionsApp : IAsyncDisposable
 
     public CampaignOrchestrationFunctions Orchestrations { get; }
 
+    public RetentionFunctions Retention { get; }
+
     /// <summary>What a <c>[DurableClient]</c> binding gives: a client of the task hub.</summary>
     public DurableTaskClient Durable => _durable?.Services.GetRequiredService<DurableTaskClient>() ?? throw new InvalidOperationException("Not started.");
 
     public EngineStorage Storage => Herald.Services.GetRequiredService<EngineStorage>();
 
-    public static async Task<FunctionsApp> StartAsync(AzuriteFixture azurite, bool runTicks = true)
+    public static async Task<FunctionsApp> StartAsync(AzuriteFixture azurite, bool runTicks = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var prefix = TestNames.Prefix();
         var simulator = await SimulatorHost.StartAsync();
-        var settings = TestSettings.Create(azurite.ConnectionString, prefix);
-        settings["Herald:Platforms:TelegramBot:BaseUrl"] = simulator.BaseUri.ToString();
-        settings["Herald:Engine:LeaseDuration"] = "00:00:08";
-        settings["Herald:Engine:MessageVisibility"] = "00:00:04";
-        settings["Herald:Durable:MaxPollInterval"] = "00:00:00.200";
-        settings["Herald:Durable:LookEvery"] = "00:00:01";
-        settings["Herald:Durable:PartitionCount"] = "1";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var values = TestSettings.Create(azurite.ConnectionString, prefix);
+        values["Herald:Platforms:TelegramBot:BaseUrl"] = simulator.BaseUri.ToString();
+        values["Herald:Engine:LeaseDuration"] = "00:00:08";
+        values["Herald:Engine:MessageVisibility"] = "00:00:04";
+        values["Herald:Durable:MaxPollInterval"] = "00:00:00.200";
+        values["Herald:Durable:LookEvery"] = "00:00:01";
+        values["Herald:Durable:PartitionCount"] = "1";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var environment = new HostingEnvironment { EnvironmentName = "Testing", ApplicationName = "Herald.Functions", ContentRootPath = AppContext.BaseDirectory };
         var herald = new HeraldApplication(configuration, environment);
         var app = new FunctionsApp(herald, simulator, prefix);
