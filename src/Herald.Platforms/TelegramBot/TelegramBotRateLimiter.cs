@@ -13,14 +13,14 @@ internal enum RateLimitScope
 /// <summary>
 /// Paces one bot's messages (one instance per bot, see <see cref="TelegramBotRateLimiters"/>):
 /// <list type="bullet">
-/// <item>overall: sends start at least <c>1 / MessagesPerSecond</c> apart (33.4 ms at 30/s);</item>
+/// <item>overall: at most 30 sends start in any 1.01 s, at least 16.7 ms apart (<see cref="BotSendWindow"/>);</item>
 /// <item>per chat: at least <c>1 / ChatMessagesPerSecond</c> apart (1 s);</item>
 /// <item>per group: at least <c>max(chat interval, 60 s / GroupMessagesPerMinute)</c> apart (3 s), so
 /// no 60-second window holds more than 20.</item>
 /// </list>
-/// Intervals are rounded up to whole ticks, never down. Spacing (a bucket of one) rather than a
-/// bucket with a burst keeps the sender at or under Telegram's figures even as network latency
-/// varies. A send first waits for its own chat without holding anything, so a slow or paused chat
+/// Intervals are rounded up to whole ticks, never down. A window with a margin and a minimum spacing, rather than a
+/// bucket with a full burst, keeps the sender at or under Telegram's figures even as network latency varies, while a
+/// send held up is made up for within the second (even spacing alone lost that time). A send first waits for its own chat without holding anything, so a slow or paused chat
 /// never holds up the bot's other chats; only once its chat is free does it take the next overall
 /// slot (first come, first served). A 429 pauses the chat it came from for <c>retry_after</c>;
 /// when <see cref="TelegramBotOptions.FloodChatThreshold"/> different chats get one within
@@ -35,19 +35,18 @@ internal sealed class TelegramBotRateLimiter
     private readonly Dictionary<TelegramChatId, ChatState> _chats = [];
     private readonly Queue<(DateTimeOffset At, TelegramChatId Chat)> _recentLimits = new();
     private readonly TimeProvider _time;
-    private readonly TimeSpan _globalInterval;
+    private readonly BotSendWindow _global;
     private readonly TimeSpan _chatInterval;
     private readonly TimeSpan _groupInterval;
     private readonly int _floodChatThreshold;
     private readonly TimeSpan _floodWindow;
-    private DateTimeOffset _nextGlobal;
     private DateTimeOffset _pausedUntil;
     private int _acquiredSincePrune;
 
     public TelegramBotRateLimiter(TelegramBotOptions options, TimeProvider timeProvider)
     {
         _time = timeProvider;
-        _globalInterval = Interval(options.MessagesPerSecond);
+        _global = new BotSendWindow(options.MessagesPerSecond);
         _chatInterval = Interval(options.ChatMessagesPerSecond);
         var group = Interval(options.GroupMessagesPerMinute / 60);
         _groupInterval = group > _chatInterval ? group : _chatInterval;
@@ -85,8 +84,8 @@ internal sealed class TelegramBotRateLimiter
                 }
                 else
                 {
-                    var start = Max(now, Max(_nextGlobal, _pausedUntil));
-                    _nextGlobal = start + _globalInterval;
+                    var start = _global.Earliest(Max(now, _pausedUntil));
+                    _global.Take(start);
                     state.NextAt = start + (chat.IsGroup ? _groupInterval : _chatInterval);
                     Prune(now);
                     if (start <= now)

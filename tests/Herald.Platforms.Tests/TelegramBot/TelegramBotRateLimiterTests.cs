@@ -122,6 +122,25 @@ public sealed class TelegramBotRateLimiterTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task WaitAsync_ASendHeldUp_TheNextIsReleasedSoonerThanEvenSpacing()
+    {
+        await Detached(async () =>
+        {
+            var limiter = Limiter();
+            await limiter.WaitAsync(1);
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+            await limiter.WaitAsync(2);
+
+            // Even spacing would hold the third for 33.4 ms; within the second's budget it goes at half that.
+            var third = limiter.WaitAsync(3);
+            _clock.Advance(TimeSpan.FromMilliseconds(16));
+            Assert.False(third.IsCompleted, "released early");
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+            Assert.True(third.IsCompletedSuccessfully, "held to even spacing");
+        });
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task WaitAsync_Cancelled_Throws()
     {
         await Detached(async () =>
