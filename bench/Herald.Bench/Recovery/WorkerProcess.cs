@@ -12,12 +12,12 @@ internal sealed class WorkerProcess
 
     public static WorkerProcess Start(string connectionString, Uri simulator, string prefix)
     {
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { UseShellExecute = false };
-        if (!Path.GetFileNameWithoutExtension(self).Equals("Herald.Bench", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
-        }
+        // Always `dotnet Herald.Bench.dll`: under `dotnet run`, the child started through Environment.ProcessPath
+        // printed the usage instead of working (cause not found); the dll through the dotnet host works either way.
+        var self = Environment.ProcessPath;
+        var dotnet = self is not null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? self : "dotnet";
+        var start = new ProcessStartInfo(dotnet) { UseShellExecute = false };
+        start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
 
         foreach (var arg in new[] { "recovery", "--worker", "true", "--connection-string", connectionString, "--simulator", simulator.ToString(), "--prefix", prefix })
         {
