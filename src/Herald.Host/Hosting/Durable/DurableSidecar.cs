@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Azure.Core;
@@ -31,6 +32,9 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     /// <summary>How long the sidecar's server waits for open calls when it stops.</summary>
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long after its server started the sidecar waits before stopping it (see <see cref="StopAsync"/>).</summary>
+    private static readonly TimeSpan StartSettle = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a call waits for the sidecar to listen (it starts once storage answers).</summary>
     public static readonly TimeSpan ConnectWait = TimeSpan.FromSeconds(3);
 
@@ -44,6 +48,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task? _starting;
     private WebApplication? _app;
+    private long _appStarted;
     private AzureStorageOrchestrationService? _service;
 
     /// <summary>A sidecar that also runs the orchestrations (<paramref name="dispatch"/>) or only serves the client API.</summary>
@@ -83,6 +88,15 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 
         if (_app is not null)
         {
+            // The server's started handler starts the orchestration service without being awaited; a stop before that
+            // start got far enough meets a null in AzureStorageOrchestrationService.StopAsync, inside the server's
+            // stopping handler (an async void: the process aborts, exit 134). Give a fresh start that long first.
+            var young = StartSettle - Stopwatch.GetElapsedTime(_appStarted);
+            if (young > TimeSpan.Zero)
+            {
+                await Task.Delay(young, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             grace.CancelAfter(ShutdownGrace);
             await _app.StopAsync(grace.Token);
@@ -147,6 +161,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         // start waits for it (StopAsync awaits this method) and then stops the server.
         await app.StartAsync(CancellationToken.None);
         _app = app;
+        _appStarted = Stopwatch.GetTimestamp();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var port = new Uri(address).Port;
         Log.DurableSidecarListening(_logger, _options.TaskHubName, port, _options.PartitionCount);
