@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Net;
 using System.Net.Sockets;
 using Azure.Core;
@@ -91,10 +92,12 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             // The server's started handler starts the orchestration service without being awaited; a stop before that
             // start got far enough meets a null in AzureStorageOrchestrationService.StopAsync, inside the server's
             // stopping handler (an async void: the process aborts, exit 134). Give a fresh start that long first.
-            var young = StartSettle - Stopwatch.GetElapsedTime(_appStarted);
-            if (young > TimeSpan.Zero)
+            // Only until the service says it started (its private isStarted; without it, the whole settle time).
+            var started = typeof(AzureStorageOrchestrationService).GetField("isStarted", BindingFlags.Instance | BindingFlags.NonPublic);
+            while (Stopwatch.GetElapsedTime(_appStarted) < StartSettle && !cancellationToken.IsCancellationRequested
+                && started?.GetValue(_service) is not true)
             {
-                await Task.Delay(young, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(50, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
