@@ -88,4 +88,13 @@ internal static partial class Log
 
     [LoggerMessage(1036, LogLevel.Error, "Campaign {TenantId}/{CampaignId}: its orchestration could not be started (task hub unreachable); its scheduled start and summary wait for an operator")]
     public static partial void OrchestrationNotStarted(ILogger logger, Exception exception, string tenantId, string campaignId);
+
+    [LoggerMessage(1037, LogLevel.Warning, "Account {TenantId}/{AccountId} leaves campaign {CampaignId}: {Reason} (it goes on with its other campaigns)")]
+    public static partial void LeftCampaign(ILogger logger, string tenantId, string accountId, string campaignId, string reason);
+
+    [LoggerMessage(1038, LogLevel.Warning, "Campaign {TenantId}/{CampaignId}: the admin-rights check of account {AccountId} failed ({Problem}); it is not excluded, its actions decide")]
+    public static partial void RightsCheckFailed(ILogger logger, string tenantId, string campaignId, string accountId, string problem);
+
+    [LoggerMessage(1039, LogLevel.Information, "Campaign {TenantId}/{CampaignId}: admin rights checked for {Checked} accounts, {Excluded} excluded")]
+    public static partial void RightsChecked(ILogger logger, string tenantId, string campaignId, int @checked, int excluded);
 }

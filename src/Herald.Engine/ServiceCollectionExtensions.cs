@@ -66,6 +66,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<CampaignService>();
         services.TryAddSingleton<CampaignStatusReader>();
+        services.TryAddSingleton<CampaignRightsCheck>();
         services.TryAddSingleton<ICampaignLifecycle, NoCampaignLifecycle>();
         services.TryAddSingleton<ICampaignNotifier, NoCampaignNotifier>();
         return services;

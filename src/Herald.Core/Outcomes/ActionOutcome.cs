@@ -25,6 +25,12 @@ public abstract record ActionOutcome
     /// <summary>The account may no longer act (PEER_FLOOD, AUTH_KEY_UNREGISTERED, revoked token).</summary>
     public sealed record AccountBlocked(string Reason) : ActionOutcome;
 
+    /// <summary>
+    /// The account may not do this campaign's action (CHAT_ADMIN_REQUIRED, no invite rights in the campaign's chat): it
+    /// leaves this campaign only and stays usable for its others; the target goes back to pending for other accounts.
+    /// </summary>
+    public sealed record NotInCampaign(string Reason) : ActionOutcome;
+
     /// <summary>The recipient cannot be reached any more (blocked the bot, deleted, deactivated).</summary>
     public sealed record RecipientGone(string Reason) : ActionOutcome;
 

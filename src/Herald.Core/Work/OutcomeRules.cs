@@ -9,7 +9,7 @@ public enum TargetNext
     /// <summary>Done: count it (see <see cref="TargetDisposition.Done"/>).</summary>
     Done,
 
-    /// <summary>Back to pending at once, for any account (the account rests or is blocked; the target did nothing wrong).</summary>
+    /// <summary>Back to pending at once, for any account (the account rests, is blocked or left the campaign; the target did nothing wrong).</summary>
     Requeue,
 
     /// <summary>Back to pending after <see cref="TargetDisposition.RetryAfter"/> (a transient failure).</summary>
@@ -57,6 +57,7 @@ public static class OutcomeRules
             ActionOutcome.Done done => new TargetDisposition(TargetNext.Done, isFallback ? DoneKind.MessagedInsteadOfInvited : done.Kind),
             ActionOutcome.RateLimited => new TargetDisposition(TargetNext.Requeue, Reason: "rate-limited"),
             ActionOutcome.AccountBlocked => new TargetDisposition(TargetNext.Requeue, Reason: "account-blocked"),
+            ActionOutcome.NotInCampaign => new TargetDisposition(TargetNext.Requeue, Reason: "not-in-campaign"),
             ActionOutcome.PrivacyRestricted p when FallbackFor(action, outcome, allowsFallback && !isFallback) is { } fallback =>
                 new TargetDisposition(TargetNext.Fallback, Fallback: fallback, Reason: p.Reason),
             ActionOutcome.PrivacyRestricted p => new TargetDisposition(TargetNext.Failed, Reason: "privacy: " + p.Reason),

@@ -63,12 +63,12 @@ public sealed partial class AccountActor
                 continue;
             }
 
-            var resting = row.State.IsBlocked
+            var resting = row.State.IsBlocked || context.LeftWith is not null
                 || (row.State.CooldownUntil is { } cooldown && cooldown > time.GetUtcNow());
             var late = (i > 0 && sendUntil is { } until && time.GetUtcNow() >= until) || !lease.Held;
             if (resting || late)
             {
-                // The account was blocked or told to wait, or its tick has sent for long enough: the rest goes back.
+                // The account was blocked, told to wait or left the campaign, or its tick has sent for long enough: the rest goes back.
                 Requeue(target);
                 continue;
             }
@@ -90,6 +90,11 @@ public sealed partial class AccountActor
                 fenced = true;
                 break;
             }
+        }
+
+        if (context.LeftWith is { } leftWith)
+        {
+            await LeaveAsync(row, campaign, leftWith, cancellationToken);
         }
 
         // Targets whose final state went out with a later target's start mark (or their own at-least-once write) are
@@ -137,6 +142,9 @@ public sealed partial class AccountActor
 
         /// <summary>Targets whose final state is written (they change no more in this batch).</summary>
         public HashSet<TargetRecord> Written { get; } = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Why the account may not do this campaign's action (<see cref="ActionOutcome.NotInCampaign"/>), once it may not.</summary>
+        public string? LeftWith { get; set; }
     }
 
     /// <summary>Runs the campaign's actions on one target, step by step, until it is done, failed or handed back.</summary>
@@ -226,6 +234,11 @@ public sealed partial class AccountActor
                     {
                         EngineMetrics.AccountBlocks.Add(1);
                         Log.AccountBlocked(logger, row.TenantId, row.AccountId, blocked.Reason);
+                    }
+                    else if (outcome is ActionOutcome.NotInCampaign left)
+                    {
+                        // Not this target's fault and not a failure: it goes back for the campaign's other accounts.
+                        ctx.LeftWith ??= string.IsNullOrEmpty(left.Reason) ? "not_in_campaign" : left.Reason;
                     }
 
                     Requeue(target);
@@ -343,6 +356,7 @@ public sealed partial class AccountActor
         ActionOutcome.RateLimited => "rate_limited",
         ActionOutcome.PrivacyRestricted => "privacy_restricted",
         ActionOutcome.AccountBlocked => "account_blocked",
+        ActionOutcome.NotInCampaign => "not_in_campaign",
         ActionOutcome.RecipientGone => "recipient_gone",
         ActionOutcome.Permanent => "permanent",
         _ => "transient",

@@ -20,7 +20,7 @@ public sealed partial class AccountActor
 
     private async Task<List<CampaignRecord>> ListRunningAsync(AccountRecord row, CancellationToken cancellationToken) =>
         (await campaigns.ListAsync(row.TenantId, CampaignStatus.Running, cancellationToken))
-            .Where(c => c.Uses(row) && !c.Preparing)
+            .Where(c => c.Uses(row) && !c.Preparing && !c.RightsPending)
             .ToList();
 
     /// <summary>

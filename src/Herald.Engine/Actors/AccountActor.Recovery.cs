@@ -31,7 +31,8 @@ public sealed partial class AccountActor
         // attempt is recovered, and what that attempt finished must still be counted.
         var since = time.GetUtcNow() - TimeSpan.FromDays(1);
         var filter = string.Join(" or ", dead.Select(a => TableClient.CreateQueryFilter($"Attempt eq {a}")));
-        foreach (var campaign in all.Where(c => c.Uses(row) && (!c.Status.IsTerminal() || c.EndedAt > since)))
+        // Names, not Uses: an account that left a campaign still owns what its dead attempt did there.
+        foreach (var campaign in all.Where(c => c.Names(row) && (!c.Status.IsTerminal() || c.EndedAt > since)))
         {
             var adopted = new List<TargetRecord>();
             await foreach (var t in targets.QueryAsync(row.TenantId, campaign.Id, filter, cancellationToken: cancellationToken))

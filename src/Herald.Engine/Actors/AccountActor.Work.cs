@@ -41,6 +41,8 @@ public sealed partial class AccountActor
         var acted = 0;
         var complete = new Dictionary<string, CampaignRecord>(StringComparer.Ordinal);
         Task<EarlyClaim?>? ahead = null;
+        // Campaigns this account left in this tick: a list read before (an early claim's) may still show it using them.
+        var left = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var early = ahead is null ? null : await ahead;
@@ -52,7 +54,7 @@ public sealed partial class AccountActor
                 return new WorkPlan(null, Fenced: true);
             }
 
-            var plan = WithLane(await WorkOnceAsync(row, attempt, touched, sendUntil, lease, early, started, cancellationToken), turn);
+            var plan = WithLane(await WorkOnceAsync(row, attempt, touched, left, sendUntil, lease, early, started, cancellationToken), turn);
             await HandBackAsync(early, cancellationToken);
             ahead = plan.Ahead;
             acted += plan.Acted;
@@ -85,7 +87,8 @@ public sealed partial class AccountActor
     /// caller. The returned plan may carry the next early claim, already under way.
     /// </summary>
     private async Task<WorkPlan> WorkOnceAsync(
-        AccountRecord row, string attempt, HashSet<string> touched, DateTimeOffset? sendUntil, LeaseHeartbeat lease, EarlyClaim? early, long tickStarted, CancellationToken cancellationToken)
+        AccountRecord row, string attempt, HashSet<string> touched, HashSet<string> left, DateTimeOffset? sendUntil, LeaseHeartbeat lease, EarlyClaim? early, long tickStarted,
+        CancellationToken cancellationToken)
     {
         if (row.Disabled || row.State.IsBlocked)
         {
@@ -114,7 +117,8 @@ public sealed partial class AccountActor
             Log.NoAdapter(logger, row.Platform.ToString(), row.Kind.ToString(), row.TenantId, row.AccountId);
         }
 
-        var open = running.Where(c => !c.AllShardsExhausted && (canAct || c.Campaign.DryRun)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var open = running.Where(c => !c.AllShardsExhausted && (canAct || c.Campaign.DryRun) && c.Uses(row) && !left.Contains(c.Id))
+            .ToDictionary(c => c.Id, StringComparer.Ordinal);
         DateTimeOffset? retryAt = null;
         var complete = new List<CampaignRecord>();
         while (open.Count > 0)
@@ -186,6 +190,11 @@ public sealed partial class AccountActor
             if (fenced)
             {
                 return new WorkPlan(null, Fenced: true, Ahead: ahead);
+            }
+
+            if (!campaign.Uses(row))
+            {
+                left.Add(campaign.Id);
             }
 
             var after = time.GetUtcNow();

@@ -34,7 +34,15 @@ public sealed partial class CampaignService
         }
 
         var startBefore = campaign.Campaign.Schedule.StartAt;
+        var chatBefore = campaign.Campaign.TargetChat;
         change(campaign);
+        if (campaign.Campaign.TargetChat != chatBefore)
+        {
+            // Rights in the old chat say nothing about the new one: its accounts are checked again before they start (R12).
+            campaign.Excluded.Clear();
+            campaign.RightsPending = campaign.NeedsRightsCheck;
+        }
+
         if (!await campaigns.TryReplaceAsync(campaign, cancellationToken))
         {
             var now = await campaigns.GetAsync(tenantId, campaignId, cancellationToken);

@@ -35,9 +35,10 @@ public sealed partial class CampaignService(
         campaign.SkippedAtCreation = await WriteTargetsAsync(campaign, unique, 0, unique.Count, suppressed, progress, cancellationToken);
         await campaigns.AddAsync(campaign, cancellationToken);
         Log.CampaignStatusChanged(logger, campaign.TenantId, campaign.Id, campaign.Status.ToWire());
-        if (campaign.Status == CampaignStatus.Running)
+        if (campaign.Status == CampaignStatus.Running && !campaign.RightsPending)
         {
             // The hot path: the accounts start at once; the orchestration (its scheduled start, completion) follows.
+            // An invite campaign's accounts wait for its orchestration's admin-rights check instead (R12), which arms them.
             await accountService.WakeForAsync(campaign, cancellationToken);
         }
 
@@ -130,7 +131,7 @@ public sealed partial class CampaignService(
         }
 
         Log.CampaignStatusChanged(logger, tenantId, campaignId, after.Status.ToWire());
-        if (after.Status == CampaignStatus.Running)
+        if (after.Status == CampaignStatus.Running && !after.RightsPending)
         {
             await accountService.WakeForAsync(after, cancellationToken);
         }
@@ -203,6 +204,7 @@ public sealed partial class CampaignService(
             CreatedAt = now,
             RunnableSince = scheduled ? null : now,
         };
+        campaign.RightsPending = campaign.NeedsRightsCheck;
         return (campaign, unique);
     }
 
@@ -279,7 +281,7 @@ public sealed partial class CampaignService(
             c.RunnableSince = scheduled ? null : now;
             return true;
         }, cancellationToken);
-        if (after?.Status == CampaignStatus.Running)
+        if (after is { Status: CampaignStatus.Running, RightsPending: false })
         {
             await accountService.WakeForAsync(after, cancellationToken);
         }
@@ -343,7 +345,12 @@ public sealed partial class CampaignService(
         }
 
         Log.ScheduledStarted(logger, tenantId, campaignId);
-        await accountService.WakeForAsync(after, cancellationToken);
+        if (!after.RightsPending)
+        {
+            // An invite campaign's accounts are armed by its admin-rights check, which the orchestration runs next.
+            await accountService.WakeForAsync(after, cancellationToken);
+        }
+
         return true;
     }
 

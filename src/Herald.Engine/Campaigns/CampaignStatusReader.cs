@@ -83,7 +83,9 @@ public sealed class CampaignStatusReader(
             var readiness = view.Evaluate(usable, campaign.Campaign.Schedule, campaign.Campaign.Actions.ToList(), now, campaign.MayContainLinks);
             (status, waitingReason, resumeAt) = readiness.State switch
             {
-                CampaignRunState.Waiting when readiness.ResumeAt is null => ("waiting", "no_usable_accounts", (DateTimeOffset?)null),
+                _ when campaign.RightsPending => ("waiting", "checking_admin_rights", (DateTimeOffset?)null),
+                CampaignRunState.Waiting when readiness.ResumeAt is null && rows.Count == 0 && campaign.Excluded.Count > 0 => ("waiting", "all_accounts_excluded", null),
+                CampaignRunState.Waiting when readiness.ResumeAt is null => ("waiting", "no_usable_accounts", null),
                 CampaignRunState.Waiting => ("waiting", "all_accounts_resting", readiness.ResumeAt),
                 CampaignRunState.OutsideWindow => ("waiting", "outside_window", readiness.ResumeAt),
                 _ => (status, null, null),
@@ -116,6 +118,7 @@ public sealed class CampaignStatusReader(
             EndedAt = campaign.EndedAt,
             Source = campaign.Source,
             Accounts = accountStatuses,
+            ExcludedAccounts = [.. campaign.Excluded.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => new CampaignExcludedAccount(x.Key, x.Value))],
         };
     }
 

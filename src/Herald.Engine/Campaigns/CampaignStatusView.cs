@@ -17,7 +17,10 @@ public sealed record CampaignStatusView
     /// </summary>
     public required string Status { get; init; }
 
-    /// <summary>Why it waits (all_accounts_resting, outside_window, no_usable_accounts), when it does.</summary>
+    /// <summary>
+    /// Why it waits (all_accounts_resting, outside_window, no_usable_accounts, checking_admin_rights before an invite
+    /// campaign's first action, all_accounts_excluded when every account left it: see <see cref="ExcludedAccounts"/>), when it does.
+    /// </summary>
     public string? WaitingReason { get; init; }
 
     /// <summary>When a waiting campaign resumes by itself, if known.</summary>
@@ -76,7 +79,15 @@ public sealed record CampaignStatusView
 
     /// <summary>Each account the campaign may use, with what it did for it.</summary>
     public required IReadOnlyList<CampaignAccountStatus> Accounts { get; init; }
+
+    /// <summary>Accounts that left this campaign only (no admin or invite rights in its chat, R12), with the reason code.</summary>
+    public IReadOnlyList<CampaignExcludedAccount> ExcludedAccounts { get; init; } = [];
 }
+
+/// <summary>An account that left one campaign (it stays usable for others).</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="Reason">Why: chat_admin_required, no_invite_rights, not_admin…</param>
+public sealed record CampaignExcludedAccount(string AccountId, string Reason);
 
 /// <summary>Counts of a campaign by outcome.</summary>
 public sealed record CampaignCounts(

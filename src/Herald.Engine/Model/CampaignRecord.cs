@@ -61,6 +61,18 @@ public sealed class CampaignRecord
     /// <summary>Targets written so far while preparing (progress).</summary>
     public int Prepared { get; set; }
 
+    /// <summary>
+    /// Its accounts' admin rights in the target chat are still to be checked (R12): an invite campaign's accounts leave
+    /// it alone until its orchestration has checked them (<see cref="NeedsRightsCheck"/>) and excluded those without rights.
+    /// </summary>
+    public bool RightsPending { get; set; }
+
+    /// <summary>
+    /// Accounts that left this campaign only (no admin or invite rights in its chat, R12), each with its reason code:
+    /// <see cref="Uses"/> is false for them; they stay usable for other campaigns. Written with the row's ETag.
+    /// </summary>
+    public Dictionary<string, string> Excluded { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>When it last became runnable (started or resumed): aging in work choice counts from it.</summary>
     public DateTimeOffset? RunnableSince { get; set; }
 
@@ -102,10 +114,26 @@ public sealed class CampaignRecord
         return true;
     }
 
-    /// <summary>True when the campaign uses the account (an empty list means every account of the platform).</summary>
-    public bool Uses(AccountRecord account) =>
+    /// <summary>
+    /// True when the campaign uses the account: it names it (<see cref="Names"/>) and the account has not left it
+    /// (<see cref="Excluded"/>).
+    /// </summary>
+    public bool Uses(AccountRecord account) => Names(account) && !Excluded.ContainsKey(account.AccountId);
+
+    /// <summary>
+    /// True when the campaign's definition takes the account (an empty list means every account of the platform), even
+    /// if it has left the campaign since: what it did for it is still its own (recovery, counters).
+    /// </summary>
+    public bool Names(AccountRecord account) =>
         account.Platform == Campaign.Platform
         && (Campaign.AccountIds is not { Count: > 0 } ids || ids.Contains(account.AccountId, StringComparer.Ordinal));
+
+    /// <summary>True when its accounts' admin rights are checked before it starts: an invite into a chat that really runs (R12).</summary>
+    public bool NeedsRightsCheck =>
+        !Campaign.DryRun && Campaign.Actions.Contains(ActionKind.Invite) && !string.IsNullOrWhiteSpace(Campaign.TargetChat);
+
+    /// <summary>Makes <paramref name="accountId"/> leave this campaign with <paramref name="reason"/>; false when it had left already.</summary>
+    public bool Exclude(string accountId, string reason) => Excluded.TryAdd(accountId, reason);
 
     /// <summary>The table row.</summary>
     public TableEntity ToEntity()
@@ -143,6 +171,8 @@ public sealed class CampaignRecord
             ["Prepared"] = Prepared,
             ["RunnableSince"] = RunnableSince,
             ["EndedAt"] = EndedAt,
+            ["RightsPending"] = RightsPending,
+            ["Excluded"] = Excluded.Count > 0 ? JsonSerializer.Serialize(Excluded, EngineJson.Options) : null,
         };
         e.ETag = ETag;
         return e;
@@ -195,6 +225,10 @@ public sealed class CampaignRecord
             Prepared = e.GetInt32("Prepared") ?? 0,
             RunnableSince = e.GetDateTimeOffset("RunnableSince"),
             EndedAt = e.GetDateTimeOffset("EndedAt"),
+            RightsPending = e.GetBoolean("RightsPending") ?? false,
+            Excluded = e.GetString("Excluded") is { Length: > 0 } x
+                ? new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(x, EngineJson.Options)!, StringComparer.Ordinal)
+                : new(StringComparer.Ordinal),
             ETag = e.ETag,
         };
     }

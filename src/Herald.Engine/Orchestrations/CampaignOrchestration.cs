@@ -4,7 +4,7 @@ namespace Herald.Engine.Orchestrations;
 
 /// <summary>
 /// One campaign's multi-step, time-based life: preparation of a large import (fan-out over chunks), the scheduled start
-/// (a durable timer), noticing that its accounts drained it and confirming completion, the final summary and the operator
+/// (a durable timer), the admin-rights check of an invite campaign's accounts before they are armed (R12), noticing that its accounts drained it and confirming completion, the final summary and the operator
 /// notification. Pause, resume and cancel write the campaign row first and then signal it (<see cref="CampaignSignal"/>);
 /// it re-reads the row on every signal and every <see cref="CampaignRun.LookEvery"/>. The per-action work stays with the
 /// account actors. Deterministic: time only from the context, I/O only in activities.
@@ -62,6 +62,11 @@ public sealed class CampaignOrchestration : TaskOrchestrator<CampaignRun, Campai
                 }
 
                 return summary;
+            }
+            else if (campaign.RightsDue)
+            {
+                // Before its accounts are armed: those without admin and invite rights in its chat leave it (R12).
+                await context.CallActivityAsync<int?>(nameof(CheckAdminRightsActivity), input.Campaign, Retried);
             }
             else if (campaign.Scheduled && campaign.StartAt is { } startAt)
             {

@@ -11,8 +11,12 @@ public sealed record CampaignSnapshot(
     DateTimeOffset? StartAt,
     long Processed,
     int Total,
-    int Prepared)
+    int Prepared,
+    bool RightsPending = false)
 {
     /// <summary>The snapshot of a campaign that was deleted.</summary>
     public static CampaignSnapshot Gone { get; } = new(false, "deleted", false, true, false, false, null, 0, 0, 0);
+
+    /// <summary>A running invite campaign whose accounts' admin rights are to be checked before they start (R12).</summary>
+    public bool RightsDue => Exists && RightsPending && !Preparing && !Terminal && !Scheduled && !Paused;
 }

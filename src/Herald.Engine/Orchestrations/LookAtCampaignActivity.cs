@@ -44,6 +44,7 @@ public sealed class LookAtCampaignActivity(CampaignService campaigns, CampaignCo
             StartAt: campaign.Campaign.Schedule.StartAt,
             Processed: view.Processed,
             Total: campaign.Total,
-            Prepared: campaign.Prepared);
+            Prepared: campaign.Prepared,
+            RightsPending: campaign.RightsPending);
     }
 }

@@ -42,6 +42,11 @@ public sealed class CampaignOrchestrationFunctions(HeraldApplication herald)
     public Task<bool> FinishPreparation([ActivityTrigger] PreparationResult input, [DurableClient] DurableTaskClient durable) =>
         RunAsync<FinishPreparationActivity, PreparationResult, bool>(input, durable);
 
+    /// <summary>Checks an invite campaign's accounts' admin rights before they start, excluding those without (R12).</summary>
+    [Function(nameof(CheckAdminRightsActivity))]
+    public Task<int?> CheckAdminRights([ActivityTrigger] CampaignRef input, [DurableClient] DurableTaskClient durable) =>
+        RunAsync<CheckAdminRightsActivity, CampaignRef, int?>(input, durable);
+
     /// <summary>The final summary and the operator notification.</summary>
     [Function(nameof(FinishCampaignActivity))]
     public Task<CampaignSummary?> FinishCampaign([ActivityTrigger] CampaignRef input, [DurableClient] DurableTaskClient durable) =>

@@ -86,6 +86,9 @@ public sealed record CampaignStatusResponse
     /// <inheritdoc cref="CampaignStatusView.Accounts"/>
     public required IReadOnlyList<CampaignAccountStatus> Accounts { get; init; }
 
+    /// <inheritdoc cref="CampaignStatusView.ExcludedAccounts"/>
+    public IReadOnlyList<CampaignExcludedAccount> ExcludedAccounts { get; init; } = [];
+
     /// <summary>The engine's view with the campaign's delivery counts.</summary>
     public static CampaignStatusResponse From(CampaignStatusView view, DeliveryCounts deliveries)
     {
@@ -116,6 +119,7 @@ public sealed record CampaignStatusResponse
             EndedAt = view.EndedAt,
             Source = view.Source,
             Accounts = view.Accounts,
+            ExcludedAccounts = view.ExcludedAccounts,
         };
     }
 }

@@ -13,13 +13,16 @@ internal static class TelegramOutcomes
         _ => Common(error, defaultRetryAfter),
     };
 
-    /// <summary>A failure of a call about the target group or channel (invite links, admin checks).</summary>
+    /// <summary>
+    /// A failure of a call about the target group or channel (invite links, admin checks). Missing rights there
+    /// (<c>not enough rights</c>, <c>CHAT_ADMIN_REQUIRED</c>, 403) make the bot leave that campaign only.
+    /// </summary>
     public static ActionOutcome ForTargetChat(TelegramApiError error, TimeSpan defaultRetryAfter) => error switch
     {
         { Source: TelegramErrorSource.Api, ErrorCode: 400 } when IsChatNotFound(error.Description) => new ActionOutcome.Permanent(TelegramReasons.TargetChatNotFound),
         { Source: TelegramErrorSource.Api, ErrorCode: 400 } when Has(error.Description, "not enough rights") || Has(error.Description, "CHAT_ADMIN_REQUIRED")
-            => new ActionOutcome.Permanent(TelegramReasons.NoInviteRights),
-        { Source: TelegramErrorSource.Api, ErrorCode: 403 } => new ActionOutcome.Permanent(TelegramReasons.NoInviteRights),
+            => new ActionOutcome.NotInCampaign(TelegramReasons.NoInviteRights),
+        { Source: TelegramErrorSource.Api, ErrorCode: 403 } => new ActionOutcome.NotInCampaign(TelegramReasons.NoInviteRights),
         _ => Common(error, defaultRetryAfter),
     };
 
@@ -29,6 +32,7 @@ internal static class TelegramOutcomes
         ActionOutcome.RateLimited => "rate_limited",
         ActionOutcome.PrivacyRestricted p => p.Reason,
         ActionOutcome.AccountBlocked a => a.Reason,
+        ActionOutcome.NotInCampaign n => n.Reason,
         ActionOutcome.RecipientGone g => g.Reason,
         ActionOutcome.Permanent p => p.Reason,
         ActionOutcome.Transient t => t.Reason,

@@ -42,7 +42,7 @@ public static class TelegramReasons
     /// <summary>Permanent (invite) or admin-check problem: the target group or channel does not exist for the bot.</summary>
     public const string TargetChatNotFound = "target_chat_not_found";
 
-    /// <summary>Permanent (invite) or admin-check problem: the bot may not create invite links in the target chat.</summary>
+    /// <summary>NotInCampaign (invite: the bot leaves that campaign) or admin-check problem: the bot may not create invite links in the target chat.</summary>
     public const string NoInviteRights = "no_invite_rights";
 
     /// <summary>AccountBlocked: 401 <c>Unauthorized</c> (revoked token) or a stored value that is not a token.</summary>

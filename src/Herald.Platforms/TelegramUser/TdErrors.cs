@@ -16,8 +16,8 @@ namespace Herald.Platforms.TelegramUser;
 /// <c>USER_KICKED</c>, <c>USER_BANNED_IN_CHANNEL</c>, <c>USER_ALREADY_PARTICIPANT</c> → <c>Permanent</c> with that reason.</item>
 /// <item><c>AUTH_KEY_UNREGISTERED</c>, <c>USER_DEACTIVATED</c>, <c>SESSION_REVOKED</c>, <c>AUTH_KEY_DUPLICATED</c>, other 401 →
 /// <c>AccountBlocked</c>.</item>
-/// <item><c>CHAT_ADMIN_REQUIRED</c> → <c>AccountBlocked(chat_admin_required)</c>: Herald's outcome model has no
-/// campaign-scoped case, so the account stops and its targets go to other accounts.</item>
+/// <item><c>CHAT_ADMIN_REQUIRED</c> → <c>NotInCampaign(chat_admin_required)</c>: the account leaves that campaign (its
+/// targets go to other accounts) and goes on with its other campaigns.</item>
 /// <item>5xx → <c>Transient</c>; anything else → <c>Permanent</c> with TDLib's message in lower case.</item>
 /// </list>
 /// </summary>
@@ -53,7 +53,7 @@ public static partial class TdErrors
             "USER_KICKED" => new ActionOutcome.Permanent(TelegramUserReasons.UserKicked),
             "USER_BANNED_IN_CHANNEL" => new ActionOutcome.Permanent(TelegramUserReasons.UserBannedInChannel),
             "USER_ALREADY_PARTICIPANT" => new ActionOutcome.Permanent(TelegramUserReasons.AlreadyMember),
-            "CHAT_ADMIN_REQUIRED" => new ActionOutcome.AccountBlocked(TelegramUserReasons.ChatAdminRequired),
+            "CHAT_ADMIN_REQUIRED" => new ActionOutcome.NotInCampaign(TelegramUserReasons.ChatAdminRequired),
             "AUTH_KEY_UNREGISTERED" => new ActionOutcome.AccountBlocked(TelegramUserReasons.AuthKeyUnregistered),
             "USER_DEACTIVATED" or "USER_DEACTIVATED_BAN" => new ActionOutcome.AccountBlocked(TelegramUserReasons.AccountDeactivated),
             "SESSION_REVOKED" or "SESSION_EXPIRED" => new ActionOutcome.AccountBlocked(TelegramUserReasons.SessionRevoked),

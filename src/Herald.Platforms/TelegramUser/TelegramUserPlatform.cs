@@ -120,6 +120,7 @@ public sealed partial class TelegramUserPlatform : IPlatformAdapter
     private static string Reason(ActionOutcome outcome) => outcome switch
     {
         ActionOutcome.AccountBlocked b => b.Reason,
+        ActionOutcome.NotInCampaign n => n.Reason,
         ActionOutcome.Permanent p => p.Reason,
         ActionOutcome.Transient t => t.Reason,
         ActionOutcome.RecipientGone g => g.Reason,

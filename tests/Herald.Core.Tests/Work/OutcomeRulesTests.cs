@@ -31,6 +31,7 @@ public sealed class OutcomeRulesTests
     {
         Assert.Equal(TargetNext.Requeue, OutcomeRules.NextStep(ActionKind.Invite, new ActionOutcome.RateLimited(TimeSpan.FromMinutes(5)), false).Next);
         Assert.Equal(TargetNext.Requeue, OutcomeRules.NextStep(ActionKind.Invite, new ActionOutcome.AccountBlocked("PEER_FLOOD"), false).Next);
+        Assert.Equal(TargetNext.Requeue, OutcomeRules.NextStep(ActionKind.Invite, new ActionOutcome.NotInCampaign("chat_admin_required"), true).Next);
         Assert.Equal(TargetNext.Failed, OutcomeRules.NextStep(ActionKind.Invite, new ActionOutcome.RecipientGone("deleted"), false).Next);
         Assert.Equal(TargetNext.Failed, OutcomeRules.NextStep(ActionKind.Invite, new ActionOutcome.Permanent("CHAT_ADMIN_REQUIRED"), false).Next);
     });

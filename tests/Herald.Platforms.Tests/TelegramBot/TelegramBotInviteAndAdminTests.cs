@@ -45,8 +45,18 @@ public sealed class TelegramBotInviteAndAdminTests(ITestOutputHelper output)
         Assert.Matches(@"^Welcome!\n\nhttps://t\.me/\+", Assert.Single(host.Sim.GetDeliveries()).Text);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task ExecuteAsync_InviteWithoutInviteRights_LeavesTheCampaignAndNothingSent()
+    {
+        await using var host = await TelegramTestHost.StartAsync(output, Groups());
+
+        var outcome = await host.Platform.ExecuteAsync(await host.BotAsync(), TelegramTestHost.Invite(88, "-1009000000003"));
+
+        Assert.Equal(new ActionOutcome.NotInCampaign("no_invite_rights"), outcome);
+        Assert.Empty(host.Sim.GetDeliveries());
+    }
+
     [Theory(Timeout = 60_000)]
-    [InlineData("-1009000000003", "no_invite_rights")]
     [InlineData("-1009000000005", "target_chat_not_found")]
     [InlineData("https://t.me/+privatehash", "no_target_chat")]
     public async Task ExecuteAsync_InviteWithoutALink_PermanentAndNothingSent(string target, string reason)

@@ -23,7 +23,7 @@ public sealed class TelegramUserErrorTests(ITestOutputHelper output)
         { 401, "USER_DEACTIVATED", "AccountBlocked:account_deactivated" },
         { 401, "SESSION_REVOKED", "AccountBlocked:session_revoked" },
         { 406, "AUTH_KEY_DUPLICATED", "AccountBlocked:auth_key_duplicated" },
-        { 400, "CHAT_ADMIN_REQUIRED", "AccountBlocked:chat_admin_required" },
+        { 400, "CHAT_ADMIN_REQUIRED", "NotInCampaign:chat_admin_required" },
         { 500, "INTERNAL_SERVER_ERROR", "Transient:server_error" },
     };
 
@@ -82,6 +82,7 @@ public sealed class TelegramUserErrorTests(ITestOutputHelper output)
         ActionOutcome.Permanent p => "Permanent:" + p.Reason,
         ActionOutcome.RecipientGone g => "RecipientGone:" + g.Reason,
         ActionOutcome.AccountBlocked b => "AccountBlocked:" + b.Reason,
+        ActionOutcome.NotInCampaign n => "NotInCampaign:" + n.Reason,
         ActionOutcome.Transient t => "Transient:" + t.Reason,
         ActionOutcome.RateLimited r => "RateLimited:" + r.RetryAfter.TotalSeconds,
         ActionOutcome.Done d => "Done:" + d.Kind,

@@ -62,14 +62,14 @@ public sealed class TelegramUserPlatformTests(ITestOutputHelper output)
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task Invite_AccountWithoutInviteRight_ChatAdminRequiredBlocksIt()
+    public async Task Invite_AccountWithoutInviteRight_ChatAdminRequiredLeavesTheCampaign()
     {
         await using var host = await TdTestHost.StartAsync(output);
         var account = await host.LoginAsync(TdTestHost.NotAdmin);
 
         var outcome = await host.Platform.ExecuteAsync(account, TdTestHost.Invite(new Recipient(Username: "ann")));
 
-        Assert.Equal(new ActionOutcome.AccountBlocked(TelegramUserReasons.ChatAdminRequired), outcome);
+        Assert.Equal(new ActionOutcome.NotInCampaign(TelegramUserReasons.ChatAdminRequired), outcome);
         Assert.DoesNotContain(TdTestHost.Ann, host.World.MembersOf(TdTestHost.ChatId));
     }
 
