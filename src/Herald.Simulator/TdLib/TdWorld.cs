@@ -19,6 +19,7 @@ public sealed partial class TdWorld
     private readonly Dictionary<long, HashSet<long>> _contacts = [];
     private readonly Dictionary<long, AccountPace> _pace = [];
     private readonly Dictionary<(long Chat, long User), int> _adds = [];
+    private readonly Dictionary<(long Account, string Method), int> _calls = [];
     private readonly List<TdSimMessage> _messages = [];
     private readonly List<TdSimInvite> _invites = [];
     private Dictionary<long, TdSimUser> _usersById = [];
@@ -51,6 +52,7 @@ public sealed partial class TdWorld
             _contacts.Clear();
             _pace.Clear();
             _adds.Clear();
+            _calls.Clear();
             _messages.Clear();
             _invites.Clear();
             // Looked up on every action: an index, so scenarios of 100,000 people stay quick (the first of an id wins, as before).
@@ -106,6 +108,18 @@ public sealed partial class TdWorld
         lock (_gate)
         {
             return _adds.GetValueOrDefault((chatId, userId));
+        }
+    }
+
+    /// <summary>
+    /// How many <paramref name="method"/> requests (<c>addChatMembers</c>, <c>getChatMember</c>…) clients logged in as
+    /// <paramref name="accountUserId"/> sent, answered or refused (an attempt counts even when it failed).
+    /// </summary>
+    public int CallsOf(long accountUserId, string method)
+    {
+        lock (_gate)
+        {
+            return _calls.GetValueOrDefault((accountUserId, method));
         }
     }
 
@@ -187,8 +201,19 @@ public sealed partial class TdWorld
                 or "getAuthorizationState" or "close" or "logOut" => HandleAuth(client, method, request),
             "getOption" => new JsonObject { ["@type"] = "optionValueString", ["value"] = "1.8.65" },
             _ when client.AuthorizationState != "authorizationStateReady" => Error(401, "Unauthorized"),
-            _ => AccountProblem(client) ?? Fault(client, method) ?? HandleAction(client, method, request),
+            _ => Count(client, method) ?? AccountProblem(client) ?? Fault(client, method) ?? HandleAction(client, method, request),
         };
+    }
+
+    // Records the attempt and answers nothing of its own (null): the request goes on to be handled.
+    private JsonObject? Count(TdSimClient client, string method)
+    {
+        if (client.Account is { } account)
+        {
+            _calls[(account.UserId, method)] = _calls.GetValueOrDefault((account.UserId, method)) + 1;
+        }
+
+        return null;
     }
 
     private JsonObject? Fault(TdSimClient client, string method)
