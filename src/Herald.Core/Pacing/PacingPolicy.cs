@@ -91,7 +91,8 @@ public sealed partial class PacingPolicy
     /// <summary>
     /// The state after the account made a request for <paramref name="action"/> that ended in <paramref name="outcome"/>
     /// at <paramref name="now"/> (when it finished). Every request the platform processed counts against the daily caps
-    /// (done, privacy-refused, recipient gone, permanent and transient failures); a rate-limit answer starts a cooldown
+    /// (done, privacy-refused, recipient gone, permanent and transient failures, and an action refused for missing rights in
+    /// the campaign's chat); a rate-limit answer starts a cooldown
     /// of the full retry-after (plus a margin) and multiplies the pace factor; a block is sticky; a calm success brings
     /// the pace factor slowly back towards 1.
     /// </summary>
