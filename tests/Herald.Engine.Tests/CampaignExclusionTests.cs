@@ -107,6 +107,23 @@ public sealed class CampaignExclusionTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Empty(platform.Calls);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Exclude_ManyAccountsAtOnce_EveryExclusionKeptDespiteConflicts()
+    {
+        await using var engine = await EngineHarness.StartAsync(azurite, new FakePlatform(), output, workers: false);
+        var store = engine.Services.GetRequiredService<Persistence.CampaignStore>();
+        var campaign = await engine.Campaigns.CreateAsync(new(Invite(Tenant), EngineHarness.Recipients(5)));
+
+        // Each write is conditional on the row's ETag: the losers of a race read the row again and apply theirs to it.
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            store.UpdateAsync(Tenant, campaign.Id, c => c.Exclude($"acct{i:D2}", "chat_admin_required"))));
+        var row = (await store.GetAsync(Tenant, campaign.Id))!;
+
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"acct{i:D2}"), row.Excluded.Keys.Order(StringComparer.Ordinal));
+        Assert.All(row.Excluded.Values, r => Assert.Equal("chat_admin_required", r));
+        Assert.True(row.RightsPending);
+    }
+
     private static CampaignRightsCheck RightsCheck(EngineHarness engine) => engine.Services.GetRequiredService<CampaignRightsCheck>();
 
     private static Campaign Invite(string tenant) =>
