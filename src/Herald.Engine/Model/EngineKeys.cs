@@ -36,6 +36,14 @@ public static class EngineKeys
     public static int ShardOf(string targetPartition) =>
         int.Parse(targetPartition.AsSpan(targetPartition.LastIndexOf('|') + 1), CultureInfo.InvariantCulture);
 
-    /// <summary>A new opaque id (campaigns, ticks, attempts).</summary>
+    /// <summary>
+    /// A new campaign id: 32 hex digits, the first 16 counting down with <paramref name="createdAt"/> (ticks before
+    /// <see cref="DateTimeOffset.MaxValue"/>), the rest random, so the campaigns table lists a tenant's campaigns newest
+    /// first and pages them in storage.
+    /// </summary>
+    public static string NewCampaignId(DateTimeOffset createdAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks:x16}{System.Security.Cryptography.RandomNumberGenerator.GetHexString(16, lowercase: true)}");
+
+    /// <summary>A new opaque id (ticks, attempts).</summary>
     public static string NewId() => Guid.NewGuid().ToString("N");
 }
