@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<CampaignStore>();
         services.TryAddSingleton<TargetStore>();
         services.TryAddSingleton<StatsStore>();
+        services.TryAddSingleton<CounterStore>();
         services.TryAddSingleton<SuppressionStore>();
         services.TryAddSingleton<LaneStore>();
         services.TryAddSingleton<TransactionalLane>();

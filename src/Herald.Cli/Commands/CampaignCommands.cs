@@ -31,12 +31,23 @@ public static class CampaignCommands
         command.SetAction((parse, cancellationToken) => HeraldCli.WithClientAsync(parse, async (client, ct) =>
         {
             var filter = parse.GetValue(status) is { } s ? $"&status={Uri.EscapeDataString(s)}" : "";
-            var page = await client.GetAsync($"api/campaigns?limit=50{filter}", ct);
             var table = new Table().AddColumns("Id", "Name", "Status", "Total", "Priority", "Created");
-            foreach (var c in page.GetProperty("items").EnumerateArray())
+            // A page filtered by status may hold fewer than asked for while more follow: go on until 50 or the last page.
+            string? continuation = null;
+            var shown = 0;
+            do
             {
-                table.AddRow(Cells.Text(c, "id"), Cells.Text(c, "name"), Cells.Text(c, "status"), Cells.Text(c, "total"), Cells.Text(c, "priority"), Cells.Text(c, "createdAt"));
+                var after = continuation is null ? "" : $"&continuation={Uri.EscapeDataString(continuation)}";
+                var page = await client.GetAsync($"api/campaigns?pageSize={50 - shown}{filter}{after}", ct);
+                foreach (var c in page.GetProperty("items").EnumerateArray())
+                {
+                    table.AddRow(Cells.Text(c, "id"), Cells.Text(c, "name"), Cells.Text(c, "status"), Cells.Text(c, "total"), Cells.Text(c, "priority"), Cells.Text(c, "createdAt"));
+                    shown++;
+                }
+
+                continuation = page.TryGetProperty("continuation", out var next) && next.ValueKind == System.Text.Json.JsonValueKind.String ? next.GetString() : null;
             }
+            while (continuation is not null && shown < 50);
 
             AnsiConsole.Write(table);
             return 0;

@@ -199,7 +199,9 @@ public sealed class AccountService(
         var now = time.GetUtcNow();
         var accountLimits = limits.For(row.Platform, row.Kind, row.Overrides);
         var status = pacing.GetStatus(row.State, accountLimits, now);
-        var recent = row.Counters.Values.Sum(c => c.Minutes.Where(m => m.Key >= (now - TimeSpan.FromMinutes(CampaignCounters.MinuteBuckets)).ToUnixTimeSeconds() / 60).Sum(m => m.Value));
+        var since = (now - TimeSpan.FromMinutes(CampaignCounters.MinuteBuckets)).ToUnixTimeSeconds() / 60;
+        var recent = row.RecentActions.Where(m => m.Key >= since).Sum(m => m.Value)
+            + row.LegacyCounters.Values.Sum(c => c.Minutes.Where(m => m.Key >= since).Sum(m => m.Value));
         return new AccountView(
             row.AccountId,
             row.Platform,

@@ -42,7 +42,7 @@ public sealed partial class AccountActor
         CancellationToken cancellationToken)
     {
         var suppressed = await suppressions.GetSetAsync(row.TenantId, cancellationToken);
-        var counters = row.CountersFor(campaign.Id);
+        var counters = await counterStore.ForAsync(row, campaign.Id, cancellationToken);
         touched.Add(campaign.Id);
         var toSuppress = new List<(Recipient Recipient, string Reason)>();
         var context = new ActContext(row, accountLimits, campaign, counters, attempt, toSuppress, lease);

@@ -19,7 +19,7 @@ public sealed partial class AccountActor
         row.LeaseUntil = time.GetUtcNow() + options.LeaseDuration;
         row.Unrecovered = [];
         row.WakeRequested = false;
-        if (!await accounts.TryReplaceAsync(row, cancellationToken))
+        if (!await accounts.TryCommitAsync(row, touched, cancellationToken))
         {
             (row.LeaseId, row.LeaseUntil, row.Unrecovered, row.WakeRequested) = (attempt, leaseUntil, unrecovered, wake);
             return null;
@@ -27,7 +27,7 @@ public sealed partial class AccountActor
 
         Log.LeaseReleased(logger, WorkerIdentity.Name, row.TenantId, row.AccountId, attempt, time.GetUtcNow());
         Log.LeaseTaken(logger, WorkerIdentity.Name, row.TenantId, row.AccountId, next, row.LeaseUntil.Value);
-        await PublishAsync(row, plan, touched, cancellationToken);
+        await PublishAsync(plan, cancellationToken);
         touched.Clear();
         return next;
     }

@@ -45,7 +45,7 @@ public sealed partial class AccountActor
                 continue;
             }
 
-            var counters = row.CountersFor(campaign.Id);
+            var counters = await counterStore.ForAsync(row, campaign.Id, cancellationToken);
             touched.Add(campaign.Id);
             foreach (var found in adopted)
             {

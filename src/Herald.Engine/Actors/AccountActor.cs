@@ -24,7 +24,7 @@ public sealed partial class AccountActor(
     AccountStore accounts,
     CampaignStore campaigns,
     TargetStore targets,
-    StatsStore stats,
+    CounterStore counterStore,
     SuppressionStore suppressions,
     TickScheduler scheduler,
     CampaignCompletion completion,
@@ -141,7 +141,7 @@ public sealed partial class AccountActor(
         }
     }
 
-    /// <summary>Releases the lease, arms the next tick (or parks), and writes the stats projection.</summary>
+    /// <summary>Releases the lease, arms the next tick (or parks), and writes the counters of the campaigns touched with the row.</summary>
     private async Task<TickResult> FinishAsync(AccountRecord row, string attempt, WorkPlan plan, HashSet<string> touched, CancellationToken cancellationToken)
     {
         var mine = row;
@@ -160,7 +160,7 @@ public sealed partial class AccountActor(
             row.Unrecovered = [];
             row.TickId = nextAt is null ? null : EngineKeys.NewId();
             row.NextTickAt = nextAt;
-            if (await accounts.TryReplaceAsync(row, cancellationToken))
+            if (await accounts.TryCommitAsync(row, touched, cancellationToken))
             {
                 break;
             }
@@ -174,7 +174,7 @@ public sealed partial class AccountActor(
             }
 
             fresh.State = mine.State;
-            fresh.Counters = mine.Counters;
+            (fresh.Campaigns, fresh.LegacyCounters, fresh.RecentActions) = (mine.Campaigns, mine.LegacyCounters, mine.RecentActions);
             row = fresh;
             if (row.Disabled)
             {
@@ -187,23 +187,15 @@ public sealed partial class AccountActor(
             await scheduler.ScheduleAsync(row.TenantId, row.AccountId, row.TickId, due, cancellationToken);
         }
 
-        await PublishAsync(row, plan, touched, cancellationToken);
+        await PublishAsync(plan, cancellationToken);
         Log.Acted(logger, row.TenantId, row.AccountId, plan.Acted, plan.CampaignId ?? "-", row.NextTickAt);
         Log.LeaseReleased(logger, WorkerIdentity.Name, row.TenantId, row.AccountId, attempt, row.NextTickAt);
         return TickResult.Delete;
     }
 
-    /// <summary>After the row's write: the statistics projection of the campaigns touched, and completion of drained ones.</summary>
-    private async Task PublishAsync(AccountRecord row, WorkPlan plan, HashSet<string> touched, CancellationToken cancellationToken)
+    /// <summary>After the row's write: completion of the campaigns that may have drained.</summary>
+    private async Task PublishAsync(WorkPlan plan, CancellationToken cancellationToken)
     {
-        var limitsOfRow = limits.For(row.Platform, row.Kind, row.Overrides);
-        var status = pacing.GetStatus(row.State, limitsOfRow, time.GetUtcNow());
-        foreach (var campaignId in touched)
-        {
-            await stats.WriteAsync(row.TenantId, campaignId, row.AccountId, row.CountersFor(campaignId),
-                status.Status.ToString().ToLowerInvariant(), status.Until, cancellationToken);
-        }
-
         foreach (var campaign in plan.MaybeComplete)
         {
             await completion.TryCompleteAsync(campaign, cancellationToken: cancellationToken);

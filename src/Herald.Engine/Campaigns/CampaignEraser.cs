@@ -9,7 +9,7 @@ namespace Herald.Engine.Campaigns;
 
 /// <summary>
 /// Deletes an ended campaign with everything that holds its recipients: its targets (the report is read from them),
-/// its statistics rows, then the campaign row itself. The row goes last, so a delete that dies half-way is finished by
+/// its counter rows (and old statistics rows), then the campaign row itself. The row goes last, so a delete that dies half-way is finished by
 /// the next one; then its orchestration's history is purged from the task hub. Only ended campaigns (completed or
 /// cancelled): no account acts on them any more.
 /// </summary>
@@ -31,6 +31,7 @@ public sealed class CampaignEraser(CampaignStore campaigns, EngineStorage storag
 
         var (from, to) = EngineKeys.TargetPartitionRange(tenantId, campaignId);
         var targets = await DeleteAllAsync(storage.Targets, TableClient.CreateQueryFilter($"PartitionKey gt {from} and PartitionKey lt {to}"), cancellationToken);
+        await DeleteAllAsync(storage.Accounts, CounterStore.CampaignFilter(tenantId, campaignId), cancellationToken);
         await DeleteAllAsync(storage.Stats, TableClient.CreateQueryFilter($"PartitionKey eq {EngineKeys.StatsPartition(tenantId, campaignId)}"), cancellationToken);
         await storage.Campaigns.DeleteEntityAsync(tenantId, campaignId, ETag.All, cancellationToken);
         await lifecycle.ForgetAsync(tenantId, campaignId, cancellationToken);

@@ -180,7 +180,7 @@ public sealed partial class CampaignService(
     private async Task<(CampaignRecord Campaign, List<Recipient> Unique)> NewRecordAsync(NewCampaign request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var definition = request.Definition with { Id = EngineKeys.NewId() };
+        var definition = request.Definition with { Id = EngineKeys.NewCampaignId(now) };
         var unique = Unique(request.Recipients);
 
         var accountCount = definition.AccountIds?.Count
@@ -238,14 +238,12 @@ public sealed partial class CampaignService(
     public Task<CampaignRecord?> GetAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default) =>
         campaigns.GetAsync(tenantId, campaignId, cancellationToken);
 
-    /// <summary>The tenant's campaigns, newest first, optionally in one status.</summary>
-    public async Task<IReadOnlyList<CampaignRecord>> ListAsync(string tenantId, CampaignStatus? status = null, CancellationToken cancellationToken = default)
-    {
-        var all = status is { } s && s != CampaignStatus.Waiting
-            ? await campaigns.ListAsync(tenantId, s, cancellationToken)
-            : await campaigns.ListAsync(tenantId, cancellationToken);
-        return [.. all.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal)];
-    }
+    /// <summary>
+    /// One page of the tenant's campaigns, newest first, optionally in one status (waiting is a running campaign's state,
+    /// so it pages over all): see <see cref="CampaignStore.ListPageAsync"/>. Null when the continuation is not valid.
+    /// </summary>
+    public Task<CampaignListPage?> ListPageAsync(string tenantId, CampaignStatus? status, int pageSize, string? continuation, CancellationToken cancellationToken = default) =>
+        campaigns.ListPageAsync(tenantId, status is { } s && s != CampaignStatus.Waiting ? s : null, pageSize, continuation, cancellationToken);
 
     /// <summary>Pauses a running or scheduled campaign; pausing a paused one changes nothing.</summary>
     public async Task<ControlOutcome> PauseAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)

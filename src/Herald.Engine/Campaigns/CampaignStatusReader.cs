@@ -11,7 +11,8 @@ namespace Herald.Engine.Campaigns;
 /// <summary>Builds the status read model and the report of a campaign from its rows.</summary>
 public sealed class CampaignStatusReader(
     CampaignStore campaigns,
-    StatsStore stats,
+    CounterStore counters,
+    StatsStore legacyStats,
     AccountStore accounts,
     TargetStore targets,
     PlatformLimits limits,
@@ -33,16 +34,21 @@ public sealed class CampaignStatusReader(
         var now = time.GetUtcNow();
         var rows = (await accounts.ListAsync(campaign.TenantId, cancellationToken)).ToList();
 
-        // The account rows hold the true counters (written with the tick that changed them); the stats rows are
-        // a projection written after it, which a crash in between can leave behind. They still count for
-        // accounts that were removed.
-        var perAccount = await stats.ReadAsync(campaign.TenantId, campaign.Id, cancellationToken);
+        // The campaign's counter rows (one per account, accounts removed since included) hold the true counts, written
+        // with the account rows. Campaigns counted before those rows existed: the account row's old property, then the
+        // old stats projection (rows of accounts removed before), until an account counts for the campaign again.
+        var perAccount = await legacyStats.ReadAsync(campaign.TenantId, campaign.Id, cancellationToken);
         foreach (var row in rows)
         {
-            if (row.Counters.TryGetValue(campaign.Id, out var counters))
+            if (row.LegacyCounters.TryGetValue(campaign.Id, out var legacy))
             {
-                perAccount[row.AccountId] = counters;
+                perAccount[row.AccountId] = legacy;
             }
+        }
+
+        foreach (var (accountId, counted) in await counters.ReadCampaignAsync(campaign.TenantId, campaign.Id, cancellationToken))
+        {
+            perAccount[accountId] = counted;
         }
 
         var total = new CampaignCounters();

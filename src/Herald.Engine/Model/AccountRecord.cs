@@ -9,7 +9,8 @@ namespace Herald.Engine.Model;
 
 /// <summary>
 /// The row of one account actor (partition = tenant, row = account id): what the account is, its
-/// pacing state, its live tick, its lease, and what it did per campaign. Only the tick holding the
+/// pacing state, its live tick, its lease, and its recent usage (what it did per campaign is in rows beside it,
+/// <see cref="Persistence.CounterStore"/>). Only the tick holding the
 /// lease changes the actor fields; control fields (<see cref="Disabled"/>, <see cref="WakeRequested"/>)
 /// may change at any time, which the tick notices through the ETag.
 /// </summary>
@@ -67,26 +68,31 @@ public sealed class AccountRecord
     /// <summary>Set by a campaign start or resume while a tick runs, so the tick does not park.</summary>
     public bool WakeRequested { get; set; }
 
-    /// <summary>What this account did, per campaign id.</summary>
-    public Dictionary<string, CampaignCounters> Counters { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// What this account did per campaign id, as rows written before the counters moved to rows of their own
+    /// (<see cref="Persistence.CounterStore"/>; the old <c>Counters</c> property): read as a fallback, and given up campaign by
+    /// campaign as the actor next counts for one (<see cref="Persistence.CounterStore.ForAsync"/>). Empty on newer rows, so the
+    /// row stays the same size however many campaigns the account serves.
+    /// </summary>
+    public Dictionary<string, CampaignCounters> LegacyCounters { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The counter rows this tick read and changes, by campaign id; not part of the row, but written in one transaction
+    /// with it (<see cref="Persistence.AccountStore.TryCommitAsync"/>).
+    /// </summary>
+    public Dictionary<string, CampaignCounters> Campaigns { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Actions per minute over all campaigns (key: minutes since the Unix epoch), the last
+    /// <see cref="CampaignCounters.MinuteBuckets"/> minutes: the account's recent usage.
+    /// </summary>
+    public Dictionary<long, long> RecentActions { get; set; } = [];
 
     /// <summary>When the account was registered.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The row's ETag as read.</summary>
     public ETag ETag { get; set; }
-
-    /// <summary>The counters for one campaign, created on first use.</summary>
-    public CampaignCounters CountersFor(string campaignId)
-    {
-        if (!Counters.TryGetValue(campaignId, out var counters))
-        {
-            counters = new CampaignCounters();
-            Counters[campaignId] = counters;
-        }
-
-        return counters;
-    }
 
     /// <summary>The table row.</summary>
     public TableEntity ToEntity()
@@ -108,7 +114,8 @@ public sealed class AccountRecord
             ["LeaseUntil"] = LeaseUntil,
             ["WakeRequested"] = WakeRequested,
             ["Unrecovered"] = Unrecovered.Count == 0 ? null : string.Join(',', Unrecovered),
-            ["Counters"] = JsonSerializer.Serialize(Counters, EngineJson.Options),
+            ["Counters"] = LegacyCounters.Count == 0 ? null : JsonSerializer.Serialize(LegacyCounters, EngineJson.Options),
+            ["Recent"] = RecentActions.Count == 0 ? null : JsonSerializer.Serialize(RecentActions, EngineJson.Options),
             ["CreatedAt"] = CreatedAt,
         };
         e.ETag = ETag;
@@ -134,9 +141,12 @@ public sealed class AccountRecord
         LeaseUntil = e.GetDateTimeOffset("LeaseUntil"),
         WakeRequested = e.GetBoolean("WakeRequested") ?? false,
         Unrecovered = [.. (e.GetString("Unrecovered") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)],
-        Counters = e.GetString("Counters") is { Length: > 0 } c
-            ? JsonSerializer.Deserialize<Dictionary<string, CampaignCounters>>(c, EngineJson.Options) ?? new(StringComparer.Ordinal)
+        LegacyCounters = e.GetString("Counters") is { Length: > 0 } c
+            ? new(JsonSerializer.Deserialize<Dictionary<string, CampaignCounters>>(c, EngineJson.Options) ?? [], StringComparer.Ordinal)
             : new(StringComparer.Ordinal),
+        RecentActions = e.GetString("Recent") is { Length: > 0 } r
+            ? JsonSerializer.Deserialize<Dictionary<long, long>>(r, EngineJson.Options) ?? []
+            : [],
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch,
         ETag = e.ETag,
     };

@@ -5,8 +5,9 @@ using Herald.Core.Outcomes;
 namespace Herald.Engine.Model;
 
 /// <summary>
-/// What one account did for one campaign (R24). Kept in the account row, written with the tick that
-/// changed it (so counts follow the target transitions exactly), and projected to the stats table.
+/// What one account did for one campaign (R24). Kept in a row of its own beside the account row
+/// (<see cref="Persistence.CounterStore"/>), written in one transaction with the tick's write of the account row
+/// (so counts follow the target transitions exactly).
 /// </summary>
 public sealed class CampaignCounters
 {
@@ -56,6 +57,13 @@ public sealed class CampaignCounters
     /// <summary>Actions per minute (key: minutes since the Unix epoch), the last <see cref="MinuteBuckets"/> minutes.</summary>
     [JsonPropertyName("min")]
     public Dictionary<long, long> Minutes { get; set; } = [];
+
+    /// <summary>
+    /// Where the account's actions over all its campaigns are counted per minute as well (the account row's
+    /// <see cref="AccountRecord.RecentActions"/>), if anywhere. Not stored with the counters.
+    /// </summary>
+    [JsonIgnore]
+    public Dictionary<long, long>? AccountMinutes { get; set; }
 
     /// <summary>Targets that reached a terminal state.</summary>
     [JsonIgnore]
@@ -168,16 +176,28 @@ public sealed class CampaignCounters
             : sum / (double)minutes;
     }
 
+    /// <summary>Adds <paramref name="count"/> actions at <paramref name="minute"/> to per-minute buckets, keeping the last <see cref="MinuteBuckets"/>.</summary>
+    public static void CountMinute(Dictionary<long, long> minutes, long minute, long count = 1)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        minutes[minute] = minutes.GetValueOrDefault(minute) + count;
+        if (minutes.Count > MinuteBuckets)
+        {
+            var newest = minutes.Keys.Max();
+            foreach (var old in minutes.Keys.Where(k => k <= newest - MinuteBuckets).ToList())
+            {
+                minutes.Remove(old);
+            }
+        }
+    }
+
     private void CountMinute(DateTimeOffset at)
     {
         var minute = at.ToUnixTimeSeconds() / 60;
-        Minutes[minute] = Minutes.GetValueOrDefault(minute) + 1;
-        if (Minutes.Count > MinuteBuckets)
+        CountMinute(Minutes, minute);
+        if (AccountMinutes is { } account)
         {
-            foreach (var old in Minutes.Keys.Where(k => k <= minute - MinuteBuckets).ToList())
-            {
-                Minutes.Remove(old);
-            }
+            CountMinute(account, minute);
         }
     }
 }

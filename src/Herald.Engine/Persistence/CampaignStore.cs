@@ -84,6 +84,39 @@ public sealed class CampaignStore(EngineStorage storage)
         return list;
     }
 
+    /// <summary>
+    /// One page of the tenant's campaigns (optionally in one status) in storage order, which is newest first for campaigns
+    /// with time-ordered ids (<see cref="EngineKeys.NewCampaignId"/>): up to <paramref name="pageSize"/> rows read from
+    /// <paramref name="continuation"/> on (a <see cref="CampaignPageToken"/>), and the continuation of the next page (null
+    /// on the last). Null when the continuation is not one of this tenant's.
+    /// </summary>
+    public async Task<CampaignListPage?> ListPageAsync(string tenantId, CampaignStatus? status, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    {
+        string? from = null;
+        if (continuation is not null && !CampaignPageToken.TryRead(continuation, tenantId, out from))
+        {
+            return null;
+        }
+
+        var filter = status is { } s
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and Status eq {s.ToString()}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {tenantId}");
+        try
+        {
+            await foreach (var page in Table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(from, pageSize))
+            {
+                var next = page.ContinuationToken is { Length: > 0 } token ? CampaignPageToken.Write(tenantId, token) : null;
+                return new CampaignListPage([.. page.Values.Select(CampaignRecord.FromEntity)], next);
+            }
+        }
+        catch (RequestFailedException e) when (from is not null && e.Status == 400)
+        {
+            return null;
+        }
+
+        return new CampaignListPage([], null);
+    }
+
     /// <summary>The tenant's campaigns in one status.</summary>
     public async Task<List<CampaignRecord>> ListAsync(string tenantId, CampaignStatus status, CancellationToken cancellationToken = default)
     {

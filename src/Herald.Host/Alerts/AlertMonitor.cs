@@ -80,7 +80,7 @@ public sealed class AlertMonitor(
     private async Task<List<AccountSnapshot>> AccountsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var list = new List<AccountSnapshot>();
-        await foreach (var e in storage.Accounts.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        await foreach (var e in storage.Accounts.QueryAsync<TableEntity>(AccountStore.AccountRowsFilter, cancellationToken: cancellationToken))
         {
             var row = AccountRecord.FromEntity(e);
             if (row.Disabled)

@@ -1,5 +1,6 @@
 using Herald.Engine.Campaigns;
 using Herald.Engine.Model;
+using Herald.Engine.Persistence;
 using Herald.Host.Audit;
 using Herald.Host.Campaigns;
 using Herald.Host.Integrations;
@@ -128,19 +129,23 @@ public static partial class CampaignsApi
     }
 
     /// <summary>
-    /// Up to <paramref name="limit"/> campaigns (1–200, default 50), newest first, optionally in one <paramref name="status"/>
-    /// (preparing, scheduled, running, paused, cancelled, completed, completed_with_errors); pass <c>continuation</c> back for more.
+    /// One page of campaigns, newest first, read from storage: up to <paramref name="pageSize"/> (1–200, default 50; <c>limit</c>
+    /// is the older name of it), optionally in one <paramref name="status"/> (preparing, scheduled, running, paused,
+    /// cancelled, completed, completed_with_errors); pass <c>continuation</c> back for the next page until it is null. A
+    /// page filtered by status may hold fewer campaigns than asked for while more follow.
     /// </summary>
     internal static async Task<Results<Ok<CampaignPage>, ValidationProblem>> ListAsync(
         ITenantContext tenant,
         CampaignService campaigns,
         string? status = null,
         string? limit = null,
+        string? pageSize = null,
         string? continuation = null,
         CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
-        var page = PageQuery.Parse(limit, continuation, 50, 200, ResourceIds.IsValid, errors);
+        var page = PageQuery.Parse(pageSize ?? limit, continuation, 50, 200, t => CampaignPageToken.TryRead(t, tenant.TenantId, out _), errors,
+            limitField: pageSize is null ? "limit" : "pageSize");
         CampaignStatus? wanted = null;
         if (status is not null)
         {
@@ -159,16 +164,14 @@ public static partial class CampaignsApi
             return ProblemFactory.Validation(errors);
         }
 
-        // A running or scheduled campaign whose targets are still being written shows (and filters) as preparing.
-        var all = (await campaigns.ListAsync(tenant.TenantId, wanted, cancellationToken))
-            .Where(c => status is null || c.WireStatus == status)
-            .ToList();
-        if (page.Page(all, c => c.Id) is not var (items, next))
+        if (await campaigns.ListPageAsync(tenant.TenantId, wanted, page.Limit, page.Continuation, cancellationToken) is not { } found)
         {
             return ProblemFactory.Validation("continuation", "Must be the continuation of a previous page.");
         }
 
-        return TypedResults.Ok(new CampaignPage([.. items.Select(CampaignSummary.From)], next));
+        // A running or scheduled campaign whose targets are still being written shows (and filters) as preparing.
+        var items = found.Items.Where(c => status is null || c.WireStatus == status).Select(CampaignSummary.From).ToList();
+        return TypedResults.Ok(new CampaignPage(items, found.Next));
     }
 
     /// <summary>The campaign's live status (R24), with the row's <c>ETag</c> (send it as <c>If-Match</c> to change the campaign).</summary>

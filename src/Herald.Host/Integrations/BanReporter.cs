@@ -50,7 +50,7 @@ public sealed class BanReporter(
         // A typed client per look, so its handler follows the client factory's rotation.
         var integration = services.GetRequiredService<IntegrationServiceClient>();
         var reported = 0;
-        await foreach (var e in storage.Accounts.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        await foreach (var e in storage.Accounts.QueryAsync<TableEntity>(AccountStore.AccountRowsFilter, cancellationToken: cancellationToken))
         {
             var row = AccountRecord.FromEntity(e);
             if (row.State.BlockedReason is not { } reason || !Reported.Contains(reason) || row.State.BlockedAt is not { } blockedAt)

@@ -11,7 +11,7 @@ public sealed record PageQuery(int Limit, string? Continuation)
     /// <summary>
     /// Reads <paramref name="limit"/> (a whole number from 1 to <paramref name="max"/>, default <paramref name="defaultLimit"/>)
     /// and <paramref name="continuation"/> (accepted when <paramref name="isValidContinuation"/> says so), adding an error
-    /// per bad parameter to <paramref name="errors"/>.
+    /// per bad parameter to <paramref name="errors"/>, under <paramref name="limitField"/> for the size.
     /// </summary>
     public static PageQuery Parse(
         string? limit,
@@ -19,13 +19,14 @@ public sealed record PageQuery(int Limit, string? Continuation)
         int defaultLimit,
         int max,
         Func<string, bool> isValidContinuation,
-        ValidationErrors errors)
+        ValidationErrors errors,
+        string limitField = "limit")
     {
         var size = defaultLimit;
         if (limit is not null
             && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1 || size > max))
         {
-            errors.Add("limit", string.Create(CultureInfo.InvariantCulture, $"Must be a whole number from 1 to {max}."));
+            errors.Add(limitField, string.Create(CultureInfo.InvariantCulture, $"Must be a whole number from 1 to {max}."));
         }
 
         if (continuation is not null && !isValidContinuation(continuation))

@@ -127,6 +127,46 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite, ITestOutputHelper 
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task List_MoreCampaignsThanAPage_PagesInStorageNewestFirstEachOnceAndRefusesTamperedTokens()
+    {
+        await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);
+        var tenant = EngineApiHost.NewTenant();
+        var client = host.Client(tenant);
+        var created = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            created.Add((await client.CreateCampaignAsync("""{"actions":["botMessage"],"message":"Hi","recipients":[{"userId":1}]}""")).Str("id"));
+        }
+
+        var listed = new List<string>();
+        var pages = 0;
+        string? continuation = null;
+        string? token = null;
+        do
+        {
+            var page = await (await client.GetAsync($"/api/campaigns?pageSize=3{(continuation is null ? "" : "&continuation=" + Uri.EscapeDataString(continuation))}")).ReadJsonAsync();
+            var items = page.GetProperty("items").EnumerateArray().Select(c => c.Str("id")).ToList();
+            Assert.InRange(items.Count, 0, 3);
+            listed.AddRange(items);
+            continuation = page.GetProperty("continuation").ValueKind == JsonValueKind.String ? page.Str("continuation") : null;
+            token ??= continuation;
+            pages++;
+        }
+        while (continuation is not null && pages < 10);
+
+        Assert.Equal(Enumerable.Reverse(created), listed);
+        Assert.InRange(pages, 3, 4);
+        Assert.NotNull(token);
+        var tampered = token![..^2] + (token[^2] == 'A' ? 'B' : 'A') + token[^1];
+        await (await client.GetAsync($"/api/campaigns?continuation={Uri.EscapeDataString(tampered)}")).AssertProblemAsync(HttpStatusCode.BadRequest, "continuation");
+        await (await host.Client(EngineApiHost.NewTenant()).GetAsync($"/api/campaigns?continuation={Uri.EscapeDataString(token)}")).AssertProblemAsync(HttpStatusCode.BadRequest, "continuation");
+        await (await client.GetAsync("/api/campaigns?pageSize=0")).AssertProblemAsync(HttpStatusCode.BadRequest, "pageSize");
+        await (await client.GetAsync("/api/campaigns?pageSize=201")).AssertProblemAsync(HttpStatusCode.BadRequest, "pageSize");
+        var first = await (await client.GetAsync("/api/campaigns?limit=2")).ReadJsonAsync();
+        Assert.Equal(created[^2..].AsEnumerable().Reverse(), first.GetProperty("items").EnumerateArray().Select(c => c.Str("id")));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task List_ScheduledAndRunning_FiltersByStatusAndPages()
     {
         await using var host = await EngineApiHost.StartAsync(azurite, output, o => o.Workers = false);

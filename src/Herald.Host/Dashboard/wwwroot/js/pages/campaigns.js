@@ -6,6 +6,19 @@ import { poll } from '../poll.js';
 
 const SHOWN = 30;
 
+/** The newest SHOWN campaigns: pages are followed (by their continuation) until SHOWN or the last one. */
+async function firstCampaigns() {
+  const items = [];
+  let continuation = null;
+  do {
+    const after = continuation ? `&continuation=${encodeURIComponent(continuation)}` : '';
+    const page = await api(`/api/campaigns?pageSize=${SHOWN - items.length}${after}`);
+    items.push(...page.items);
+    continuation = page.continuation;
+  } while (continuation && items.length < SHOWN);
+  return { items };
+}
+
 function progress(view) {
   const pct = percent(view.processed, view.total);
   return h('div', { class: 'progress' },
@@ -21,7 +34,7 @@ export function renderCampaigns(main) {
 
   return poll(async () => {
     try {
-      const page = await api(`/api/campaigns?limit=${SHOWN}`);
+      const page = await firstCampaigns();
       // Ended campaigns are read once; the others each refresh.
       await Promise.all(page.items.filter(c => !(views.has(c.id) && isEnded(views.get(c.id).status)))
         .map(async c => views.set(c.id, await api(`/api/campaigns/${encodeURIComponent(c.id)}`))));
