@@ -88,4 +88,7 @@ internal static partial class Log
 
     [LoggerMessage(1036, LogLevel.Error, "Campaign {TenantId}/{CampaignId}: its orchestration could not be started (task hub unreachable); its scheduled start and summary wait for an operator")]
     public static partial void OrchestrationNotStarted(ILogger logger, Exception exception, string tenantId, string campaignId);
+
+    [LoggerMessage(1037, LogLevel.Warning, "Campaign {TenantId}/{CampaignId} had no orchestration (its start was lost); it is scheduled now")]
+    public static partial void OrchestrationReconciled(ILogger logger, string tenantId, string campaignId);
 }

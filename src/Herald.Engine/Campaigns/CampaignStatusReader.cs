@@ -115,6 +115,7 @@ public sealed class CampaignStatusReader(
             StartAt = campaign.Campaign.Schedule.StartAt,
             EndedAt = campaign.EndedAt,
             Source = campaign.Source,
+            Error = campaign.Error,
             Accounts = accountStatuses,
         };
     }

@@ -67,6 +67,18 @@ public sealed class CampaignRecord
     /// <summary>When it ended (completed or cancelled).</summary>
     public DateTimeOffset? EndedAt { get; set; }
 
+    /// <summary>
+    /// Why it ended without finishing its work, when that was no operator's doing: its orchestration failed for good (an
+    /// activity failed past its retries). A person reads it; it names the step and the error, never a recipient.
+    /// </summary>
+    public string? Error { get; set; }
+
+    /// <summary>
+    /// Its orchestration was found to exist (set by <see cref="Orchestrations.OrchestrationReconciler"/>): a campaign not
+    /// ended without it has its orchestration scheduled again, idempotently.
+    /// </summary>
+    public bool Orchestrated { get; set; }
+
     /// <summary>The row's ETag as read.</summary>
     public ETag ETag { get; set; }
 
@@ -143,6 +155,8 @@ public sealed class CampaignRecord
             ["Prepared"] = Prepared,
             ["RunnableSince"] = RunnableSince,
             ["EndedAt"] = EndedAt,
+            ["Error"] = Error,
+            ["Orchestrated"] = Orchestrated,
         };
         e.ETag = ETag;
         return e;
@@ -195,6 +209,8 @@ public sealed class CampaignRecord
             Prepared = e.GetInt32("Prepared") ?? 0,
             RunnableSince = e.GetDateTimeOffset("RunnableSince"),
             EndedAt = e.GetDateTimeOffset("EndedAt"),
+            Error = e.GetString("Error"),
+            Orchestrated = e.GetBoolean("Orchestrated") ?? false,
             ETag = e.ETag,
         };
     }

@@ -15,6 +15,7 @@ public static class OrchestrationRegistration
             .AddActivity<PlanPreparationActivity>()
             .AddActivity<PrepareChunkActivity>()
             .AddActivity<FinishPreparationActivity>()
-            .AddActivity<FinishCampaignActivity>();
+            .AddActivity<FinishCampaignActivity>()
+            .AddActivity<FailCampaignActivity>();
     }
 }
