@@ -97,4 +97,6 @@ internal static partial class Log
 
     [LoggerMessage(1039, LogLevel.Information, "Campaign {TenantId}/{CampaignId}: admin rights checked for {Checked} accounts, {Excluded} excluded")]
     public static partial void RightsChecked(ILogger logger, string tenantId, string campaignId, int @checked, int excluded);
+    [LoggerMessage(1040, LogLevel.Warning, "Campaign {TenantId}/{CampaignId} had no orchestration (its start was lost); it is scheduled now")]
+    public static partial void OrchestrationReconciled(ILogger logger, string tenantId, string campaignId);
 }

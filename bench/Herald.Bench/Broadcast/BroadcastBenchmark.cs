@@ -27,6 +27,7 @@ namespace Herald.Bench.Broadcast;
 /// same without the ramp-up and the tail: <c>ratio_steady</c>, see <see cref="BroadcastWindow"/>); 429 answers;
 /// duplicate deliveries. Options: <c>--bots</c> (5), <c>--recipients</c> (20000), <c>--seconds</c> (stop measuring
 /// after this long, default none), <c>--pipeline-claims 1</c> (<see cref="EngineOptions.PipelineClaims"/>),
+/// <c>--task-hub</c> (the campaign orchestrations beside it: <see cref="BenchTaskHub"/>),
 /// <c>--connection-string</c> (else a private Azurite).
 /// </summary>
 internal sealed class BroadcastBenchmark : IBenchmark
@@ -48,9 +49,10 @@ internal sealed class BroadcastBenchmark : IBenchmark
         var connectionString = storage.ConnectionString;
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions(), cancellationToken: cancellationToken);
         Console.WriteLine($"simulator on {simulator.BaseUri} (Telegram's limits)");
-        using var host = BuildHost(connectionString, simulator.BaseUri, args.Int("pipeline-claims", 0) != 0);
+        using var host = BuildHost(args, connectionString, simulator.BaseUri, args.Int("pipeline-claims", 0) != 0);
         await host.Services.GetRequiredService<EngineStorage>().EnsureCreatedAsync(cancellationToken);
         await host.StartAsync(cancellationToken);
+        await BenchTaskHub.ReportAsync(host.Services, cancellationToken);
         try
         {
             return await RunCampaignAsync(host.Services, simulator, botCount, recipientCount, seconds, cancellationToken);
@@ -62,8 +64,9 @@ internal sealed class BroadcastBenchmark : IBenchmark
         }
     }
 
-    private static IHost BuildHost(string connectionString, Uri simulator, bool pipelineClaims)
+    private static IHost BuildHost(BenchArgs args, string connectionString, Uri simulator, bool pipelineClaims)
     {
+        var prefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddHeraldStorage(o => o.ConnectionString = connectionString);
@@ -72,10 +75,15 @@ internal sealed class BroadcastBenchmark : IBenchmark
         builder.Services.AddTelegramBotPlatform(o => o.BaseUrl = simulator.ToString());
         builder.Services.AddHeraldEngine(configure: o =>
         {
-            o.NamePrefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
+            o.NamePrefix = prefix;
             o.PipelineClaims = pipelineClaims;
         });
         builder.Services.AddHeraldWorkers();
+        if (BenchTaskHub.Wanted(args))
+        {
+            BenchTaskHub.Add(builder, args, connectionString, prefix);
+        }
+
         return builder.Build();
     }
 
@@ -101,6 +109,10 @@ internal sealed class BroadcastBenchmark : IBenchmark
         Console.WriteLine($"created in {created.Elapsed.TotalSeconds:F1}s ({campaign.Shards} shards); running...");
 
         var completed = await WatchAsync(services.GetRequiredService<CampaignStore>(), simulator.State, campaign.Id, seconds, cancellationToken);
+        if (completed)
+        {
+            await BenchTaskHub.WaitForOrchestrationAsync(services, Tenant, campaign.Id, cancellationToken);
+        }
         var stats = simulator.State.GetStats();
         var deliveries = simulator.State.GetDeliveries();
         foreach (var bot in stats.Bots)

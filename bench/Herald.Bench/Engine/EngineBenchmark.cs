@@ -28,7 +28,8 @@ namespace Herald.Bench.Engine;
 /// binds). Measures from the moment the campaign is created and its accounts woken until it completes:
 /// actions per second, storage requests per action (every table and queue request the engine makes),
 /// and tick duration percentiles. Options: <c>--accounts</c> (1000), <c>--targets</c> (20000),
-/// <c>--concurrency</c> ticks in flight (96), <c>--connection-string</c>.
+/// <c>--concurrency</c> ticks in flight (96), <c>--task-hub</c> (the campaign orchestrations beside it:
+/// <see cref="BenchTaskHub"/>), <c>--connection-string</c>.
 /// </summary>
 internal sealed class EngineBenchmark : IBenchmark
 {
@@ -57,15 +58,21 @@ internal sealed class EngineBenchmark : IBenchmark
         builder.Services.AddHeraldCore(new ConfigurationBuilder().Build());
         var platform = new FakePlatform();
         builder.Services.AddSingleton<IPlatformAdapter>(platform);
+        var prefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
         builder.Services.AddHeraldEngine(configure: o =>
         {
-            o.NamePrefix = "bench" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
+            o.NamePrefix = prefix;
             o.WorkerConcurrency = concurrency;
             o.MaxPollInterval = TimeSpan.FromMilliseconds(100);
             o.LeaseDuration = TimeSpan.FromSeconds(args.Int("lease-s", (int)o.LeaseDuration.TotalSeconds));
             o.MessageVisibility = TimeSpan.FromSeconds(args.Int("visibility-s", (int)o.MessageVisibility.TotalSeconds));
         });
         builder.Services.AddHeraldWorkers();
+        if (BenchTaskHub.Wanted(args))
+        {
+            BenchTaskHub.Add(builder, args, connectionString, prefix);
+        }
+
         using var host = builder.Build();
         await host.Services.GetRequiredService<EngineStorage>().EnsureCreatedAsync(cancellationToken);
 
@@ -100,6 +107,7 @@ internal sealed class EngineBenchmark : IBenchmark
         listener.Start();
 
         await host.StartAsync(cancellationToken);
+        await BenchTaskHub.ReportAsync(host.Services, cancellationToken);
         var campaigns = host.Services.GetRequiredService<CampaignService>();
         var recipients = Enumerable.Range(0, targetCount).Select(i => new Recipient(UserId: 1_000_000 + i)).ToList();
         Console.WriteLine($"creating a campaign of {targetCount} targets...");
@@ -134,6 +142,7 @@ internal sealed class EngineBenchmark : IBenchmark
         // The polling above is the benchmark's own: leave it out of the engine's count.
         var requests = counter.Count - requestsAtStart - (long)Math.Ceiling(elapsed / 0.5);
         var view = await status.GetAsync(tenant, campaign.Id, cancellationToken);
+        await BenchTaskHub.WaitForOrchestrationAsync(host.Services, tenant, campaign.Id, cancellationToken);
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StopAsync(stopping.Token);
 

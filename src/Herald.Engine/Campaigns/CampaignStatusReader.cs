@@ -123,6 +123,7 @@ public sealed class CampaignStatusReader(
             StartAt = campaign.Campaign.Schedule.StartAt,
             EndedAt = campaign.EndedAt,
             Source = campaign.Source,
+            Error = campaign.Error,
             Accounts = accountStatuses,
             ExcludedAccounts = [.. campaign.Excluded.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => new CampaignExcludedAccount(x.Key, x.Value))],
         };

@@ -77,6 +77,9 @@ public sealed record CampaignStatusView
     /// <summary>Where the recipient list came from (R36).</summary>
     public string? Source { get; init; }
 
+    /// <summary>Why it ended without its work done, when no operator ended it (its orchestration failed for good); else null.</summary>
+    public string? Error { get; init; }
+
     /// <summary>Each account the campaign may use, with what it did for it.</summary>
     public required IReadOnlyList<CampaignAccountStatus> Accounts { get; init; }
 

@@ -79,6 +79,18 @@ public sealed class CampaignRecord
     /// <summary>When it ended (completed or cancelled).</summary>
     public DateTimeOffset? EndedAt { get; set; }
 
+    /// <summary>
+    /// Why it ended without finishing its work, when that was no operator's doing: its orchestration failed for good (an
+    /// activity failed past its retries). A person reads it; it names the step and the error, never a recipient.
+    /// </summary>
+    public string? Error { get; set; }
+
+    /// <summary>
+    /// Its orchestration was found to exist (set by <see cref="Orchestrations.OrchestrationReconciler"/>): a campaign not
+    /// ended without it has its orchestration scheduled again, idempotently.
+    /// </summary>
+    public bool Orchestrated { get; set; }
+
     /// <summary>The row's ETag as read.</summary>
     public ETag ETag { get; set; }
 
@@ -173,6 +185,8 @@ public sealed class CampaignRecord
             ["EndedAt"] = EndedAt,
             ["RightsPending"] = RightsPending,
             ["Excluded"] = Excluded.Count > 0 ? JsonSerializer.Serialize(Excluded, EngineJson.Options) : null,
+            ["Error"] = Error,
+            ["Orchestrated"] = Orchestrated,
         };
         e.ETag = ETag;
         return e;
@@ -229,6 +243,8 @@ public sealed class CampaignRecord
             Excluded = e.GetString("Excluded") is { Length: > 0 } x
                 ? new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(x, EngineJson.Options)!, StringComparer.Ordinal)
                 : new(StringComparer.Ordinal),
+            Error = e.GetString("Error"),
+            Orchestrated = e.GetBoolean("Orchestrated") ?? false,
             ETag = e.ETag,
         };
     }

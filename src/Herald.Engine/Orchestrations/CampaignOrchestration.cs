@@ -31,8 +31,11 @@ public sealed class CampaignOrchestration : TaskOrchestrator<CampaignRun, Campai
         }
         catch (TaskFailedException e)
         {
-            // A poisoned activity (it failed every retry): visible in the custom status and as the orchestration's failure.
-            context.SetCustomStatus(new CampaignProgress("failed", 0, 0, Error: e.FailureDetails.ErrorMessage));
+            // A poisoned activity (it failed every retry): visible in the custom status, on the campaign (which ends with
+            // the error) and as the orchestration's failure. Nothing starts it again.
+            var failure = CampaignFailure.Of(input.Campaign, e);
+            context.SetCustomStatus(new CampaignProgress("failed", 0, 0, Error: failure.Error));
+            await context.CallActivityAsync<bool>(nameof(FailCampaignActivity), failure, Retried);
             throw;
         }
     }

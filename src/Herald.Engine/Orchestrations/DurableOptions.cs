@@ -36,6 +36,13 @@ public sealed class DurableOptions
     /// <summary>How often a running or paused campaign's orchestration looks at it without being signalled. Default 1 minute.</summary>
     public TimeSpan LookEvery { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often a worker looks for campaigns that have not ended and have no orchestration (its start was lost: the task
+    /// hub was down when the campaign was created, or the campaign is older than orchestrations) and schedules it; a
+    /// campaign is looked at once it is this old. Default 1 minute.
+    /// </summary>
+    public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Targets one preparation activity writes (1–100,000). Default 5,000.</summary>
     public int PrepareChunk { get; set; } = 5000;
 
@@ -73,6 +80,11 @@ public sealed class DurableOptions
         if (LookEvery < TimeSpan.FromSeconds(1))
         {
             yield return "LookEvery must be at least 1 second.";
+        }
+
+        if (ReconcileEvery < TimeSpan.FromSeconds(1))
+        {
+            yield return "ReconcileEvery must be at least 1 second.";
         }
 
         if (PrepareChunk is < 1 or > 100_000)

@@ -16,6 +16,7 @@ public static class OrchestrationRegistration
             .AddActivity<PrepareChunkActivity>()
             .AddActivity<FinishPreparationActivity>()
             .AddActivity<CheckAdminRightsActivity>()
-            .AddActivity<FinishCampaignActivity>();
+            .AddActivity<FinishCampaignActivity>()
+            .AddActivity<FailCampaignActivity>();
     }
 }

@@ -130,6 +130,28 @@ public sealed class CampaignStore(EngineStorage storage)
         return list;
     }
 
+    /// <summary>
+    /// Campaigns of every tenant that have not ended, were created at or before <paramref name="createdBefore"/> and whose
+    /// orchestration was not yet found (<see cref="CampaignRecord.Orchestrated"/> unset, as on rows older than it).
+    /// </summary>
+    public async Task<List<CampaignRecord>> ListUnorchestratedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken = default)
+    {
+        var list = new List<CampaignRecord>();
+        var filter = TableClient.CreateQueryFilter(
+            $"Status ne {nameof(CampaignStatus.Cancelled)} and Status ne {nameof(CampaignStatus.Completed)} and Status ne {nameof(CampaignStatus.CompletedWithErrors)} and CreatedAt le {createdBefore}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            // Filtered here, not in the query: a row written before the marker existed has no such property to compare.
+            var campaign = CampaignRecord.FromEntity(e);
+            if (!campaign.Orchestrated)
+            {
+                list.Add(campaign);
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>Running campaigns of every tenant whose shards were all found empty (completion candidates).</summary>
     public async Task<List<CampaignRecord>> ListRunningExhaustedAsync(CancellationToken cancellationToken = default)
     {

@@ -52,6 +52,11 @@ public sealed class CampaignOrchestrationFunctions(HeraldApplication herald)
     public Task<CampaignSummary?> FinishCampaign([ActivityTrigger] CampaignRef input, [DurableClient] DurableTaskClient durable) =>
         RunAsync<FinishCampaignActivity, CampaignRef, CampaignSummary?>(input, durable);
 
+    /// <summary>Ends a campaign whose orchestration failed for good, with the error.</summary>
+    [Function(nameof(FailCampaignActivity))]
+    public Task<bool> FailCampaign([ActivityTrigger] CampaignFailure input, [DurableClient] DurableTaskClient durable) =>
+        RunAsync<FailCampaignActivity, CampaignFailure, bool>(input, durable);
+
     // Herald's activities read nothing from their context but their input: the context carries only the name.
     private Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, DurableTaskClient durable)
         where TActivity : TaskActivity<TInput, TOutput> =>

@@ -83,6 +83,9 @@ public sealed record CampaignStatusResponse
     /// <inheritdoc cref="CampaignStatusView.Source"/>
     public string? Source { get; init; }
 
+    /// <inheritdoc cref="CampaignStatusView.Error"/>
+    public string? Error { get; init; }
+
     /// <inheritdoc cref="CampaignStatusView.Accounts"/>
     public required IReadOnlyList<CampaignAccountStatus> Accounts { get; init; }
 
@@ -118,6 +121,7 @@ public sealed record CampaignStatusResponse
             StartAt = view.StartAt,
             EndedAt = view.EndedAt,
             Source = view.Source,
+            Error = view.Error,
             Accounts = view.Accounts,
             ExcludedAccounts = view.ExcludedAccounts,
         };

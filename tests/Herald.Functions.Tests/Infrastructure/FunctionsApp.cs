@@ -134,6 +134,7 @@ public sealed class FunctionsApp : IAsyncDisposable
                 tasks.AddActivityFunc<PreparationChunk, int>(nameof(PrepareChunkActivity), (_, input) => f.PrepareChunk(input, Durable));
                 tasks.AddActivityFunc<PreparationResult, bool>(nameof(FinishPreparationActivity), (_, input) => f.FinishPreparation(input, Durable));
                 tasks.AddActivityFunc<CampaignRef, CampaignSummary?>(nameof(FinishCampaignActivity), (_, input) => f.FinishCampaign(input, Durable));
+                tasks.AddActivityFunc<CampaignFailure, bool>(nameof(FailCampaignActivity), (_, input) => f.FailCampaign(input, Durable));
             });
         });
         _durable = builder.Build();

@@ -43,6 +43,9 @@ public static class DurableHostExtensions
                 worker.Services.AddOptions<GrpcDurableTaskWorkerOptions>(worker.Name)
                     .Configure<DurableSidecar>((o, sidecar) => o.Channel = sidecar.Channel);
             });
+
+            // After the sidecar: it stops before it.
+            services.AddHostedService<OrchestrationReconciler>();
         }
 
         services.AddDurableTaskClient(client =>

@@ -30,6 +30,7 @@ function facts(view) {
   if (view.waitingReason) rows.push(['Waiting', `${view.waitingReason} (resumes ${until(view.resumeAt)})`]);
   if (view.endedAt) rows.push(['Ended', time(view.endedAt)]);
   if (view.source) rows.push(['List', view.source]);
+  if (view.error) rows.push(['Error', h('span', { class: 'error', role: 'alert', 'data-testid': 'error' }, view.error)]);
   return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
 }
 
