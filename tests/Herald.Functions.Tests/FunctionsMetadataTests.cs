@@ -114,7 +114,7 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite)
             .Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(Microsoft.DurableTask.TaskActivity<,>))
             .Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
         var activities = Functions.Where(f => f.Trigger.Type == "activityTrigger").Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(6, engineActivities.Count);
+        Assert.Equal(7, engineActivities.Count);
         Assert.Equal(engineActivities, activities);
     }
 }
