@@ -21,6 +21,7 @@ public sealed partial class TdWorld
     private readonly Dictionary<(long Chat, long User), int> _adds = [];
     private readonly List<TdSimMessage> _messages = [];
     private readonly List<TdSimInvite> _invites = [];
+    private readonly List<TdSimAction> _actions = [];
     private Dictionary<long, TdSimUser> _usersById = [];
     private readonly List<(long Client, JsonObject Proxy)> _proxies = [];
     private TdScenario _scenario = new();
@@ -53,6 +54,7 @@ public sealed partial class TdWorld
             _adds.Clear();
             _messages.Clear();
             _invites.Clear();
+            _actions.Clear();
             // Looked up on every action: an index, so scenarios of 100,000 people stay quick (the first of an id wins, as before).
             _usersById = scenario.Users.GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First());
             _proxies.Clear();
@@ -97,6 +99,15 @@ public sealed partial class TdWorld
             {
                 return [.. _invites];
             }
+        }
+    }
+
+    /// <summary>Paced requests of every account (<see cref="TdSimAction"/>), oldest first, from <paramref name="offset"/>, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<TdSimAction> Actions(int offset = 0, int limit = int.MaxValue)
+    {
+        lock (_gate)
+        {
+            return [.. _actions.Skip(offset).Take(limit)];
         }
     }
 
