@@ -66,6 +66,21 @@ internal static class TdLibApi
             return TypedResults.NotFound();
         }
 
+        world.Seen(client);
+        Interlocked.Increment(ref client.Receiving);
+        try
+        {
+            return await ReceiveBatchAsync(world, client, id, timeout, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref client.Receiving);
+            world.Seen(client);
+        }
+    }
+
+    private static async Task<Results<Ok<JsonArray>, NotFound>> ReceiveBatchAsync(TdWorld world, TdSimClient client, long id, double? timeout, CancellationToken cancellationToken)
+    {
         var batch = new JsonArray();
         var reader = client.Outbox.Reader;
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
