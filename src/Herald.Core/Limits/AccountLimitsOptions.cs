@@ -55,6 +55,28 @@ public sealed class AccountLimitsOptions
     /// <summary>The longest message text the platform accepts, in UTF-16 characters (R30).</summary>
     public int MaxMessageLength { get; set; } = 4096;
 
+    /// <summary>
+    /// These limits at <paramref name="factor"/> times real speed (<see cref="PlatformLimitsOptions.TimeFactor"/>): durations
+    /// divided by it, rates and daily caps multiplied (rounded down), message length and warm-up shares unchanged.
+    /// </summary>
+    internal AccountLimitsOptions ScaledBy(double factor)
+    {
+        var copy = Clone();
+        copy.MinPause = MinPause / factor;
+        copy.MaxPause = MaxPause / factor;
+        copy.PerChatInterval = PerChatInterval / factor;
+        copy.RequestsPerSecond = Times(RequestsPerSecond);
+        copy.PerGroupPerMinute = Times(PerGroupPerMinute);
+        copy.InvitesPerDay = Times(InvitesPerDay);
+        copy.AddContactsPerDay = Times(AddContactsPerDay);
+        copy.MessagesPerDay = Times(MessagesPerDay);
+        copy.MessagesWithLinksPerDay = Times(MessagesWithLinksPerDay);
+        copy.ForwardsPerDay = Times(ForwardsPerDay);
+        return copy;
+
+        int? Times(int? value) => value is { } v ? (int)Math.Min(int.MaxValue, Math.Floor(v * factor)) : null;
+    }
+
     /// <summary>A deep copy, so shared defaults are never changed through a bound instance.</summary>
     public AccountLimitsOptions Clone()
     {

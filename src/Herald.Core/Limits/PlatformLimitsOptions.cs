@@ -17,12 +17,15 @@ namespace Herald.Core.Limits;
 /// (to six months) → 50; messages up to 1000 characters.</item>
 /// <item>E-mail (user, R33): 20–60 s between messages, 300 per 24 h, warm-up 10 % → 100 % over four weeks.</item>
 /// </list>
-/// Configuration may only lower these (R35): <see cref="Validate"/> rejects anything above the documented limits.
+/// Configuration may only lower these (R35): <see cref="Validate"/> rejects anything above the documented limits
+/// (at <see cref="TimeFactor"/> speed, for simulations whose platform runs faster than the real one).
 /// </summary>
 public sealed class PlatformLimitsOptions
 {
     /// <summary>The configuration section the host binds.</summary>
     public const string SectionName = "Herald:Limits";
+
+    private const double MaxTimeFactor = 100_000;
 
     private static readonly PlatformLimitsOptions Maximums = CreateDocumentedMaximums();
 
@@ -46,6 +49,15 @@ public sealed class PlatformLimitsOptions
 
     /// <summary>E-mail over SMTP (user accounts only).</summary>
     public PlatformSectionOptions Email { get; set; }
+
+    /// <summary>
+    /// For simulations only (the simulator as every platform): how many times faster than real time the simulated
+    /// platforms are taken to run [1]. The ceilings of <see cref="Validate"/> scale with it: pauses and per-chat
+    /// intervals may be that many times shorter, rates and daily caps that many times higher (a platform day of limits
+    /// in 1/<c>TimeFactor</c> of a day), so a test can run days of an account's work in minutes with the documented
+    /// ratios. Against real platforms it must stay 1; 1 to 100,000.
+    /// </summary>
+    public double TimeFactor { get; set; } = 1;
 
     /// <summary>Options holding the documented defaults (the same as <c>new PlatformLimitsOptions()</c>).</summary>
     public static PlatformLimitsOptions CreateDefaults() => new();
@@ -74,6 +86,12 @@ public sealed class PlatformLimitsOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        if (!(TimeFactor is >= 1 and <= MaxTimeFactor))
+        {
+            errors.Add($"{SectionName}:TimeFactor is {TimeFactor}; it must be 1 (real platforms) up to {MaxTimeFactor} (simulations).");
+            return errors;
+        }
+
         foreach (var platform in Enum.GetValues<PlatformKind>())
         {
             foreach (var kind in Enum.GetValues<AccountKind>())
@@ -92,7 +110,7 @@ public sealed class PlatformLimitsOptions
                     continue;
                 }
 
-                LimitRules.Check(path, configured, maximum, errors);
+                LimitRules.Check(path, configured, TimeFactor == 1 ? maximum : maximum.ScaledBy(TimeFactor), errors);
             }
         }
 

@@ -10,6 +10,7 @@ using Herald.Engine.Platforms;
 using Herald.Engine.Suppression;
 using Herald.Engine.Ticks;
 using Herald.Engine.Workers;
+using Herald.Platforms.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Engine.Actors;
@@ -96,6 +97,20 @@ public sealed partial class AccountActor(
         }
 
         Log.LeaseTaken(logger, WorkerIdentity.Name, row.TenantId, row.AccountId, attempt, row.LeaseUntil.Value);
+        try
+        {
+            return await ActUnderLeaseAsync(row, attempt, reportActed, cancellationToken);
+        }
+        catch
+        {
+            // A failed tick lets go too (its lease runs out and another process may take the account).
+            await ReleasePlatformAsync(row);
+            throw;
+        }
+    }
+
+    private async Task<TickResult> ActUnderLeaseAsync(AccountRecord row, string attempt, Action<int> reportActed, CancellationToken cancellationToken)
+    {
 
         // The lease is short and renewed while the tick works; no action starts once it may have run out (a call in
         // flight then finishes: its target is fenced or recovered like any other).
@@ -124,6 +139,8 @@ public sealed partial class AccountActor(
 
             if (plan.Fenced)
             {
+                // The lease is someone else's now: let go at once.
+                await ReleasePlatformAsync(row);
                 Log.Fenced(logger, row.TenantId, row.AccountId, attempt);
                 return TickResult.Delete;
             }
@@ -144,6 +161,8 @@ public sealed partial class AccountActor(
     /// <summary>Releases the lease, arms the next tick (or parks), and writes the counters of the campaigns touched with the row.</summary>
     private async Task<TickResult> FinishAsync(AccountRecord row, string attempt, WorkPlan plan, HashSet<string> touched, CancellationToken cancellationToken)
     {
+        // Before the lease goes: the next tick may take the account in another process at once.
+        await ReleasePlatformAsync(row);
         var mine = row;
         for (var tries = 0; ; tries++)
         {
@@ -191,6 +210,24 @@ public sealed partial class AccountActor(
         Log.Acted(logger, row.TenantId, row.AccountId, plan.Acted, plan.CampaignId ?? "-", row.NextTickAt);
         Log.LeaseReleased(logger, WorkerIdentity.Name, row.TenantId, row.AccountId, attempt, row.NextTickAt);
         return TickResult.Delete;
+    }
+
+    /// <summary>Lets the account's platform adapter close what one process at a time may hold (<see cref="Platforms.PlatformResolver"/>).</summary>
+    private async Task ReleasePlatformAsync(AccountRecord row)
+    {
+        if (platforms.Find(row.Platform, row.Kind) is not { } adapter)
+        {
+            return;
+        }
+
+        try
+        {
+            await adapter.ReleaseAsync(new PlatformAccount(row.TenantId, row.AccountId, row.Kind, row.SecretReference, row.Proxy), CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.PlatformThrew(logger, e, row.TenantId, row.AccountId);
+        }
     }
 
     /// <summary>After the row's write: completion of the campaigns that may have drained.</summary>

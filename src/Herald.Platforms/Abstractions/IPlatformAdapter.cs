@@ -24,4 +24,11 @@ public interface IPlatformAdapter
 
     /// <summary>Checks that the account may invite into <paramref name="chat"/> (admin with invite rights, R12).</summary>
     Task<AdminRightsCheck> CheckAdminRightsAsync(PlatformAccount account, string chat, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The engine is about to give up the account's lease: its next tick may run in another process. Let go of what
+    /// must never be used from two processes at once (a TDLib session: two clients on one session log the user out).
+    /// Called before the lease is released, and after a tick that lost it. Default: nothing to let go of.
+    /// </summary>
+    Task ReleaseAsync(PlatformAccount account, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -117,6 +117,14 @@ public sealed partial class TelegramUserPlatform : IPlatformAdapter
         };
     }
 
+    /// <inheritdoc />
+    /// <remarks>Closes the account's client and stores its session, so the process that serves it next opens it alone.</remarks>
+    public Task ReleaseAsync(PlatformAccount account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return _sessions.CloseAsync(account.TenantId, account.AccountId);
+    }
+
     private static string Reason(ActionOutcome outcome) => outcome switch
     {
         ActionOutcome.AccountBlocked b => b.Reason,

@@ -17,6 +17,12 @@ internal sealed class TdSimClient(long id)
 
     public bool Closed { get; set; }
 
+    /// <summary>Receives waiting now (a live client has its receive loop parked here most of the time).</summary>
+    public int Receiving;
+
+    /// <summary>When the client last sent or received (its process is gone once this is long ago and nothing waits).</summary>
+    public DateTimeOffset LastSeen { get; set; }
+
     public Channel<JsonObject> Outbox { get; } = Channel.CreateUnbounded<JsonObject>();
 
     /// <summary>Updates that follow the answer being built (a sent message's outcome).</summary>

@@ -61,7 +61,8 @@ public sealed partial class TdWorld
 
     private JsonObject ImportContacts(long me, JsonArray contacts)
     {
-        if (Pace(me, cold: false) is { } refused)
+        var first = _scenario.Users.FirstOrDefault(u => u.Phone is not null && u.Phone == contacts.FirstOrDefault()?["phone_number"]?.GetValue<string>());
+        if (Pace(me, cold: false, "importContacts", first?.Id ?? 0) is { } refused)
         {
             return refused;
         }
@@ -90,7 +91,7 @@ public sealed partial class TdWorld
             return Error(400, "USER_ID_INVALID");
         }
 
-        if (Pace(me, cold: false) is { } refused)
+        if (Pace(me, cold: false, "addContact", user.Id) is { } refused)
         {
             return refused;
         }
@@ -107,7 +108,7 @@ public sealed partial class TdWorld
         }
 
         var contact = ContactSet(me).Contains(user.Id);
-        if (Pace(me, cold: !contact) is { } refused)
+        if (Pace(me, cold: !contact, "sendMessage", user.Id) is { } refused)
         {
             return refused;
         }
@@ -167,7 +168,7 @@ public sealed partial class TdWorld
             return Error(400, "Too many users to add");
         }
 
-        if (Pace(me, cold: true) is { } refused)
+        if (Pace(me, cold: true, "addChatMembers", userIds[0]) is { } refused)
         {
             return refused;
         }
@@ -226,20 +227,32 @@ public sealed partial class TdWorld
     }
 
     // Telegram's pacing of one account: a wait after a burst, PEER_FLOOD past the day's cold budget.
-    private JsonObject? Pace(long me, bool cold)
+    private JsonObject? Pace(long me, bool cold, string method, long userId)
     {
         var pace = _pace.TryGetValue(me, out var p) ? p : _pace[me] = new AccountPace();
         var now = _time.GetUtcNow();
+        var result = PaceResult(pace, me, cold, now);
+        _actions.Add(new TdSimAction(me, method, userId, now, result, result == "flood_wait" ? pace.WaitUntil : null));
+        return result switch
+        {
+            "accepted" => null,
+            "flood_wait" or "during_wait" => RetryAfter(pace.WaitUntil - now),
+            _ => Error(400, "PEER_FLOOD"),
+        };
+    }
+
+    private string PaceResult(AccountPace pace, long me, bool cold, DateTimeOffset now)
+    {
         if (pace.PeerFlooded)
         {
             ActionsAfterPeerFlood++;
-            return Error(400, "PEER_FLOOD");
+            return "after_peer_flood";
         }
 
         if (now < pace.WaitUntil)
         {
             ActionsDuringWait++;
-            return RetryAfter(pace.WaitUntil - now);
+            return "during_wait";
         }
 
         while (pace.Recent.Count > 0 && now - pace.Recent.Peek() >= TimeSpan.FromSeconds(_scenario.FloodWindowSeconds))
@@ -253,7 +266,7 @@ public sealed partial class TdWorld
         {
             pace.WaitUntil = now + TimeSpan.FromSeconds(_scenario.FloodWaitSeconds);
             pace.Recent.Clear();
-            return RetryAfter(pace.WaitUntil - now);
+            return "flood_wait";
         }
 
         var day = DateOnly.FromDateTime(now.UtcDateTime);
@@ -267,7 +280,7 @@ public sealed partial class TdWorld
         if (cold && budget > 0 && pace.ColdToday >= budget)
         {
             pace.PeerFlooded = true;
-            return Error(400, "PEER_FLOOD");
+            return "peer_flood";
         }
 
         pace.Recent.Enqueue(now);
@@ -276,7 +289,7 @@ public sealed partial class TdWorld
             pace.ColdToday++;
         }
 
-        return null;
+        return "accepted";
     }
 
     private static JsonObject RetryAfter(TimeSpan wait) =>

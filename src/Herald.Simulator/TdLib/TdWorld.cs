@@ -22,8 +22,10 @@ public sealed partial class TdWorld
     private readonly Dictionary<(long Account, string Method), int> _calls = [];
     private readonly List<TdSimMessage> _messages = [];
     private readonly List<TdSimInvite> _invites = [];
+    private readonly List<TdSimAction> _actions = [];
     private Dictionary<long, TdSimUser> _usersById = [];
     private readonly List<(long Client, JsonObject Proxy)> _proxies = [];
+    private static readonly TimeSpan DeadAfter = TimeSpan.FromSeconds(5);
     private TdScenario _scenario = new();
     private long _nextClient;
     private long _nextMessage = 1000;
@@ -55,6 +57,7 @@ public sealed partial class TdWorld
             _calls.Clear();
             _messages.Clear();
             _invites.Clear();
+            _actions.Clear();
             // Looked up on every action: an index, so scenarios of 100,000 people stay quick (the first of an id wins, as before).
             _usersById = scenario.Users.GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First());
             _proxies.Clear();
@@ -99,6 +102,15 @@ public sealed partial class TdWorld
             {
                 return [.. _invites];
             }
+        }
+    }
+
+    /// <summary>Paced requests of every account (<see cref="TdSimAction"/>), oldest first, from <paramref name="offset"/>, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<TdSimAction> Actions(int offset = 0, int limit = int.MaxValue)
+    {
+        lock (_gate)
+        {
+            return [.. _actions.Skip(offset).Take(limit)];
         }
     }
 
@@ -153,7 +165,7 @@ public sealed partial class TdWorld
     /// <summary>A new client, as <c>td_create_client_id</c>: it waits for <c>setTdlibParameters</c>.</summary>
     internal TdSimClient CreateClient()
     {
-        var client = new TdSimClient(Interlocked.Increment(ref _nextClient));
+        var client = new TdSimClient(Interlocked.Increment(ref _nextClient)) { LastSeen = _time.GetUtcNow() };
         _clients[client.Id] = client;
         client.EmitState(client.AuthorizationState);
         return client;
@@ -161,12 +173,21 @@ public sealed partial class TdWorld
 
     internal TdSimClient? FindClient(long id) => _clients.GetValueOrDefault(id);
 
+    /// <summary>The client's process is there (it sent or received just now).</summary>
+    internal void Seen(TdSimClient client) => client.LastSeen = _time.GetUtcNow();
+
+    // A client whose process was killed neither closes nor receives again: Telegram drops its connection, and its
+    // session may be opened elsewhere (AUTH_KEY_DUPLICATED is two live connections on one key).
+    private bool IsAlive(long clientId) =>
+        FindClient(clientId) is { Closed: false } c && (Volatile.Read(ref c.Receiving) > 0 || _time.GetUtcNow() - c.LastSeen < DeadAfter);
+
     /// <summary>Forgets a closed client once everything it had to receive was received.</summary>
     internal void Forget(long id) => _clients.TryRemove(id, out _);
 
     /// <summary>Handles one request (<c>td_send</c>): its answer (with the request's <c>@extra</c>) and any updates go to the outbox.</summary>
     internal void Send(TdSimClient client, JsonObject request)
     {
+        Seen(client);
         var extra = request["@extra"]?.DeepClone();
         JsonObject answer;
         lock (_gate)

@@ -64,6 +64,24 @@ public sealed class PlatformLimitsTests
     });
 
     [Fact(Timeout = 10_000)]
+    public Task Validate_TimeFactor100_ScaledLimitsAcceptedBeyondScaledRefused() => Bounded.Run(() =>
+    {
+        var options = new PlatformLimitsOptions { TimeFactor = 100 };
+        options.Telegram.User!.MinPause = TimeSpan.FromMilliseconds(100);
+        options.Telegram.User.MaxPause = TimeSpan.FromMilliseconds(150);
+        options.Telegram.User.InvitesPerDay = 5000;
+        Assert.Empty(options.Validate());
+
+        options.Telegram.User.MinPause = TimeSpan.FromMilliseconds(99);
+        options.Telegram.User.InvitesPerDay = 5001;
+        var errors = options.Validate();
+        Assert.Contains(errors, e => e.Contains("Telegram:User:MinPause", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Telegram:User:InvitesPerDay is 5001", StringComparison.Ordinal));
+        Assert.Contains("TimeFactor", Assert.Single(new PlatformLimitsOptions { TimeFactor = 0.5 }.Validate()), StringComparison.Ordinal);
+        Assert.NotEmpty(new PlatformLimitsOptions { TimeFactor = 1, Telegram = options.Telegram }.Validate());
+    });
+
+    [Fact(Timeout = 10_000)]
     public Task Bind_LowerCapFromConfiguration_KeepsOtherDefaults() => Bounded.Run(() =>
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

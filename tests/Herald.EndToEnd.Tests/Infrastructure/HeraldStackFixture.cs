@@ -22,6 +22,9 @@ public sealed class HeraldStackFixture(IMessageSink sink) : IAsyncLifetime
     /// <summary>The simulator's inspection and control API.</summary>
     public SimulatorClient Simulator { get; private set; } = null!;
 
+    /// <summary>The simulated TDLib's control and inspection API (the same simulator process).</summary>
+    public TdLibSimulatorClient TdLib { get; private set; } = null!;
+
     /// <summary>The simulator's base address, Herald's Bot API server.</summary>
     public Uri SimulatorUri => _simulator!.BaseAddress;
 
@@ -30,12 +33,14 @@ public sealed class HeraldStackFixture(IMessageSink sink) : IAsyncLifetime
         await _azurite.InitializeAsync();
         _simulator = await ChildProcess.StartAsync("simulator", RepositoryPaths.SimulatorAssembly, QuietLogging, log: null);
         Simulator = new SimulatorClient(_simulator.BaseAddress);
+        TdLib = new TdLibSimulatorClient(_simulator.BaseAddress);
         Directory.CreateDirectory(_dataDirectory);
     }
 
     public async Task DisposeAsync()
     {
         Simulator?.Dispose();
+        TdLib?.Dispose();
         if (_simulator is not null)
         {
             await _simulator.DisposeAsync();
@@ -52,10 +57,13 @@ public sealed class HeraldStackFixture(IMessageSink sink) : IAsyncLifetime
     public static string NewPrefix() => "e" + string.Concat(Enumerable.Range(0, 10).Select(_ => (char)('a' + Random.Shared.Next(26))));
 
     /// <summary>Starts the host (API and the engine's workers) with the engine state under <paramref name="prefix"/>; returns once it is ready.</summary>
-    public Task<ChildProcess> StartHostAsync(string prefix, ITestOutputHelper log) => StartHeraldAsync("host", [.. Configuration(prefix)], log);
+    /// <remarks><paramref name="settings"/> add to or override the configuration (<c>--Key=value</c>).</remarks>
+    public Task<ChildProcess> StartHostAsync(string prefix, ITestOutputHelper log, params string[] settings) =>
+        StartHeraldAsync("host", [.. Configuration(prefix, "host"), .. settings], log);
 
     /// <summary>Starts a worker process (the host's <c>worker</c> command: the engine's workers, health endpoints only).</summary>
-    public Task<ChildProcess> StartWorkerAsync(string prefix, ITestOutputHelper log) => StartHeraldAsync("worker", ["worker", .. Configuration(prefix)], log);
+    public Task<ChildProcess> StartWorkerAsync(string prefix, ITestOutputHelper log, params string[] settings) =>
+        StartHeraldAsync("worker", ["worker", .. Configuration(prefix, "worker"), .. settings], log);
 
     /// <summary>A token for <paramref name="tenant"/> from the host's <c>token</c> command, with the processes' signing configuration.</summary>
     public async Task<string> CreateTokenAsync(string tenant)
@@ -77,12 +85,15 @@ public sealed class HeraldStackFixture(IMessageSink sink) : IAsyncLifetime
     ];
 
     // Short leases and sweeps: a tick (or a task hub partition) killed with its process is taken over within seconds, not minutes.
-    private IEnumerable<string> Configuration(string prefix) =>
+    // Each process keeps its open TDLib sessions in its own folder, as on its own machine (they move through blob storage).
+    private IEnumerable<string> Configuration(string prefix, string process) =>
     [
         .. AuthConfiguration(),
         .. QuietLogging,
         $"--Herald:Storage:ConnectionString={_azurite.ConnectionString}",
         $"--Herald:Platforms:TelegramBot:BaseUrl={SimulatorUri}",
+        $"--Herald:TelegramUser:SimulatorUrl={SimulatorUri}",
+        $"--Herald:TelegramUser:SessionDirectory={Path.Combine(_dataDirectory, "tdlib", process + "-" + Guid.NewGuid().ToString("N")[..8])}",
         $"--Herald:Engine:NamePrefix={prefix}",
         $"--Herald:Durable:TaskHubName={prefix}",
         "--Herald:Durable:PartitionLease=00:00:10",

@@ -62,6 +62,28 @@ public sealed class BlobTdSessionStoreTests(AzuriteFixture azurite, ITestOutputH
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Release_AfterATickOnOneWorker_NextWorkerActsAtOnceAndTheAccountStaysLoggedIn()
+    {
+        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(StorageNames.UniqueTableName("tdsessions").ToLowerInvariant());
+        await using var host = await TdTestHost.StartAsync(output, store: new BlobTdSessionStore(container));
+        var account = await host.LoginAsync(TdTestHost.Admin);
+        await using var first = host.Worker("machine-a");
+        await using var next = host.Worker("machine-b");
+        var firstPlatform = first.GetRequiredService<TelegramUserPlatform>();
+
+        // The engine's lease moves the account to another process between two ticks: without the release, two live
+        // clients on one session log the user out (AUTH_KEY_DUPLICATED).
+        var before = await firstPlatform.ExecuteAsync(account, TdTestHost.Message(new Recipient(Username: "ann")));
+        await firstPlatform.ReleaseAsync(account);
+        var released = first.GetRequiredService<TelegramUserSessions>().OpenCount;
+        var after = await next.GetRequiredService<TelegramUserPlatform>().ExecuteAsync(account, TdTestHost.Message(new Recipient(Username: "kicked")));
+
+        Assert.Equal(["Done:Messaged", "Done:Messaged"], new[] { before, after }.Select(TelegramUserErrorTests.Describe));
+        Assert.Equal([TdTestHost.Ann, TdTestHost.Kicked], host.World.Messages.Select(m => m.UserId));
+        Assert.Equal(0, released);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Download_WrongDatabaseKey_Refused()
     {
         var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(StorageNames.UniqueTableName("tdsessions").ToLowerInvariant());

@@ -90,6 +90,10 @@ public sealed class TelegramUserPlatformTests(ITestOutputHelper output)
 
         Assert.Equal(["Done:Invited", "Done:Invited", "RateLimited:30", "Done:Invited"], new[] { first, second, third, after }.Select(Describe));
         Assert.Equal(0, host.World.ActionsDuringWait);
+        var actions = host.World.Actions();
+        Assert.Equal(["accepted", "accepted", "flood_wait", "accepted"], actions.Select(a => a.Result));
+        Assert.All(actions, a => Assert.Equal((TdTestHost.Admin, "addChatMembers"), (a.AccountUserId, a.Method)));
+        Assert.Equal(actions[2].At + TimeSpan.FromSeconds(30), actions[2].WaitUntil);
     }
 
     [Fact(Timeout = 30_000)]
