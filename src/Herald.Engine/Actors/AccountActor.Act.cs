@@ -116,16 +116,38 @@ public sealed partial class AccountActor
             await suppressions.AddAsync(row.TenantId, recipient, reason, cancellationToken);
         }
 
-        foreach (var shard in claimed.Where(t => t.Status == TargetStatus.Pending).Select(t => t.Shard).Distinct())
+        await ReopenShardsAsync(campaign, claimed, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Targets handed back to pending reopen their shards on the campaign row as it is now, not as this tick read it:
+    /// another account may have found the shard empty since (it was: this tick held its targets), and a shard left
+    /// marked empty is skipped by every claim until the campaign's completion repairs it.
+    /// </summary>
+    private async Task ReopenShardsAsync(CampaignRecord campaign, IEnumerable<TargetRecord> handedBack, CancellationToken cancellationToken)
+    {
+        var shards = handedBack.Where(t => t.Status == TargetStatus.Pending).Select(t => t.Shard).Distinct().ToList();
+        if (shards.Count == 0)
         {
-            if (campaign.IsExhausted(shard))
-            {
-                campaign.SetExhausted(shard, false);
-                await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c => c.SetExhausted(shard, false), cancellationToken);
-            }
+            return;
         }
 
-        return true;
+        // One read of the row, and one write only when one of the shards was marked empty.
+        var fresh = await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c =>
+        {
+            var changed = false;
+            foreach (var shard in shards)
+            {
+                changed |= c.SetExhausted(shard, false);
+            }
+
+            return changed;
+        }, cancellationToken);
+        if (fresh is not null)
+        {
+            campaign.Exhausted = fresh.Exhausted;
+        }
     }
 
     private sealed record ActContext(

@@ -68,10 +68,6 @@ public sealed partial class AccountActor
             return;
         }
 
-        var campaign = early.Running.First(c => c.Id == early.CampaignId);
-        foreach (var shard in claimed.Select(t => t.Shard).Distinct())
-        {
-            await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c => c.SetExhausted(shard, false), cancellationToken);
-        }
+        await ReopenShardsAsync(early.Running.First(c => c.Id == early.CampaignId), claimed, cancellationToken);
     }
 }

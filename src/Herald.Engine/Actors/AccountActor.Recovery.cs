@@ -98,10 +98,7 @@ public sealed partial class AccountActor
                 }
             }
 
-            foreach (var shard in adopted.Where(t => t.Status == TargetStatus.Pending).Select(t => t.Shard).Distinct())
-            {
-                await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c => c.SetExhausted(shard, false), cancellationToken);
-            }
+            await ReopenShardsAsync(campaign, adopted, cancellationToken);
 
             if (campaign.Status == CampaignStatus.Running && adopted.All(t => t.Status != TargetStatus.Pending))
             {

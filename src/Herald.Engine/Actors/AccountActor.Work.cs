@@ -329,10 +329,38 @@ public sealed partial class AccountActor
 
             return changed;
         }, cancellationToken);
-        if (fresh is not null)
+        if (fresh is null)
         {
-            campaign.Exhausted = fresh.Exhausted;
+            return;
         }
+
+        // A target handed back to pending between this claim's look and this write reopened its shard before the write,
+        // which marked it empty again. Looking once more after the write closes that gap: a target handed back later
+        // reopens the shard after this write (ReopenShardsAsync reads the row after its targets' commit).
+        var refilled = new List<int>();
+        foreach (var shard in shards.Where(fresh.IsExhausted))
+        {
+            if (await targets.HasPendingAsync(EngineKeys.TargetPartition(campaign.TenantId, campaign.Id, shard), cancellationToken))
+            {
+                refilled.Add(shard);
+            }
+        }
+
+        if (refilled.Count > 0)
+        {
+            fresh = await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c =>
+            {
+                var changed = false;
+                foreach (var shard in refilled)
+                {
+                    changed |= c.SetExhausted(shard, false);
+                }
+
+                return changed;
+            }, cancellationToken) ?? fresh;
+        }
+
+        campaign.Exhausted = fresh.Exhausted;
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>

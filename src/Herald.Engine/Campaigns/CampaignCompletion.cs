@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Herald.Core.Domain;
 using Herald.Engine.Actors;
 using Herald.Engine.Model;
@@ -21,6 +22,9 @@ public sealed class CampaignCompletion(
     TimeProvider time,
     ILogger<CampaignCompletion> logger)
 {
+    /// <summary>Most pending targets one look reads to find the shards to open again.</summary>
+    private const int MaxPendingScan = 1000;
+
     /// <summary>
     /// Completes the campaign when nothing is left; otherwise repairs what keeps it open. When it completed the campaign
     /// and <paramref name="signal"/> holds, tells the campaign's orchestration (<see cref="CampaignSignal.Drained"/>).
@@ -36,8 +40,19 @@ public sealed class CampaignCompletion(
         var open = await targets.FindFirstAsync(fresh.TenantId, fresh.Id, [TargetStatus.Pending, TargetStatus.Sending], cancellationToken);
         if (open is { Status: TargetStatus.Pending })
         {
-            // A target went back to pending after its shard was found empty: open the shard again.
-            await campaigns.UpdateAsync(fresh.TenantId, fresh.Id, c => c.SetExhausted(open.Shard, false), cancellationToken);
+            // Targets went back to pending after their shards were found empty: open every such shard again in one write
+            // (one shard per look left the rest of a campaign's last targets unclaimed for a look each).
+            var shards = await PendingShardsAsync(fresh, open, cancellationToken);
+            await campaigns.UpdateAsync(fresh.TenantId, fresh.Id, c =>
+            {
+                var changed = false;
+                foreach (var shard in shards)
+                {
+                    changed |= c.SetExhausted(shard, false);
+                }
+
+                return changed;
+            }, cancellationToken);
             return;
         }
 
@@ -69,6 +84,27 @@ public sealed class CampaignCompletion(
                 await lifecycle.SignalAsync(fresh.TenantId, fresh.Id, CampaignSignal.Drained, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// The shards that hold a pending target, from a scan of the campaign's pending targets: few once every shard was
+    /// found empty; the scan stops after <see cref="MaxPendingScan"/> rows (what is left is found by the next look).
+    /// </summary>
+    private async Task<HashSet<int>> PendingShardsAsync(CampaignRecord campaign, TargetRecord first, CancellationToken cancellationToken)
+    {
+        var shards = new HashSet<int> { first.Shard };
+        var seen = 0;
+        var pending = TableClient.CreateQueryFilter($"Status eq {nameof(TargetStatus.Pending)}");
+        await foreach (var t in targets.QueryAsync(campaign.TenantId, campaign.Id, pending, cancellationToken: cancellationToken))
+        {
+            shards.Add(t.Shard);
+            if (++seen >= MaxPendingScan || shards.Count >= campaign.Shards)
+            {
+                break;
+            }
+        }
+
+        return shards;
     }
 
     /// <summary>

@@ -65,6 +65,21 @@ public sealed class TargetStore(EngineStorage storage)
         return found;
     }
 
+    /// <summary>True when the shard partition holds a pending target (one query of at most one row).</summary>
+    public async Task<bool> HasPendingAsync(string partitionKey, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and Status eq {nameof(TargetStatus.Pending)}");
+        await foreach (var page in Table.QueryAsync<TableEntity>(filter, 1, select: ["RowKey"], cancellationToken: cancellationToken).AsPages())
+        {
+            if (page.Values.Count > 0)
+            {
+                return true; // an empty page may still continue
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Reads whole target rows.</summary>
     public async Task<TargetRecord?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
