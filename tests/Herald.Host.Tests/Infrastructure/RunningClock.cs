@@ -29,6 +29,16 @@ public sealed class RunningClock : IAsyncDisposable
     /// <summary>Moves the clock on by <paramref name="span"/> at once (timers due meanwhile fire).</summary>
     public void Jump(TimeSpan span) => Time.Advance(span);
 
+    /// <summary>Moves the clock on to <paramref name="at"/> at once, if that is still ahead (timers due meanwhile fire).</summary>
+    public void JumpTo(DateTimeOffset at)
+    {
+        var ahead = at - Time.GetUtcNow();
+        if (ahead > TimeSpan.Zero)
+        {
+            Time.Advance(ahead);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
