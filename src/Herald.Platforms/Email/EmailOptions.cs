@@ -1,10 +1,12 @@
+using Herald.Platforms.Abstractions;
+
 namespace Herald.Platforms.Email;
 
 /// <summary>
 /// Settings of the e-mail platform (bound from <c>Herald:Platforms:Email</c>): the SMTP providers accounts belong to,
 /// with their daily caps and warm-up ramps, the one-click unsubscribe endpoint, and recipient validation (R10).
 /// </summary>
-public sealed class EmailOptions
+public sealed class EmailOptions : IPlatformEndpoints
 {
     /// <summary>The configuration section these options bind from (<c>Platforms:Email</c>).</summary>
     public const string SectionName = "Platforms:Email";
@@ -39,6 +41,10 @@ public sealed class EmailOptions
 
     /// <summary>Recipient validation before a campaign (R10).</summary>
     public EmailValidationOptions Validation { get; set; } = new();
+
+    /// <inheritdoc />
+    public IEnumerable<(string Setting, string? Endpoint)> Endpoints() =>
+        Providers.Select(p => ($"Herald:{SectionName}:Providers:{p.Key}:Host", (string?)p.Value.Host));
 }
 
 /// <summary>One SMTP provider.</summary>

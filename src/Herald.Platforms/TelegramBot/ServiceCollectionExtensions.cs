@@ -1,3 +1,4 @@
+using Herald.Core.Limits;
 using Herald.Platforms.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         }
 
         options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformLimitsOptions>, SimulatedTimeGuard<TelegramBotOptions>>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramBotOptions>, TelegramBotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(TelegramBotApi.HttpClientName, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TelegramBotOptions>>().Value.RequestTimeout)

@@ -1,10 +1,12 @@
+using Herald.Platforms.Abstractions;
+
 namespace Herald.Platforms.TelegramBot;
 
 /// <summary>
 /// Settings of the Telegram Bot API platform. The limiter figures default to Telegram's documented
 /// limits and may only be lowered (R35): validation on start refuses anything above them.
 /// </summary>
-public sealed class TelegramBotOptions
+public sealed class TelegramBotOptions : IPlatformEndpoints
 {
     /// <summary>The configuration section these options bind from (<c>Platforms:TelegramBot</c>).</summary>
     public const string SectionName = "Platforms:TelegramBot";
@@ -59,4 +61,7 @@ public sealed class TelegramBotOptions
 
     /// <summary>How long a per-recipient invite link stays valid (default null: until used; it admits one member).</summary>
     public TimeSpan? InviteLinkLifetime { get; set; }
+
+    /// <inheritdoc />
+    public IEnumerable<(string Setting, string? Endpoint)> Endpoints() => [("Herald:" + SectionName + ":BaseUrl", BaseUrl)];
 }

@@ -1,3 +1,4 @@
+using Herald.Core.Limits;
 using Herald.Platforms.Abstractions;
 using Herald.Platforms.TelegramUser.Sessions;
 using Herald.Platforms.TelegramUser.Td;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         }
 
         options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformLimitsOptions>, SimulatedTimeGuard<TelegramUserOptions>>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramUserOptions>, TelegramUserOptionsValidator>());
         services.AddHttpClient(SimulatorHttpClientName, (sp, http) =>
         {

@@ -1,7 +1,9 @@
+using Herald.Platforms.Abstractions;
+
 namespace Herald.Platforms.TelegramUser;
 
 /// <summary>Settings of Telegram user accounts through TDLib (<c>Herald:TelegramUser</c>).</summary>
-public sealed class TelegramUserOptions
+public sealed class TelegramUserOptions : IPlatformEndpoints
 {
     /// <summary>The configuration section these options bind from, under <c>Herald</c> (<c>TelegramUser</c>).</summary>
     public const string SectionName = "TelegramUser";
@@ -41,4 +43,7 @@ public sealed class TelegramUserOptions
 
     /// <summary>Use Telegram's test data centres (<c>use_test_dc</c>; default false).</summary>
     public bool UseTestDc { get; set; }
+
+    /// <inheritdoc />
+    public IEnumerable<(string Setting, string? Endpoint)> Endpoints() => [("Herald:" + SectionName + ":SimulatorUrl", SimulatorUrl)];
 }

@@ -1,3 +1,4 @@
+using Herald.Core.Limits;
 using Herald.Platforms.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         }
 
         options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformLimitsOptions>, SimulatedTimeGuard<WhatsAppCloudOptions>>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WhatsAppCloudOptions>, WhatsAppCloudOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WhatsAppCloudApi.HttpClientName, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<WhatsAppCloudOptions>>().Value.RequestTimeout)

@@ -1,3 +1,5 @@
+using Herald.Platforms.Abstractions;
+
 namespace Herald.Platforms.WhatsAppCloud;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Herald.Platforms.WhatsAppCloud;
 /// and tier figures default to Meta's documented limits and may only be lowered (R35): validation on start
 /// refuses anything above them.
 /// </summary>
-public sealed class WhatsAppCloudOptions
+public sealed class WhatsAppCloudOptions : IPlatformEndpoints
 {
     /// <summary>The configuration section these options bind from (<c>Platforms:WhatsAppCloud</c>).</summary>
     public const string SectionName = "Platforms:WhatsAppCloud";
@@ -69,4 +71,7 @@ public sealed class WhatsAppCloudOptions
     /// <summary>The tier of one number: its entry in <see cref="Tiers"/> or <see cref="DefaultTier"/>; null is unlimited.</summary>
     public int? TierOf(string phoneNumberId) =>
         Tiers.TryGetValue(phoneNumberId, out var tier) ? (tier == 0 ? null : tier) : DefaultTier;
+
+    /// <inheritdoc />
+    public IEnumerable<(string Setting, string? Endpoint)> Endpoints() => [("Herald:" + SectionName + ":BaseUrl", BaseUrl)];
 }

@@ -92,6 +92,8 @@ public sealed class HeraldStackFixture(IMessageSink sink) : IAsyncLifetime
         .. QuietLogging,
         $"--Herald:Storage:ConnectionString={_azurite.ConnectionString}",
         $"--Herald:Platforms:TelegramBot:BaseUrl={SimulatorUri}",
+        // Only the simulator may see limits at TimeFactor speed (SimulatedTimeGuard): the WhatsApp platform points there too.
+        $"--Herald:Platforms:WhatsAppCloud:BaseUrl={SimulatorUri}",
         $"--Herald:TelegramUser:SimulatorUrl={SimulatorUri}",
         $"--Herald:TelegramUser:SessionDirectory={Path.Combine(_dataDirectory, "tdlib", process + "-" + Guid.NewGuid().ToString("N")[..8])}",
         $"--Herald:Engine:NamePrefix={prefix}",
