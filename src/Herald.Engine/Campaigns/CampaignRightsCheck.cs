@@ -82,16 +82,22 @@ public sealed class CampaignRightsCheck(
             return null; // no adapter in this process: the account waits for one, as its ticks do
         }
 
+        var account = new PlatformAccount(row.TenantId, row.AccountId, row.Kind, row.SecretReference, row.Proxy);
         AdminRightsCheck check;
         try
         {
-            check = await adapter.CheckAdminRightsAsync(
-                new PlatformAccount(row.TenantId, row.AccountId, row.Kind, row.SecretReference, row.Proxy), chat, cancellationToken);
+            check = await adapter.CheckAdminRightsAsync(account, chat, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.RightsCheckFailed(logger, campaign.TenantId, campaign.Id, row.AccountId, "adapter_error");
             return null;
+        }
+        finally
+        {
+            // The check ran outside the account's lease: let go of what one process at a time may hold (a TDLib
+            // session), before the account's worker, possibly in another process, opens it to act.
+            await ReleaseAsync(adapter, account);
         }
 
         if (check.Problem is { } problem)
@@ -101,5 +107,17 @@ public sealed class CampaignRightsCheck(
         }
 
         return !check.IsAdmin ? NotAdminReason : !check.CanInviteUsers ? NoInviteRightReason : null;
+    }
+
+    private async Task ReleaseAsync(IPlatformAdapter adapter, PlatformAccount account)
+    {
+        try
+        {
+            await adapter.ReleaseAsync(account, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.RightsCheckFailed(logger, account.TenantId, "-", account.AccountId, "release_failed: " + e.GetType().Name);
+        }
     }
 }
