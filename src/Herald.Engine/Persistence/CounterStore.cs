@@ -40,9 +40,8 @@ public sealed class CounterStore(EngineStorage storage)
     public async Task<Dictionary<string, CampaignCounters>> ReadCampaignAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
     {
         var result = new Dictionary<string, CampaignCounters>(StringComparer.Ordinal);
-        var (from, to) = EngineKeys.CounterRowRange(campaignId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {from} and RowKey lt {to}");
-        await foreach (var e in Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Counters"], cancellationToken: cancellationToken))
+        var (from, _) = EngineKeys.CounterRowRange(campaignId);
+        await foreach (var e in Table.QueryAsync<TableEntity>(CampaignFilter(tenantId, campaignId), select: ["RowKey", "Counters"], cancellationToken: cancellationToken))
         {
             result[e.RowKey[from.Length..]] = Parse(e);
         }
