@@ -10,7 +10,6 @@ using Herald.Engine.Platforms;
 using Herald.Engine.Suppression;
 using Herald.Engine.Ticks;
 using Herald.Engine.Workers;
-using Herald.Platforms.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Engine.Actors;
@@ -215,16 +214,7 @@ public sealed partial class AccountActor(
     /// <summary>Lets the account's platform adapter close what one process at a time may hold (<see cref="Platforms.PlatformResolver"/>).</summary>
     private async Task ReleasePlatformAsync(AccountRecord row)
     {
-        if (platforms.Find(row.Platform, row.Kind) is not { } adapter)
-        {
-            return;
-        }
-
-        try
-        {
-            await adapter.ReleaseAsync(new PlatformAccount(row.TenantId, row.AccountId, row.Kind, row.SecretReference, row.Proxy), CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        if (await platforms.TryReleaseAsync(row) is { } e)
         {
             Log.PlatformThrew(logger, e, row.TenantId, row.AccountId);
         }

@@ -97,7 +97,10 @@ public sealed class CampaignRightsCheck(
         {
             // The check ran outside the account's lease: let go of what one process at a time may hold (a TDLib
             // session), before the account's worker, possibly in another process, opens it to act.
-            await ReleaseAsync(adapter, account);
+            if (await platforms.TryReleaseAsync(row) is { } e)
+            {
+                Log.RightsCheckFailed(logger, campaign.TenantId, "-", row.AccountId, "release_failed: " + e.GetType().Name);
+            }
         }
 
         if (check.Problem is { } problem)
@@ -107,17 +110,5 @@ public sealed class CampaignRightsCheck(
         }
 
         return !check.IsAdmin ? NotAdminReason : !check.CanInviteUsers ? NoInviteRightReason : null;
-    }
-
-    private async Task ReleaseAsync(IPlatformAdapter adapter, PlatformAccount account)
-    {
-        try
-        {
-            await adapter.ReleaseAsync(account, CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            Log.RightsCheckFailed(logger, account.TenantId, "-", account.AccountId, "release_failed: " + e.GetType().Name);
-        }
     }
 }
