@@ -3,7 +3,7 @@ namespace Herald.Core.Domain;
 /// <summary>
 /// A daily sending window in a campaign's own time zone (R2, "time_spoon"): actions start only while
 /// the local clock is in <c>[Start, End)</c>. <c>Start &gt; End</c> wraps midnight; <c>Start == End</c> is the
-/// whole day. Daylight-saving changes are handled in local time: on a spring-forward day a start inside
+/// whole local day, midnight to midnight. Daylight-saving changes are handled in local time: on a spring-forward day a start inside
 /// the missing hour opens at the first local time that exists; on a fall-back day the window opens at the
 /// first occurrence of its start.
 /// </summary>
@@ -112,7 +112,9 @@ public sealed record TimeWindow
 
     private DateTimeOffset OpeningOf(DateOnly date)
     {
-        var local = date.ToDateTime(new TimeOnly(Start.Hour, Start.Minute));
+        // A whole-day window (Start == End) is open for the whole local date, so it opens at midnight.
+        var start = Start == End ? TimeOnly.MinValue : Start;
+        var local = date.ToDateTime(new TimeOnly(start.Hour, start.Minute));
         if (_zone.IsInvalidTime(local))
         {
             // Inside a spring-forward gap: the first whole minute that exists is where the gap ends.
@@ -124,7 +126,7 @@ public sealed record TimeWindow
             return new DateTimeOffset(local, _zone.GetUtcOffset(local));
         }
 
-        local = date.ToDateTime(Start);
+        local = date.ToDateTime(start);
         if (_zone.IsAmbiguousTime(local))
         {
             // Fall-back day: the earlier occurrence has the larger offset.

@@ -48,6 +48,19 @@ public sealed class TimeWindowTests
     });
 
     [Fact(Timeout = 10_000)]
+    public Task WholeDay_OnListedDaysOnly_OpensAtLocalMidnight() => Bounded.Run(() =>
+    {
+        // Start == End is the whole local day; on Wednesday 2026-10-28 08:08 Lord Howe (+11:00) the next open
+        // day is Friday, from 00:00 local (Thursday 13:00 UTC), not from the window's nominal 08:31.
+        var wholeDay = new TimeWindow(new TimeOnly(8, 31), new TimeOnly(8, 31), "Australia/Lord_Howe",
+            [DayOfWeek.Monday, DayOfWeek.Friday]);
+
+        Assert.Equal(Times.Utc(2026, 10, 29, 13, 0), wholeDay.NextOpen(Times.Utc(2026, 10, 27, 21, 8)));
+        Assert.True(wholeDay.Contains(Times.Utc(2026, 10, 29, 13, 0)));
+        Assert.False(wholeDay.Contains(Times.Utc(2026, 10, 29, 12, 59)));
+    });
+
+    [Fact(Timeout = 10_000)]
     public Task DstSpringForward_WindowFollowsLocalClock() => Bounded.Run(() =>
     {
         // Europe/Berlin moves from +01:00 to +02:00 at 02:00 local on Sunday 2026-03-29.
