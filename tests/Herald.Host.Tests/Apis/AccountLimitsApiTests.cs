@@ -7,7 +7,7 @@ using Herald.Testing.Fakes;
 namespace Herald.Host.Tests.Apis;
 
 /// <summary>An account's own limits (R16): set at registration or with <c>PUT /api/accounts/{id}/limits</c>, only stricter (R35).</summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class AccountLimitsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact(Timeout = 60_000)]

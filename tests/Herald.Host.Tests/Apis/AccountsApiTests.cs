@@ -9,7 +9,7 @@ using simulator::Herald.Simulator;
 
 namespace Herald.Host.Tests.Apis;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class AccountsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact(Timeout = 60_000)]

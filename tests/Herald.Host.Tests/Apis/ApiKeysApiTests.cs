@@ -9,7 +9,7 @@ using Herald.Testing;
 
 namespace Herald.Host.Tests.Apis;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class ApiKeysApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact(Timeout = 90_000)]

@@ -5,7 +5,7 @@ using Herald.Testing;
 
 namespace Herald.Host.Tests.Apis;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class AuditApiTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string _tenant = "tenant-" + Guid.NewGuid().ToString("N")[..12];

@@ -4,7 +4,7 @@ using Herald.Testing;
 
 namespace Herald.Host.Tests.Apis;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class BotOwnershipApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact(Timeout = 60_000)]

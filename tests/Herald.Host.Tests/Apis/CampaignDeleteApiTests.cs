@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Host.Tests.Apis;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class CampaignDeleteApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const string Recipients = """[{"userId":8001,"username":"ann_private","name":"Ann"},{"userId":8002,"username":"bob_private","name":"Bob"}]""";

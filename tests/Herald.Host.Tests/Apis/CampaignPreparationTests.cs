@@ -11,7 +11,7 @@ using Herald.Testing.Fakes;
 namespace Herald.Host.Tests.Apis;
 
 /// <summary>Large imports answer at once (<c>preparing</c>) and their orchestration writes the targets (R1).</summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class CampaignPreparationTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const int Recipients = 40;

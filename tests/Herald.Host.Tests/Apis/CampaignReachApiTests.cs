@@ -11,7 +11,7 @@ namespace Herald.Host.Tests.Apis;
 /// What would fail at send time is said when the campaign is created (issue 15 #6): recipients a bot cannot reach
 /// (no user id, so <c>no_chat_id</c>) and template fields recipients lack (<c>template_error</c>).
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class CampaignReachApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact(Timeout = 90_000)]

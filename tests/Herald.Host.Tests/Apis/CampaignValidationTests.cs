@@ -5,7 +5,7 @@ using Herald.Testing;
 
 namespace Herald.Host.Tests.Apis;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class CampaignValidationTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     // Bodies are written with ' for " to stay readable.

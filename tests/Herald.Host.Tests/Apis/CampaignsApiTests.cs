@@ -8,7 +8,7 @@ using Herald.Testing.Fakes;
 
 namespace Herald.Host.Tests.Apis;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class CampaignsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact(Timeout = 90_000)]

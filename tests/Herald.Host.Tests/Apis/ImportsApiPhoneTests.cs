@@ -8,7 +8,7 @@ using Herald.Testing;
 namespace Herald.Host.Tests.Apis;
 
 /// <summary>The default region of phone numbers: per upload (<c>?region=</c>) and from <c>Herald:Phones:DefaultRegion</c> (issue 15).</summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class ImportsApiPhoneTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact(Timeout = 60_000)]

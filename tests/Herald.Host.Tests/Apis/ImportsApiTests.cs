@@ -8,7 +8,7 @@ using Herald.Testing.Imports;
 
 namespace Herald.Host.Tests.Apis;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class ImportsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     // User ids, as a bot campaign needs them (a bot cannot message a username or phone).

@@ -11,7 +11,7 @@ namespace Herald.Host.Tests.Apis;
 /// R12 end to end in the host (engine, workers, orchestrations over Azurite) with user accounts logged in to the simulated
 /// TDLib over loopback: accounts without admin and invite rights in an invite campaign's chat leave that campaign only.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class InviteRightsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const long Group = -1007100000001;

@@ -7,7 +7,7 @@ using Herald.Testing;
 
 namespace Herald.Host.Tests.Apis;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class SuppressionsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact(Timeout = 60_000)]

@@ -8,7 +8,7 @@ using simulator::Herald.Simulator.TdLib;
 namespace Herald.Host.Tests.Apis;
 
 /// <summary><c>POST /api/accounts/telegram-users</c> with a phone: the TDLib login against the simulated TDLib.</summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(ApiAzuriteCollection.Name)]
 public sealed class TelegramUserLoginApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const string Phone = "+10000007001";

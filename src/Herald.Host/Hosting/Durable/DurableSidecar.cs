@@ -150,6 +150,11 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         // Its gRPC calls are the sidecar's plumbing, and its "Now listening on" must not read as the host's address.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownGrace);
+
+        // The sidecar's server stops when this sidecar stops it, never on its own: with the default console lifetime it
+        // would also take the process's SIGTERM and stop at once, before the orchestration service started (the abort
+        // StopAsync waits to avoid; seen as exit 134 when a worker was stopped a moment after it started).
+        builder.Services.AddSingleton<IHostLifetime, ServerLifetime>();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(service);
@@ -233,5 +238,13 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             socket.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A server lifetime that neither waits for nor listens to the process's signals.</summary>
+    private sealed class ServerLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
