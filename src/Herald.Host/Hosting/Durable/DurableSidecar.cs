@@ -51,6 +51,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     private WebApplication? _app;
     private long _appStarted;
     private AzureStorageOrchestrationService? _service;
+    private int _stopped;
+    private int _disposed;
 
     /// <summary>A sidecar that also runs the orchestrations (<paramref name="dispatch"/>) or only serves the client API.</summary>
     public DurableSidecar(IOptions<StorageOptions> storage, DurableOptions options, bool dispatch, IServiceProvider services, ILoggerFactory loggerFactory)
@@ -81,6 +83,21 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may dispose its services before it stops them (seen with the test server's factory): then the disposal
+        // has stopped it already.
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            await StopServerAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopServerAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_starting is not null)
         {
@@ -112,13 +129,19 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await StopServerAsync(CancellationToken.None);
         Channel.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();
         }
 
-        _stopping.Dispose();
+        // _stopping is left to the collector (it has no timer): a stop still running on another thread may cancel it.
     }
 
     private async Task RunAsync(CancellationToken stoppingToken)
