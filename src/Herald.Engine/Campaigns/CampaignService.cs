@@ -30,6 +30,11 @@ public sealed partial class CampaignService(
     public async Task<CampaignRecord> CreateAsync(NewCampaign request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await ExistingAsync(request, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
         var (campaign, unique) = await NewRecordAsync(request, cancellationToken);
         var suppressed = await suppressions.GetSetAsync(campaign.TenantId, cancellationToken);
         campaign.SkippedAtCreation = await WriteTargetsAsync(campaign, unique, 0, unique.Count, suppressed, progress, cancellationToken);
@@ -56,6 +61,11 @@ public sealed partial class CampaignService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(prepareFrom);
+        if (await ExistingAsync(request, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
         var (campaign, _) = await NewRecordAsync(request, cancellationToken);
         campaign.Preparing = true;
         campaign.PrepareFrom = prepareFrom;
@@ -177,10 +187,29 @@ public sealed partial class CampaignService(
     }
 
     /// <summary>A campaign row for <paramref name="request"/> (not written), sized over its unique recipients.</summary>
+    // A request retried under its id finds what the first one created: nothing is written again (its targets may be
+    // acting already). Its accounts are woken and its orchestration scheduled again (both idempotent), in case the
+    // first request stopped between storing the row and doing that.
+    private async Task<CampaignRecord?> ExistingAsync(NewCampaign request, CancellationToken cancellationToken)
+    {
+        if (request.Id is not { } id || await campaigns.GetAsync(request.Definition.TenantId, id, cancellationToken) is not { } existing)
+        {
+            return null;
+        }
+
+        if (existing.Status == CampaignStatus.Running && !existing.RightsPending && !existing.Preparing)
+        {
+            await accountService.WakeForAsync(existing, cancellationToken);
+        }
+
+        await lifecycle.StartAsync(existing, cancellationToken);
+        return existing;
+    }
+
     private async Task<(CampaignRecord Campaign, List<Recipient> Unique)> NewRecordAsync(NewCampaign request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var definition = request.Definition with { Id = EngineKeys.NewCampaignId(now) };
+        var definition = request.Definition with { Id = request.Id ?? EngineKeys.NewCampaignId(now) };
         var unique = Unique(request.Recipients);
 
         var accountCount = definition.AccountIds?.Count

@@ -14,4 +14,12 @@ public sealed record NewCampaign(
     IReadOnlyList<Recipient> Recipients,
     string? Name = null,
     string? Source = null,
-    IReadOnlyList<IReadOnlyList<InlineButton>>? Keyboard = null);
+    IReadOnlyList<IReadOnlyList<InlineButton>>? Keyboard = null)
+{
+    /// <summary>
+    /// The id to create the campaign under, chosen before (<see cref="Model.EngineKeys.NewCampaignId"/>) so that a
+    /// retried request creates the same campaign: when one with this id exists already, creating answers it and writes
+    /// nothing. Null: a new id.
+    /// </summary>
+    public string? Id { get; init; }
+}

@@ -4,12 +4,14 @@ using Herald.Engine.Persistence;
 using Herald.Host.Audit;
 using Herald.Host.Campaigns;
 using Herald.Host.Integrations;
+using Herald.Host.Messages;
 using Herald.Host.OpenApi;
 using Herald.Host.Resources;
 using Herald.Host.Tenancy;
 using Herald.Host.Validation;
 using Herald.Host.WhatsApp;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Host.Apis;
@@ -71,19 +73,72 @@ public static partial class CampaignsApi
     /// import (over <c>Herald:Campaigns:BackgroundAbove</c>) answers at once with status <c>preparing</c>. A parsing-service
     /// <c>audience</c> is read first and kept as an import; 400 names <c>audience.parsedDataId</c> when parsing-service has no
     /// such dataset for the tenant (or <c>audience</c> when it is not configured), 502/503 name the service when it fails.
+    /// With an <c>Idempotency-Key</c> (optional) a retried create answers the campaign the first one created (see
+    /// <see cref="CampaignCreateKeys"/>).
     /// </summary>
     internal static async Task<Results<Accepted<CampaignCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpContext http,
         ValidatedJson<CreateCampaignRequest> body,
+        ITenantContext tenant,
+        CampaignPreparer preparer,
+        AudienceImport audiences,
+        CampaignService campaigns,
+        CampaignCreateKeys keys,
+        IOptions<CampaignPreparationOptions> background,
+        IAuditLog audit,
+        [FromHeader(Name = MessageOperations.KeyHeader)] string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is null)
+        {
+            return await CreateOnceAsync(body.Value, tenant, preparer, audiences, campaigns, background, audit, null, cancellationToken);
+        }
+
+        if (Messages.IdempotencyStore.CheckKey(idempotencyKey) is { } keyProblem)
+        {
+            return ProblemFactory.Validation(MessageOperations.KeyHeader, keyProblem);
+        }
+
+        var decision = await keys.BeginAsync(http, tenant.TenantId, idempotencyKey, body.Value, cancellationToken);
+        if (decision.Answer is { } answer)
+        {
+            return answer;
+        }
+
+        try
+        {
+            var result = await CreateOnceAsync(body.Value, tenant, preparer, audiences, campaigns, background, audit, decision.CampaignId, cancellationToken);
+            if (result.Result is Accepted<CampaignCreatedResponse>)
+            {
+                await keys.CompleteAsync(decision, body.Value);
+            }
+            else
+            {
+                await keys.ReleaseUnlessCreatedAsync(decision, tenant.TenantId);
+            }
+
+            return result;
+        }
+        catch (Exception)
+        {
+            await keys.ReleaseUnlessCreatedAsync(decision, tenant.TenantId);
+            throw;
+        }
+    }
+
+    private static async Task<Results<Accepted<CampaignCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateOnceAsync(
+        CreateCampaignRequest request,
         ITenantContext tenant,
         CampaignPreparer preparer,
         AudienceImport audiences,
         CampaignService campaigns,
         IOptions<CampaignPreparationOptions> background,
         IAuditLog audit,
+        string? campaignId,
         CancellationToken cancellationToken)
     {
         string? audienceImport = null;
-        if (body.Value.Audience is { } audience)
+        if (request.Audience is { } audience)
         {
             var (import, failure, error) = await audiences.ImportAsync(tenant.TenantId, audience.ParsedDataId, cancellationToken);
             if (import is null)
@@ -100,29 +155,38 @@ public static partial class CampaignsApi
             audienceImport = import.Id;
         }
 
-        var (prepared, errors) = await preparer.PrepareAsync(tenant.TenantId, body.Value, audienceImport, cancellationToken);
+        var (prepared, errors) = await preparer.PrepareAsync(tenant.TenantId, request, audienceImport, cancellationToken);
         if (prepared is null)
         {
             return ProblemFactory.Validation(errors);
         }
 
+        // A retried request (its Idempotency-Key) creates under the first one's id: the engine answers the campaign if it
+        // exists, and it was audited when it was created.
+        var retried = campaignId is not null && await campaigns.GetAsync(tenant.TenantId, campaignId, cancellationToken) is not null;
+        var definition = prepared.Campaign with { Id = campaignId };
+
         // A large import answers at once: its orchestration writes the targets from the import (R1).
         CampaignRecord created;
-        if ((audienceImport ?? body.Value.ImportId) is { } importId && prepared.Campaign.Recipients.Count > background.Value.BackgroundAbove)
+        if ((audienceImport ?? request.ImportId) is { } importId && prepared.Campaign.Recipients.Count > background.Value.BackgroundAbove)
         {
-            created = await campaigns.CreatePreparingAsync(prepared.Campaign, importId, cancellationToken);
+            created = await campaigns.CreatePreparingAsync(definition, importId, cancellationToken);
         }
         else
         {
-            created = await campaigns.CreateAsync(prepared.Campaign, cancellationToken: cancellationToken);
+            created = await campaigns.CreateAsync(definition, cancellationToken: cancellationToken);
         }
 
-        await audit.RecordAsync(tenant, "campaign.create", Resource, created.Id, new Dictionary<string, string>
+        if (!retried)
         {
-            ["status"] = created.WireStatus,
-            ["recipients"] = created.Total.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["dryRun"] = created.Campaign.DryRun ? "true" : "false",
-        }, cancellationToken);
+            await audit.RecordAsync(tenant, "campaign.create", Resource, created.Id, new Dictionary<string, string>
+            {
+                ["status"] = created.WireStatus,
+                ["recipients"] = created.Total.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["dryRun"] = created.Campaign.DryRun ? "true" : "false",
+            }, cancellationToken);
+        }
+
         return TypedResults.Accepted(
             $"/api/campaigns/{created.Id}",
             new CampaignCreatedResponse(created.Id, created.WireStatus, created.Campaign.Delivery, created.Total, created.SkippedAtCreation, created.Source, prepared.Intake, prepared.Plan, prepared.Warnings, prepared.TemplateGaps));

@@ -71,6 +71,7 @@ public static class EngineHostExtensions
 
         services.TryAddSingleton<ImportStore>();
         services.TryAddSingleton<CampaignPreparer>();
+        services.TryAddSingleton<CampaignCreateKeys>();
         services.TryAddSingleton<CampaignEditor>();
         services.TryAddSingleton<CampaignReportReader>();
         services.TryAddSingleton<CampaignDeletion>();
