@@ -24,8 +24,9 @@ public sealed partial class TwoHostProcessesTests(AzuriteFixture azurite, ITestO
     // Every run hands a partition over (the second host takes one from the first). It used to fail about every other
     // run: the host handing over listens to the partition a moment more, and the receive it had under way when it let
     // go took an activity's result out of sight for the queue's 5-minute visibility timeout, so that campaign's
-    // orchestration stood still (TaskHubQueueClient lets such a receive finish). On a stall it prints what it saw.
-    [Fact(Timeout = 120_000)]
+    // orchestration stood still (TaskHubQueueClient lets such a receive finish). On a stall it prints what it saw. The
+    // timeout leaves room for that after a slow start (three hosts starting on a loaded machine took 40 s).
+    [Fact(Timeout = 180_000)]
     public async Task TwoHosts_OneTaskHub_EachCampaignOrchestratedOnceWorkDoneByBoth()
     {
         await using var api = await EngineApiHost.StartAsync(azurite, output, o =>
