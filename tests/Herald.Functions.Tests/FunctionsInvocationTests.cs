@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Herald.Functions.Tests.Infrastructure;
+using Herald.Engine.Orchestrations;
 using Herald.Engine.Persistence;
 using Herald.Testing;
 using Microsoft.Azure.Functions.Worker;
@@ -132,6 +133,33 @@ public sealed class FunctionsInvocationTests(AzuriteFixture azurite)
 
         Assert.Equal(404, (await app.CallAsync(app.Http.GetCampaign, new FunctionCall("GET", $"/api/campaigns/{ids[0]}"))).Status);
         Assert.Equal(200, (await app.CallAsync(app.Http.GetCampaign, new FunctionCall("GET", $"/api/campaigns/{ids[1]}"))).Status);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Reconciler_TimerFunction_StartsTheOrchestrationOfACampaignCreatedWhileTheTaskHubWasDown_Once()
+    {
+        await using var app = await FunctionsApp.StartAsync(azurite, runTicks: false, settings: new Dictionary<string, string?> { ["Herald:Durable:ReconcileEvery"] = "00:00:01" });
+
+        // Created through a Durable client that cannot reach its task hub: the create answers, the start is lost.
+        using var down = Grpc.Net.Client.GrpcChannel.ForAddress("http://127.0.0.1:9");
+        await using var unreachable = new Microsoft.DurableTask.Client.Grpc.GrpcDurableTaskClient(
+            "down", new Microsoft.DurableTask.Client.Grpc.GrpcDurableTaskClientOptions { Channel = down }, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var startAt = DateTimeOffset.UtcNow.AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var create = new FunctionCall("POST", "/api/campaigns", $$"""{"actions":["botMessage"],"message":"Hi","startAt":"{{startAt}}","recipients":[{"userId":7101}]}""");
+        await app.Http.CreateCampaign(create.Request, unreachable);
+        Assert.True(create.Status == 202, create.Body);
+        var id = create.Json.GetProperty("id").GetString()!;
+        var instanceId = $"campaign:{TestSettings.ApiKeyTenant}:{id}";
+        Assert.Null(await app.Durable.GetInstanceAsync(instanceId));
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // older than ReconcileEvery: its creator is not about to start it
+        Assert.Equal(1, await app.Reconciler.ReconcileOrchestrations(new TimerInfo(), app.Durable, CancellationToken.None));
+
+        var instance = await app.Durable.GetInstanceAsync(instanceId);
+        Assert.NotNull(instance);
+        Assert.Equal(CampaignInstance.OrchestrationName, instance.Name);
+        Assert.True((await app.Herald.Services.GetRequiredService<CampaignStore>().GetAsync(TestSettings.ApiKeyTenant, id))!.Orchestrated);
+        Assert.Equal(0, await app.Reconciler.ReconcileOrchestrations(new TimerInfo(), app.Durable, CancellationToken.None));
     }
 
     [Fact(Timeout = 60_000)]

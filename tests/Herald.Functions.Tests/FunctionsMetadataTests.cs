@@ -2,6 +2,7 @@ using Herald.Engine;
 using Herald.Engine.Orchestrations;
 using Herald.Engine.Persistence;
 using Herald.Functions.Http;
+using Herald.Functions.Orchestrations;
 using Herald.Functions.Tests.Infrastructure;
 using Herald.Functions.Workers;
 using Herald.Testing;
@@ -95,12 +96,23 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void Timers_TheSweepAndTheRetentionOfEndedCampaigns()
+    public void Timers_TheSweepTheReconcilerAndTheRetentionOfEndedCampaigns()
     {
         var timers = Functions.Where(f => f.Trigger.Type == "timerTrigger").Select(f => f.Name).Order(StringComparer.Ordinal);
-        Assert.Equal([RetentionFunctions.Name, "Sweep"], timers);
+        Assert.Equal([ReconcilerFunctions.Name, RetentionFunctions.Name, "Sweep"], timers);
         var retention = Assert.Single(Functions, f => f.Name == RetentionFunctions.Name);
         Assert.Equal("0 0 * * * *", retention.Trigger.Text("schedule"));
+    }
+
+    [Fact]
+    public void Reconciler_TimerEveryReconcileEvery_WithTheTaskHubsClient()
+    {
+        // The local host's OrchestrationReconciler loop, as a timer: same period, and a Durable client to schedule with.
+        var reconciler = Assert.Single(Functions, f => f.Name == ReconcilerFunctions.Name);
+        Assert.Equal("timerTrigger", reconciler.Trigger.Type);
+        Assert.Equal("0 * * * * *", reconciler.Trigger.Text("schedule"));
+        Assert.Equal(TimeSpan.FromMinutes(1), new DurableOptions().ReconcileEvery);
+        Assert.Contains(reconciler.Bindings, b => b.Type == "durableClient");
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         Ticks = new TickFunctions(herald, NullLogger<TickFunctions>.Instance);
         Orchestrations = new CampaignOrchestrationFunctions(herald);
         Retention = new RetentionFunctions(herald);
+        Reconciler = new ReconcilerFunctions(herald);
     }
 
     public HeraldApplication Herald { get; }
@@ -62,6 +63,8 @@ public sealed class FunctionsApp : IAsyncDisposable
     public CampaignOrchestrationFunctions Orchestrations { get; }
 
     public RetentionFunctions Retention { get; }
+
+    public ReconcilerFunctions Reconciler { get; }
 
     /// <summary>What a <c>[DurableClient]</c> binding gives: a client of the task hub.</summary>
     public DurableTaskClient Durable => _durable?.Services.GetRequiredService<DurableTaskClient>() ?? throw new InvalidOperationException("Not started.");

@@ -21,9 +21,12 @@ public sealed partial class TwoHostProcessesTests(AzuriteFixture azurite, ITestO
     private const int Recipients = 30;
     private const int Chunk = 10;
 
-    // Off in the suite until its intermittent 90 s wait is understood: locally it fails about every other run (one
-    // campaign's orchestration never completes), and a CI run saw one host prepare every chunk. Run it by removing Skip.
-    [Fact(Timeout = 120_000, Skip = "intermittent: an orchestration sometimes never completes with two worker hosts (see the note of 2026-12-01)")]
+    // Every run hands a partition over (the second host takes one from the first). It used to fail about every other
+    // run: the host handing over listens to the partition a moment more, and the receive it had under way when it let
+    // go took an activity's result out of sight for the queue's 5-minute visibility timeout, so that campaign's
+    // orchestration stood still (TaskHubQueueClient lets such a receive finish). On a stall it prints what it saw. The
+    // timeout leaves room for that after a slow start (three hosts starting on a loaded machine took 40 s).
+    [Fact(Timeout = 180_000)]
     public async Task TwoHosts_OneTaskHub_EachCampaignOrchestratedOnceWorkDoneByBoth()
     {
         await using var api = await EngineApiHost.StartAsync(azurite, output, o =>
@@ -44,7 +47,7 @@ public sealed partial class TwoHostProcessesTests(AzuriteFixture azurite, ITestO
             await client.RegisterBotAsync(bot);
         }
 
-        var workers = await Task.WhenAll(StartWorkerAsync(api), StartWorkerAsync(api));
+        var workers = await Task.WhenAll(StartWorkerAsync(api, "worker-1"), StartWorkerAsync(api, "worker-2"));
         try
         {
             var ids = new List<string>();
@@ -60,7 +63,22 @@ public sealed partial class TwoHostProcessesTests(AzuriteFixture azurite, ITestO
             using var end = new CancellationTokenSource(TimeSpan.FromSeconds(90));
             foreach (var id in ids)
             {
-                var ended = await durable.WaitForInstanceCompletionAsync(CampaignInstance.IdOf(tenant, id), getInputsAndOutputs: true, end.Token);
+                OrchestrationMetadata ended;
+                try
+                {
+                    ended = await durable.WaitForInstanceCompletionAsync(CampaignInstance.IdOf(tenant, id), getInputsAndOutputs: true, end.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // What the next person needs to tell a stuck orchestration from a campaign that never drained.
+                    foreach (var other in ids)
+                    {
+                        output.WriteLine(await TaskHubDiagnostics.DescribeAsync(azurite, api.Prefix, CampaignInstance.IdOf(tenant, other), durable, client, other));
+                    }
+
+                    throw new TimeoutException($"{id}: its orchestration did not complete in 90 s (diagnostics above)");
+                }
+
                 Assert.True(ended.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{id}: {ended.RuntimeStatus} {ended.FailureDetails?.ErrorMessage}");
                 // Not the summary's counts: it is read when the campaign completes, which can be before the tick that
                 // drained it wrote its account's counters (seen here with two processes; the counters' own issue).
@@ -107,7 +125,9 @@ public sealed partial class TwoHostProcessesTests(AzuriteFixture azurite, ITestO
         Assert.All(targets, t => Assert.Equal(TargetStatus.Done, t.Status));
     }
 
-    private Task<ChildProcess> StartWorkerAsync(EngineApiHost api) => HeraldProcess.StartAsync(
+    private Task<ChildProcess> StartWorkerAsync(EngineApiHost api, string name) => ChildProcess.StartAsync(
+        name,
+        HostPaths.HostAssembly,
         [
             "worker", "--environment", "Development",
             "--Herald:Development:StartAzurite=false", "--Herald:Development:StartSimulator=false",
@@ -126,8 +146,18 @@ public sealed partial class TwoHostProcessesTests(AzuriteFixture azurite, ITestO
             "--Herald:Durable:LookEvery=00:00:02",
             "--Herald:Durable:PartitionLease=00:00:06",
             "--Herald:Durable:MaxPollInterval=00:00:00.500",
+            .. TaskHubTrace(),
         ],
         output);
+
+    /// <summary>
+    /// With <c>HERALD_TASKHUB_TRACE=1</c>, the workers also log the task hub's own traces (every message fetched, sent,
+    /// abandoned; each partition taken and released): what showed where the stall of 2026-12-02 came from. Off by
+    /// default: thousands of lines per run.
+    /// </summary>
+    private static string[] TaskHubTrace() => Environment.GetEnvironmentVariable("HERALD_TASKHUB_TRACE") == "1"
+        ? ["--Logging:LogLevel:DurableTask.AzureStorage=Information", "--Logging:LogLevel:Microsoft.DurableTask=Debug"]
+        : [];
 
     [GeneratedRegex(@"Campaign (?<tenant>[^/\s]+)/(?<campaign>\S+): prepared chunk at (?<offset>\d+)")]
     private static partial Regex ChunkPrepared();

@@ -216,16 +216,20 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             UseAppLease = false, // the partitions' own leases share the work; the app lease's stop throws when it never started
             LoggerFactory = _loggerFactory,
             StorageAccountClientProvider = string.IsNullOrWhiteSpace(storage.ConnectionString)
-                ? new StorageAccountClientProvider(BlobEndpoint(storage.QueueEndpoint!), storage.QueueEndpoint!, storage.TableEndpoint!, Credential())
+                ? WithCredential(storage.QueueEndpoint!, storage.TableEndpoint!, Credential())
                 : Observed(storage.ConnectionString),
         };
     }
 
+    /// <summary>The task hub's clients, its queues as <see cref="TaskHubQueueClient"/>s (their receives run to the end).</summary>
     private StorageAccountClientProvider Observed(string connectionString)
     {
         if (_services.GetService<DurableStoragePolicy>() is not { } observer)
         {
-            return new StorageAccountClientProvider(connectionString);
+            return new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(connectionString),
+                TaskHubQueueProvider.For(connectionString),
+                StorageServiceClientProvider.ForTable(connectionString));
         }
 
         var blobs = new BlobClientOptions();
@@ -236,9 +240,14 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         tables.AddPolicy(observer.Policy, HttpPipelinePosition.PerCall);
         return new StorageAccountClientProvider(
             StorageServiceClientProvider.ForBlob(connectionString, blobs),
-            StorageServiceClientProvider.ForQueue(connectionString, queues),
+            TaskHubQueueProvider.For(connectionString, queues),
             StorageServiceClientProvider.ForTable(connectionString, tables));
     }
+
+    private static StorageAccountClientProvider WithCredential(Uri queueEndpoint, Uri tableEndpoint, TokenCredential credential) => new(
+        StorageServiceClientProvider.ForBlob(BlobEndpoint(queueEndpoint), credential),
+        TaskHubQueueProvider.For(queueEndpoint, credential),
+        StorageServiceClientProvider.ForTable(tableEndpoint, credential));
 
     private TokenCredential Credential() => _services.GetService<TokenCredential>() ?? new DefaultAzureCredential();
 
