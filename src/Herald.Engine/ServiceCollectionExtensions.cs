@@ -65,6 +65,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<CampaignStatusCache>();
         services.TryAddSingleton<AccountActor>();
         services.TryAddSingleton<AccountService>();
+        services.TryAddSingleton<AccountLeases>();
+        services.TryAddSingleton<AccountAdminRights>();
         services.TryAddSingleton<CampaignService>();
         services.TryAddSingleton<CampaignStatusReader>();
         services.TryAddSingleton<CampaignRightsCheck>();

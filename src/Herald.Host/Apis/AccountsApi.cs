@@ -1,6 +1,5 @@
 using Herald.Core.Limits;
 using Herald.Engine.Accounts;
-using Herald.Engine.Platforms;
 using Herald.Host.Accounts;
 using Herald.Host.Audit;
 using Herald.Host.Integrations;
@@ -168,9 +167,13 @@ public static class AccountsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>Asks the platform whether the account may invite into the chat; 409 when no adapter serves the account's kind here.</summary>
+    /// <summary>
+    /// Asks the platform whether the account may invite into the chat, holding the account's lease (its session is never
+    /// opened while its worker acts); 409 when no adapter serves the account's kind here, or while the account is at work
+    /// (with <c>busyUntil</c>: try again then).
+    /// </summary>
     internal static async Task<Results<Ok<AdminCheckResponse>, ValidationProblem, ProblemHttpResult>> CheckAdminAsync(
-        string id, ValidatedJson<CheckAdminRequest> body, ITenantContext tenant, AccountService accounts, PlatformResolver platforms, CancellationToken cancellationToken)
+        string id, ValidatedJson<CheckAdminRequest> body, ITenantContext tenant, AccountService accounts, AccountAdminRights rights, CancellationToken cancellationToken)
     {
         var account = ResourceIds.IsValid(id) ? await accounts.GetRecordAsync(tenant.TenantId, id, cancellationToken) : null;
         if (account is null)
@@ -178,17 +181,21 @@ public static class AccountsApi
             return NotFound(id);
         }
 
-        var adapter = platforms.Find(account.Platform, account.Kind);
-        if (adapter is null)
-        {
-            return ProblemFactory.Conflict($"No platform adapter serves {account.Platform} {account.Kind.ToString().ToLowerInvariant()} accounts in this host yet.");
-        }
-
         var chat = body.Value.Chat.Trim();
-        var check = await adapter.CheckAdminRightsAsync(
-            new PlatformAccount(account.TenantId, account.AccountId, account.Kind, account.SecretReference, account.Proxy), chat, cancellationToken);
-        return TypedResults.Ok(new AdminCheckResponse(id, chat, check.IsAdmin, check.CanInviteUsers, check.Problem));
+        var result = await rights.CheckAsync(account, chat, cancellationToken);
+        return result.State switch
+        {
+            AccountAdminRightsState.Checked => TypedResults.Ok(new AdminCheckResponse(id, chat, result.Check!.IsAdmin, result.Check.CanInviteUsers, result.Check.Problem)),
+            AccountAdminRightsState.NoAdapter => ProblemFactory.Conflict($"No platform adapter serves {account.Platform} {account.Kind.ToString().ToLowerInvariant()} accounts in this host yet."),
+            AccountAdminRightsState.Busy => AccountBusy(id, result.BusyUntil!.Value),
+            _ => NotFound(id),
+        };
     }
+
+    /// <summary>409 for an account whose worker holds it: its session may be open there, so it is not opened here.</summary>
+    internal static ProblemHttpResult AccountBusy(string id, DateTimeOffset busyUntil) => ProblemFactory.Conflict(
+        $"Account {id} is at work now (its worker holds it); its rights are checked only while it is free, so that its session is never opened twice. Try again after busyUntil.",
+        new Dictionary<string, object?> { ["accountId"] = id, ["busyUntil"] = busyUntil });
 
     private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> SetDisabledAsync(
         string id, bool disabled, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken)
