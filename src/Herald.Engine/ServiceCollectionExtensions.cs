@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<CampaignService>();
         services.TryAddSingleton<CampaignStatusReader>();
         services.TryAddSingleton<CampaignRightsCheck>();
+        services.TryAddSingleton<CampaignAccountRecheck>();
         services.TryAddSingleton<ICampaignLifecycle, NoCampaignLifecycle>();
         services.TryAddSingleton<ICampaignNotifier, NoCampaignNotifier>();
         return services;

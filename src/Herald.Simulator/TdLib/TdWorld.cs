@@ -149,6 +149,16 @@ public sealed partial class TdWorld
         }
     }
 
+    /// <summary>Makes an account an administrator of the chat, or changes its invite right (its user fixed its rights).</summary>
+    public void SetAdmin(long chatId, long accountUserId, bool canInviteUsers = true)
+    {
+        lock (_gate)
+        {
+            var chat = _scenario.Chats.First(c => c.Id == chatId);
+            chat.Admins = [.. chat.Admins.Where(a => a.UserId != accountUserId), new TdSimAdmin { UserId = accountUserId, CanInviteUsers = canInviteUsers }];
+        }
+    }
+
     /// <summary>The account's contacts.</summary>
     public IReadOnlyCollection<long> ContactsOf(long accountUserId)
     {
