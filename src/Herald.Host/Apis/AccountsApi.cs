@@ -37,6 +37,9 @@ public static class AccountsApi
         group.MapPost("/telegram-users", RegisterUserAsync).WithName("RegisterTelegramUser")
             .WithSummary("Registers a user account by a reference to its existing session, or starts its login by phone (TDLib).")
             .ProducesProblems(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/login", StartLoginAsync).WithName("StartTelegramUserLogin")
+            .WithSummary("Starts the login of a user account that has no session yet (login_required, e.g. imported): TDLib sends the code.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/{id}/login/code", SubmitLoginCodeAsync).WithName("SubmitTelegramUserLoginCode").WithSummary("Submits the login code Telegram sent.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/{id}/login/password", SubmitLoginPasswordAsync).WithName("SubmitTelegramUserLoginPassword").WithSummary("Submits the two-step verification password.")
@@ -78,6 +81,11 @@ public static class AccountsApi
             ? registration.RegisterUserAsync(tenant, body.Value, cancellationToken)
             : login.StartAsync(tenant, body.Value, cancellationToken);
 
+    /// <summary>200 with what the login waits for (<c>waitCode</c>); 404; 409 when the account does not wait for a login; 400 naming <c>phone</c> when Telegram refuses it.</summary>
+    internal static Task<Results<Ok<TelegramUserLoginResponse>, ValidationProblem, ProblemHttpResult>> StartLoginAsync(
+        string id, ITenantContext tenant, TelegramUserLoginFlow login, CancellationToken cancellationToken) =>
+        login.StartExistingAsync(tenant, id, cancellationToken);
+
     /// <summary>200 with the login's next state (<c>waitPassword</c> or <c>ready</c>); 400 naming <c>code</c> when it is wrong; 409 without a login waiting.</summary>
     internal static Task<Results<Ok<TelegramUserLoginResponse>, ValidationProblem, ProblemHttpResult>> SubmitLoginCodeAsync(
         string id, ValidatedJson<TelegramUserCodeRequest> body, ITenantContext tenant, TelegramUserLoginFlow login, CancellationToken cancellationToken) =>
@@ -116,10 +124,19 @@ public static class AccountsApi
         string id, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken) =>
         SetDisabledAsync(id, true, tenant, accounts, audit, cancellationToken);
 
-    /// <summary>The account, now enabled (it looks for work at once).</summary>
-    internal static Task<Results<Ok<AccountView>, ProblemHttpResult>> EnableAsync(
-        string id, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken) =>
-        SetDisabledAsync(id, false, tenant, accounts, audit, cancellationToken);
+    /// <summary>The account, now enabled (it looks for work at once); 409 while it waits for its login (it could not act).</summary>
+    internal static async Task<Results<Ok<AccountView>, ProblemHttpResult>> EnableAsync(
+        string id, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        if (ResourceIds.IsValid(id) && await accounts.GetRecordAsync(tenant.TenantId, id, cancellationToken) is { LoginRequired: true })
+        {
+            return ProblemFactory.Conflict(
+                $"Account {id} has no logged-in session yet: log it in (POST /api/accounts/{id}/login, then …/login/code); it is enabled then.",
+                new Dictionary<string, object?> { ["accountStatus"] = AccountService.LoginRequiredStatus });
+        }
+
+        return await SetDisabledAsync(id, false, tenant, accounts, audit, cancellationToken);
+    }
 
     /// <summary>
     /// The account with its new limits. The body replaces the account's own limits (a value left out is the configured
