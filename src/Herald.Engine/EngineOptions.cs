@@ -94,6 +94,13 @@ public sealed class EngineOptions
     /// <summary>Queue delays are chained in hops of at most this (the queue allows 7 days). Default 3 days, as the Durable Task Framework.</summary>
     public TimeSpan MaxTimerHop { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>
+    /// How long an invite campaign's admin-rights check waits for accounts whose lease another holder has (their actor is
+    /// in a tick): it checks them once the lease is free, and an account still held after this is not excluded (its
+    /// actions decide, as after a failed check). Default 30 seconds.
+    /// </summary>
+    public TimeSpan RightsCheckLeaseWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Validates the settings; returns the problems found.</summary>
     public IEnumerable<string> Validate()
     {
@@ -140,6 +147,11 @@ public sealed class EngineOptions
         if (MaxBotTickChain < TimeSpan.Zero)
         {
             yield return "MaxBotTickChain must not be negative.";
+        }
+
+        if (RightsCheckLeaseWait < TimeSpan.Zero || RightsCheckLeaseWait > TimeSpan.FromMinutes(5))
+        {
+            yield return "RightsCheckLeaseWait must be within [0, 5 minutes].";
         }
 
         if (MaxTimerHop <= TimeSpan.Zero || MaxTimerHop > TimeSpan.FromDays(7))

@@ -65,9 +65,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<CampaignStatusCache>();
         services.TryAddSingleton<AccountActor>();
         services.TryAddSingleton<AccountService>();
+        services.TryAddSingleton<AccountLeases>();
+        services.TryAddSingleton<AccountAdminRights>();
         services.TryAddSingleton<CampaignService>();
         services.TryAddSingleton<CampaignStatusReader>();
         services.TryAddSingleton<CampaignRightsCheck>();
+        services.TryAddSingleton<CampaignAccountRecheck>();
         services.TryAddSingleton<ICampaignLifecycle, NoCampaignLifecycle>();
         services.TryAddSingleton<ICampaignNotifier, NoCampaignNotifier>();
         return services;

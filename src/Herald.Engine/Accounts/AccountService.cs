@@ -1,3 +1,4 @@
+using Herald.Core.Domain;
 using Herald.Core.Limits;
 using Herald.Core.Pacing;
 using Herald.Engine.Model;
@@ -31,14 +32,44 @@ public sealed class AccountService(
             Proxy = account.Proxy,
             State = AccountState.ForAccount(id, account.WarmUp ? now : null),
             CreatedAt = now,
+            Disabled = account.LoginRequired,
+            LoginRequired = account.LoginRequired,
         };
         if (!await accounts.TryAddAsync(row, cancellationToken))
         {
             return null;
         }
 
-        await WakeAsync(row.TenantId, row.AccountId, cancellationToken);
+        if (!row.LoginRequired)
+        {
+            await WakeAsync(row.TenantId, row.AccountId, cancellationToken);
+        }
+
         return row;
+    }
+
+    /// <summary>
+    /// The account's login completed: it is no longer <see cref="AccountRecord.LoginRequired"/> nor disabled, and looks for
+    /// work at once. Null when there is no such account.
+    /// </summary>
+    public async Task<AccountView?> CompleteLoginAsync(string tenantId, string accountId, CancellationToken cancellationToken = default)
+    {
+        var (row, changed) = await UpdateAsync(tenantId, accountId, r =>
+        {
+            if (!r.Disabled && !r.LoginRequired)
+            {
+                return false;
+            }
+
+            (r.Disabled, r.LoginRequired) = (false, false);
+            return true;
+        }, cancellationToken);
+        if (changed)
+        {
+            await WakeAsync(tenantId, accountId, cancellationToken);
+        }
+
+        return row is null ? null : ToView(row);
     }
 
     /// <summary>The tenant's accounts with their live status.</summary>
@@ -172,6 +203,16 @@ public sealed class AccountService(
             async (row, ct) => await WakeAsync(row.TenantId, row.AccountId, ct));
     }
 
+    /// <summary>The status of an account that has no logged-in session yet (<see cref="AccountRecord.LoginRequired"/>).</summary>
+    public const string LoginRequiredStatus = "login_required";
+
+    /// <summary>The status an account is shown with: <c>login_required</c>, <c>disabled</c>, or its pacing status.</summary>
+    public static string StatusOf(AccountRecord row, AccountStatus pacingStatus)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.LoginRequired ? LoginRequiredStatus : row.Disabled ? "disabled" : pacingStatus.ToString().ToLowerInvariant();
+    }
+
     // Applies an operator's change to the row, re-reading and re-applying it when the row changed meanwhile (412).
     // change returns false when the row holds the wanted value already; then nothing is written.
     private async Task<(AccountRecord? Row, bool Changed)> UpdateAsync(
@@ -207,9 +248,9 @@ public sealed class AccountService(
             row.Platform,
             row.Kind,
             row.Name,
-            row.Disabled ? "disabled" : status.Status.ToString().ToLowerInvariant(),
+            StatusOf(row, status.Status),
             status.Until,
-            status.Reason,
+            row.LoginRequired ? LoginRequiredStatus : status.Reason,
             row.Disabled,
             row.CreatedAt,
             recent,

@@ -7,9 +7,9 @@ namespace Herald.Engine.Accounts;
 /// <param name="Platform">Its platform.</param>
 /// <param name="Kind">Bot or user account.</param>
 /// <param name="Name">The operator's label.</param>
-/// <param name="Status">active, warming, cooldown, limited, blocked or disabled.</param>
+/// <param name="Status">active, warming, cooldown, limited, blocked, disabled, or login_required (a user account without a logged-in session: <c>POST /api/accounts/{id}/login</c>).</param>
 /// <param name="Until">Until when it rests (cooldown, limited), if it does.</param>
-/// <param name="Reason">Why it is blocked or resting.</param>
+/// <param name="Reason">Why it is blocked or resting (<c>login_required</c> while it waits for its login).</param>
 /// <param name="Disabled">Disabled by the operator.</param>
 /// <param name="CreatedAt">When it was registered.</param>
 /// <param name="ActionsLast15Minutes">Successful actions in the last 15 minutes, across campaigns.</param>

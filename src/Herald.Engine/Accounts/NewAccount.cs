@@ -13,6 +13,7 @@ namespace Herald.Engine.Accounts;
 /// <param name="Overrides">Stricter limits for this account (R35).</param>
 /// <param name="WarmUp">Start the warm-up ramp now (a new account, R22).</param>
 /// <param name="Proxy">Network route (R23).</param>
+/// <param name="LoginRequired">It has no logged-in session yet: registered disabled and <c>login_required</c>, never woken.</param>
 public sealed record NewAccount(
     string TenantId,
     string? AccountId,
@@ -22,4 +23,5 @@ public sealed record NewAccount(
     string? Name = null,
     LimitOverrides? Overrides = null,
     bool WarmUp = false,
-    string? Proxy = null);
+    string? Proxy = null,
+    bool LoginRequired = false);

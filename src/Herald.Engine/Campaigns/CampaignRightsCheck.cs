@@ -1,8 +1,6 @@
 using Herald.Engine.Accounts;
 using Herald.Engine.Model;
 using Herald.Engine.Persistence;
-using Herald.Engine.Platforms;
-using Herald.Platforms.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Engine.Campaigns;
@@ -11,13 +9,17 @@ namespace Herald.Engine.Campaigns;
 /// The admin-rights check of an invite campaign before its accounts start (R12): each account the campaign names is asked
 /// through its platform adapter whether it administers the target chat with the invite right; those that do not leave the
 /// campaign (<see cref="CampaignRecord.Excluded"/>, with the reason), the others are armed. A check that fails (the
-/// platform cannot answer now, the session is not open) excludes nobody: the account's own actions decide.
+/// platform cannot answer now, the session is not open) excludes nobody: the account's own actions decide. Each account is
+/// checked holding its lease (<see cref="AccountAdminRights"/>); one whose actor holds it is checked once it is free, for up
+/// to <see cref="EngineOptions.RightsCheckLeaseWait"/>, and is not excluded when it never was.
 /// </summary>
 public sealed class CampaignRightsCheck(
     CampaignStore campaigns,
     AccountStore accounts,
     AccountService accountService,
-    PlatformResolver platforms,
+    AccountAdminRights rights,
+    EngineOptions options,
+    TimeProvider time,
     ILogger<CampaignRightsCheck> logger)
 {
     /// <summary>Reason code of an account that is no administrator of the campaign's chat.</summary>
@@ -25,6 +27,11 @@ public sealed class CampaignRightsCheck(
 
     /// <summary>Reason code of an administrator without the invite right (<c>can_invite_users</c>).</summary>
     public const string NoInviteRightReason = "no_invite_rights";
+
+    /// <summary>The problem logged for an account whose lease stayed someone else's for the whole wait.</summary>
+    public const string AccountBusyProblem = "account_busy";
+
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Checks a running campaign whose check is pending, writes the exclusions and ends the check (ETag-guarded, re-read
@@ -39,17 +46,9 @@ public sealed class CampaignRightsCheck(
             return null;
         }
 
-        var excluded = new Dictionary<string, string>(StringComparer.Ordinal);
         var rows = (await accounts.ListAsync(tenantId, cancellationToken)).Where(campaign.Uses).Where(r => !r.Disabled).ToList();
         var chat = campaign.Campaign.TargetChat!;
-        foreach (var row in rows)
-        {
-            if (await ReasonToExcludeAsync(campaign, row, chat, cancellationToken) is { } reason)
-            {
-                excluded[row.AccountId] = reason;
-            }
-        }
-
+        var excluded = await ReasonsToExcludeAsync(campaign, rows, chat, cancellationToken);
         var after = await campaigns.UpdateAsync(tenantId, campaignId, c =>
         {
             if (!c.RightsPending || c.Campaign.TargetChat != chat)
@@ -74,41 +73,79 @@ public sealed class CampaignRightsCheck(
         return excluded.Count;
     }
 
-    private async Task<string?> ReasonToExcludeAsync(CampaignRecord campaign, AccountRecord row, string chat, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reason the account should leave a campaign of <paramref name="chat"/> (<see cref="NotAdminReason"/>,
+    /// <see cref="NoInviteRightReason"/>), null when it may invite or the check failed, or its lease's holder's until when
+    /// the account could not be checked now.
+    /// </summary>
+    public async Task<(string? Reason, DateTimeOffset? BusyUntil)> ReasonToExcludeAsync(
+        string campaignId, AccountRecord row, string chat, CancellationToken cancellationToken = default)
     {
-        var adapter = platforms.Find(row.Platform, row.Kind);
-        if (adapter is null)
-        {
-            return null; // no adapter in this process: the account waits for one, as its ticks do
-        }
-
-        var account = new PlatformAccount(row.TenantId, row.AccountId, row.Kind, row.SecretReference, row.Proxy);
-        AdminRightsCheck check;
+        ArgumentNullException.ThrowIfNull(row);
+        AccountAdminRightsResult result;
         try
         {
-            check = await adapter.CheckAdminRightsAsync(account, chat, cancellationToken);
+            result = await rights.CheckAsync(row, chat, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Log.RightsCheckFailed(logger, campaign.TenantId, campaign.Id, row.AccountId, "adapter_error");
-            return null;
-        }
-        finally
-        {
-            // The check ran outside the account's lease: let go of what one process at a time may hold (a TDLib
-            // session), before the account's worker, possibly in another process, opens it to act.
-            if (await platforms.TryReleaseAsync(row) is { } e)
-            {
-                Log.RightsCheckFailed(logger, campaign.TenantId, "-", row.AccountId, "release_failed: " + e.GetType().Name);
-            }
+            Log.RightsCheckFailed(logger, row.TenantId, campaignId, row.AccountId, "adapter_error");
+            return (null, null);
         }
 
+        switch (result.State)
+        {
+            case AccountAdminRightsState.Busy:
+                return (null, result.BusyUntil);
+            case not AccountAdminRightsState.Checked:
+                return (null, null); // no adapter in this process (the account waits for one, as its ticks do), or gone
+        }
+
+        var check = result.Check!;
         if (check.Problem is { } problem)
         {
-            Log.RightsCheckFailed(logger, campaign.TenantId, campaign.Id, row.AccountId, problem);
-            return null;
+            Log.RightsCheckFailed(logger, row.TenantId, campaignId, row.AccountId, problem);
+            return (null, null);
         }
 
-        return !check.IsAdmin ? NotAdminReason : !check.CanInviteUsers ? NoInviteRightReason : null;
+        return (!check.IsAdmin ? NotAdminReason : !check.CanInviteUsers ? NoInviteRightReason : null, null);
+    }
+
+    // Every account once; those whose actor held the lease again once it may be free, until the wait is over.
+    private async Task<Dictionary<string, string>> ReasonsToExcludeAsync(CampaignRecord campaign, List<AccountRecord> rows, string chat, CancellationToken cancellationToken)
+    {
+        var excluded = new Dictionary<string, string>(StringComparer.Ordinal);
+        var deadline = time.GetUtcNow() + options.RightsCheckLeaseWait;
+        var pending = rows;
+        while (true)
+        {
+            var busy = new List<AccountRecord>();
+            foreach (var row in pending)
+            {
+                var (reason, busyUntil) = await ReasonToExcludeAsync(campaign.Id, row, chat, cancellationToken);
+                if (busyUntil is not null)
+                {
+                    busy.Add(row);
+                }
+                else if (reason is not null)
+                {
+                    excluded[row.AccountId] = reason;
+                }
+            }
+
+            var left = deadline - time.GetUtcNow();
+            if (busy.Count == 0 || left <= TimeSpan.Zero)
+            {
+                foreach (var row in busy)
+                {
+                    Log.RightsCheckFailed(logger, campaign.TenantId, campaign.Id, row.AccountId, AccountBusyProblem);
+                }
+
+                return excluded;
+            }
+
+            await Task.Delay(left < PollEvery ? left : PollEvery, time, cancellationToken);
+            pending = busy;
+        }
     }
 }

@@ -21,6 +21,9 @@ public sealed class CampaignStatusReader(
     StartPlanner planner,
     TimeProvider time)
 {
+    /// <summary>The waiting reason of a running campaign whose only accounts that could work wait for their login.</summary>
+    public const string AccountsNeedLogin = "accounts_need_login";
+
     /// <summary>The campaign's live status, or null when the tenant has none with that id.</summary>
     public async Task<CampaignStatusView?> GetAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
     {
@@ -77,7 +80,7 @@ public sealed class CampaignStatusReader(
         {
             var s = pacing.GetStatus(r.State, limits.For(r.Platform, r.Kind, r.Overrides), now);
             var c = perAccount.GetValueOrDefault(r.AccountId) ?? new CampaignCounters();
-            return new CampaignAccountStatus(r.AccountId, r.Name, r.Disabled ? "disabled" : s.Status.ToString().ToLowerInvariant(), s.Until, c.Done, c.Failed, c.FloodWaits);
+            return new CampaignAccountStatus(r.AccountId, r.Name, Accounts.AccountService.StatusOf(r, s.Status), s.Until, c.Done, c.Failed, c.FloodWaits);
         }).ToList();
 
         var status = campaign.WireStatus;
@@ -91,6 +94,8 @@ public sealed class CampaignStatusReader(
             {
                 _ when campaign.RightsPending => ("waiting", "checking_admin_rights", (DateTimeOffset?)null),
                 CampaignRunState.Waiting when readiness.ResumeAt is null && rows.Count == 0 && campaign.Excluded.Count > 0 => ("waiting", "all_accounts_excluded", null),
+                // Accounts that could work once logged in (imported without a session): say so, not just "none usable".
+                CampaignRunState.Waiting when readiness.ResumeAt is null && rows.Any(r => r.LoginRequired) => ("waiting", AccountsNeedLogin, null),
                 CampaignRunState.Waiting when readiness.ResumeAt is null => ("waiting", "no_usable_accounts", null),
                 CampaignRunState.Waiting => ("waiting", "all_accounts_resting", readiness.ResumeAt),
                 CampaignRunState.OutsideWindow => ("waiting", "outside_window", readiness.ResumeAt),

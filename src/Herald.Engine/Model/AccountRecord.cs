@@ -43,6 +43,12 @@ public sealed class AccountRecord
     /// <summary>Disabled by the operator: takes no work.</summary>
     public bool Disabled { get; set; }
 
+    /// <summary>
+    /// A user account that has no logged-in session yet (imported from integration-service with its credentials only): it
+    /// is <see cref="Disabled"/> too, so it takes no work, until its login completes (which clears both).
+    /// </summary>
+    public bool LoginRequired { get; set; }
+
     /// <summary>The pacing state (counters, cooldown, adaptive factor, blocked).</summary>
     public AccountState State { get; set; } = new();
 
@@ -106,6 +112,7 @@ public sealed class AccountRecord
             ["Proxy"] = Proxy,
             ["Overrides"] = Overrides is null ? null : JsonSerializer.Serialize(Overrides, EngineJson.Options),
             ["Disabled"] = Disabled,
+            ["LoginRequired"] = LoginRequired ? true : null,
             ["State"] = State.Serialize(),
             ["Status"] = State.IsBlocked ? "blocked" : null,
             ["TickId"] = TickId,
@@ -134,6 +141,7 @@ public sealed class AccountRecord
         Proxy = e.GetString("Proxy"),
         Overrides = e.GetString("Overrides") is { Length: > 0 } o ? JsonSerializer.Deserialize<LimitOverrides>(o, EngineJson.Options) : null,
         Disabled = e.GetBoolean("Disabled") ?? false,
+        LoginRequired = e.GetBoolean("LoginRequired") ?? false,
         State = AccountState.TryParse(e.GetString("State"), out var state) ? state : new AccountState(),
         TickId = e.GetString("TickId"),
         NextTickAt = e.GetDateTimeOffset("NextTickAt"),

@@ -77,6 +77,10 @@ public sealed class HttpFunctions(HeraldApplication herald)
     public Task<IActionResult> CancelCampaign([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/campaigns/{id}/cancel")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
         herald.DispatchAsync(request, durable);
 
+    [Function("RecheckCampaignAccount")]
+    public Task<IActionResult> RecheckCampaignAccount([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/campaigns/{id}/accounts/{accountId}/recheck")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
+        herald.DispatchAsync(request, durable);
+
     // /api/imports
     [Function("UploadImport")]
     public Task<IActionResult> UploadImport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/imports")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>

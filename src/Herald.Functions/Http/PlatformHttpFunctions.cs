@@ -13,6 +13,10 @@ namespace Herald.Functions.Http;
 /// </summary>
 public sealed class PlatformHttpFunctions(HeraldApplication herald)
 {
+    [Function("StartTelegramUserLogin")]
+    public Task<IActionResult> StartTelegramUserLogin([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/accounts/{id}/login")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
+        herald.DispatchAsync(request, durable);
+
     [Function("SubmitTelegramUserLoginCode")]
     public Task<IActionResult> SubmitTelegramUserLoginCode([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/accounts/{id}/login/code")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
         herald.DispatchAsync(request, durable);

@@ -67,6 +67,42 @@ internal sealed class TelegramUserLoginFlow(
         return TypedResults.Created($"/api/accounts/{id}", new RegisteredAccount(view!, null, null, "(session stored)", View(step)));
     }
 
+    /// <summary>
+    /// Starts the login of a registered account that has no session yet (<c>login_required</c>, e.g. imported from
+    /// integration-service) with the credentials in its secret: TDLib is asked to send the code to its phone. 404 for no
+    /// such user account; 409 when it does not wait for a login (its session exists: a second login would open it beside
+    /// its worker's) or its secret holds no usable credentials; 400 naming <c>phone</c> when Telegram refuses it.
+    /// </summary>
+    public async Task<Results<Ok<TelegramUserLoginResponse>, ValidationProblem, ProblemHttpResult>> StartExistingAsync(
+        ITenantContext tenant, string id, CancellationToken cancellationToken)
+    {
+        var account = ResourceIds.IsValid(id) ? await accounts.GetRecordAsync(tenant.TenantId, id, cancellationToken) : null;
+        if (account is null || account.Kind != AccountKind.User)
+        {
+            return ProblemFactory.NotFound(ResourceIds.IsValid(id) ? $"No user account {id}." : "No such account.");
+        }
+
+        if (!account.LoginRequired)
+        {
+            return ProblemFactory.Conflict($"Account {id} does not wait for a login (it has its session).");
+        }
+
+        var credentials = TelegramUserCredentials.Parse(await secrets.GetAsync(account.SecretReference, cancellationToken));
+        if (credentials is null)
+        {
+            return ProblemFactory.Conflict($"Account {id} has no usable credentials in its secret; import it again or register it by phone.");
+        }
+
+        var step = await logins.StartAsync(tenant.TenantId, id, credentials, cancellationToken);
+        if (step.State == TelegramUserLoginState.Failed)
+        {
+            return ProblemFactory.Validation("phone", $"Telegram refused the login ({step.Error}).");
+        }
+
+        var view = await AfterStepAsync(tenant, id, step, cancellationToken);
+        return TypedResults.Ok(new TelegramUserLoginResponse(view!, View(step)));
+    }
+
     public Task<Results<Ok<TelegramUserLoginResponse>, ValidationProblem, ProblemHttpResult>> SubmitCodeAsync(
         ITenantContext tenant, string id, string code, CancellationToken cancellationToken) =>
         SubmitAsync(tenant, id, "code", (t, a, ct) => logins.SubmitCodeAsync(t, a, code.Trim(), ct), cancellationToken);
@@ -106,7 +142,7 @@ internal sealed class TelegramUserLoginFlow(
             return await accounts.GetAsync(tenant.TenantId, id, cancellationToken);
         }
 
-        var view = await accounts.SetDisabledAsync(tenant.TenantId, id, false, cancellationToken);
+        var view = await accounts.CompleteLoginAsync(tenant.TenantId, id, cancellationToken);
         await audit.RecordAsync(tenant, "account.login", Resource, id, cancellationToken: cancellationToken);
         return view;
     }

@@ -1,6 +1,5 @@
 using Herald.Core.Limits;
 using Herald.Engine.Accounts;
-using Herald.Engine.Platforms;
 using Herald.Host.Accounts;
 using Herald.Host.Audit;
 using Herald.Host.Integrations;
@@ -38,6 +37,9 @@ public static class AccountsApi
         group.MapPost("/telegram-users", RegisterUserAsync).WithName("RegisterTelegramUser")
             .WithSummary("Registers a user account by a reference to its existing session, or starts its login by phone (TDLib).")
             .ProducesProblems(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/login", StartLoginAsync).WithName("StartTelegramUserLogin")
+            .WithSummary("Starts the login of a user account that has no session yet (login_required, e.g. imported): TDLib sends the code.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/{id}/login/code", SubmitLoginCodeAsync).WithName("SubmitTelegramUserLoginCode").WithSummary("Submits the login code Telegram sent.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/{id}/login/password", SubmitLoginPasswordAsync).WithName("SubmitTelegramUserLoginPassword").WithSummary("Submits the two-step verification password.")
@@ -79,6 +81,11 @@ public static class AccountsApi
             ? registration.RegisterUserAsync(tenant, body.Value, cancellationToken)
             : login.StartAsync(tenant, body.Value, cancellationToken);
 
+    /// <summary>200 with what the login waits for (<c>waitCode</c>); 404; 409 when the account does not wait for a login; 400 naming <c>phone</c> when Telegram refuses it.</summary>
+    internal static Task<Results<Ok<TelegramUserLoginResponse>, ValidationProblem, ProblemHttpResult>> StartLoginAsync(
+        string id, ITenantContext tenant, TelegramUserLoginFlow login, CancellationToken cancellationToken) =>
+        login.StartExistingAsync(tenant, id, cancellationToken);
+
     /// <summary>200 with the login's next state (<c>waitPassword</c> or <c>ready</c>); 400 naming <c>code</c> when it is wrong; 409 without a login waiting.</summary>
     internal static Task<Results<Ok<TelegramUserLoginResponse>, ValidationProblem, ProblemHttpResult>> SubmitLoginCodeAsync(
         string id, ValidatedJson<TelegramUserCodeRequest> body, ITenantContext tenant, TelegramUserLoginFlow login, CancellationToken cancellationToken) =>
@@ -117,10 +124,19 @@ public static class AccountsApi
         string id, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken) =>
         SetDisabledAsync(id, true, tenant, accounts, audit, cancellationToken);
 
-    /// <summary>The account, now enabled (it looks for work at once).</summary>
-    internal static Task<Results<Ok<AccountView>, ProblemHttpResult>> EnableAsync(
-        string id, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken) =>
-        SetDisabledAsync(id, false, tenant, accounts, audit, cancellationToken);
+    /// <summary>The account, now enabled (it looks for work at once); 409 while it waits for its login (it could not act).</summary>
+    internal static async Task<Results<Ok<AccountView>, ProblemHttpResult>> EnableAsync(
+        string id, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        if (ResourceIds.IsValid(id) && await accounts.GetRecordAsync(tenant.TenantId, id, cancellationToken) is { LoginRequired: true })
+        {
+            return ProblemFactory.Conflict(
+                $"Account {id} has no logged-in session yet: log it in (POST /api/accounts/{id}/login, then …/login/code); it is enabled then.",
+                new Dictionary<string, object?> { ["accountStatus"] = AccountService.LoginRequiredStatus });
+        }
+
+        return await SetDisabledAsync(id, false, tenant, accounts, audit, cancellationToken);
+    }
 
     /// <summary>
     /// The account with its new limits. The body replaces the account's own limits (a value left out is the configured
@@ -168,9 +184,13 @@ public static class AccountsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>Asks the platform whether the account may invite into the chat; 409 when no adapter serves the account's kind here.</summary>
+    /// <summary>
+    /// Asks the platform whether the account may invite into the chat, holding the account's lease (its session is never
+    /// opened while its worker acts); 409 when no adapter serves the account's kind here, or while the account is at work
+    /// (with <c>busyUntil</c>: try again then).
+    /// </summary>
     internal static async Task<Results<Ok<AdminCheckResponse>, ValidationProblem, ProblemHttpResult>> CheckAdminAsync(
-        string id, ValidatedJson<CheckAdminRequest> body, ITenantContext tenant, AccountService accounts, PlatformResolver platforms, CancellationToken cancellationToken)
+        string id, ValidatedJson<CheckAdminRequest> body, ITenantContext tenant, AccountService accounts, AccountAdminRights rights, CancellationToken cancellationToken)
     {
         var account = ResourceIds.IsValid(id) ? await accounts.GetRecordAsync(tenant.TenantId, id, cancellationToken) : null;
         if (account is null)
@@ -178,17 +198,21 @@ public static class AccountsApi
             return NotFound(id);
         }
 
-        var adapter = platforms.Find(account.Platform, account.Kind);
-        if (adapter is null)
-        {
-            return ProblemFactory.Conflict($"No platform adapter serves {account.Platform} {account.Kind.ToString().ToLowerInvariant()} accounts in this host yet.");
-        }
-
         var chat = body.Value.Chat.Trim();
-        var check = await adapter.CheckAdminRightsAsync(
-            new PlatformAccount(account.TenantId, account.AccountId, account.Kind, account.SecretReference, account.Proxy), chat, cancellationToken);
-        return TypedResults.Ok(new AdminCheckResponse(id, chat, check.IsAdmin, check.CanInviteUsers, check.Problem));
+        var result = await rights.CheckAsync(account, chat, cancellationToken);
+        return result.State switch
+        {
+            AccountAdminRightsState.Checked => TypedResults.Ok(new AdminCheckResponse(id, chat, result.Check!.IsAdmin, result.Check.CanInviteUsers, result.Check.Problem)),
+            AccountAdminRightsState.NoAdapter => ProblemFactory.Conflict($"No platform adapter serves {account.Platform} {account.Kind.ToString().ToLowerInvariant()} accounts in this host yet."),
+            AccountAdminRightsState.Busy => AccountBusy(id, result.BusyUntil!.Value),
+            _ => NotFound(id),
+        };
     }
+
+    /// <summary>409 for an account whose worker holds it: its session may be open there, so it is not opened here.</summary>
+    internal static ProblemHttpResult AccountBusy(string id, DateTimeOffset busyUntil) => ProblemFactory.Conflict(
+        $"Account {id} is at work now (its worker holds it); its rights are checked only while it is free, so that its session is never opened twice. Try again after busyUntil.",
+        new Dictionary<string, object?> { ["accountId"] = id, ["busyUntil"] = busyUntil });
 
     private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> SetDisabledAsync(
         string id, bool disabled, ITenantContext tenant, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken)

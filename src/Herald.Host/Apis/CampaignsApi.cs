@@ -65,6 +65,9 @@ public static partial class CampaignsApi
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/{id}/cancel", CancelAsync).WithName("CancelCampaign").WithSummary("Cancels a campaign; what was left is reported as cancelled (idempotent).")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/accounts/{accountId}/recheck", RecheckAccountAsync).WithName("RecheckCampaignAccount")
+            .WithSummary("Checks an excluded account's admin rights in the campaign's chat again and takes it back when it now may invite (R12).")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return app;
     }
 

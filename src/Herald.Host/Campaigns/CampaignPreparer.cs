@@ -105,9 +105,14 @@ internal sealed partial class CampaignPreparer(
             warnings.Insert(0, warning);
         }
 
-        if (chosen.Where(a => a.Disabled).Select(a => a.AccountId).ToList() is { Count: > 0 } disabled)
+        if (chosen.Where(a => a.Disabled && !a.LoginRequired).Select(a => a.AccountId).ToList() is { Count: > 0 } disabled)
         {
             warnings.Add($"Disabled accounts take no work until enabled: {string.Join(", ", disabled)}.");
+        }
+
+        if (chosen.Where(a => a.LoginRequired).Select(a => a.AccountId).ToList() is { Count: > 0 } notLoggedIn)
+        {
+            warnings.Add($"Accounts without a logged-in session take no work until logged in (POST /api/accounts/{{id}}/login): {string.Join(", ", notLoggedIn)}.");
         }
 
         var definition = new Campaign(

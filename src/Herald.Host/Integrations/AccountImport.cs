@@ -17,6 +17,9 @@ namespace Herald.Host.Integrations;
 /// a stable id (<c>tg-user-i{hash of tenant and external id}</c>, so importing again changes nothing); its credentials are
 /// read through the secret reference integration-service gives and stored as the account's own secret (so removing the
 /// account in Herald never deletes integration-service's secret). No credential reaches a table, a log or the answer.
+/// integration-service hands over credentials, not a TDLib session (a session is a database directory that moves only
+/// while closed), so an imported account starts <c>login_required</c>: it takes no work, the campaigns that could use it
+/// say <c>accounts_need_login</c>, and <c>POST /api/accounts/{id}/login</c> then <c>…/login/code</c> log it in.
 /// </summary>
 internal sealed class AccountImport(
     IntegrationServiceClient integration, AccountRegistration registration, AccountService accounts, IntegrationLinks links, ISecretStore secrets,
@@ -66,7 +69,7 @@ internal sealed class AccountImport(
 
             await links.LinkAsync(tenant.TenantId, id!, externalId, cancellationToken);
             var created = await registration.RegisterAsync(
-                tenant, new NewAccount(tenant.TenantId, id, PlatformKind.Telegram, AccountKind.User, "", account.Name, null, request.WarmUp, account.Proxy), credential, cancellationToken);
+                tenant, new NewAccount(tenant.TenantId, id, PlatformKind.Telegram, AccountKind.User, "", account.Name, null, request.WarmUp, account.Proxy, LoginRequired: true), credential, cancellationToken);
             (created is null ? existing : imported).Add(entry);
         }
 

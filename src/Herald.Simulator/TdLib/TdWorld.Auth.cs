@@ -73,6 +73,7 @@ public sealed partial class TdWorld
             && _scenario.Accounts.FirstOrDefault(a => a.UserId == userId) is { } account)
         {
             client.Account = account;
+            _sessionOpens[userId] = _sessionOpens.GetValueOrDefault(userId) + 1;
             if (_openSessions.TryGetValue(token, out var other) && other != client.Id && IsAlive(other))
             {
                 // Two instances on one session: Telegram drops the key (both are logged out).

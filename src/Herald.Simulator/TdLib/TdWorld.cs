@@ -20,6 +20,7 @@ public sealed partial class TdWorld
     private readonly Dictionary<long, AccountPace> _pace = [];
     private readonly Dictionary<(long Chat, long User), int> _adds = [];
     private readonly Dictionary<(long Account, string Method), int> _calls = [];
+    private readonly Dictionary<long, int> _sessionOpens = [];
     private readonly List<TdSimMessage> _messages = [];
     private readonly List<TdSimInvite> _invites = [];
     private readonly List<TdSimAction> _actions = [];
@@ -55,6 +56,7 @@ public sealed partial class TdWorld
             _pace.Clear();
             _adds.Clear();
             _calls.Clear();
+            _sessionOpens.Clear();
             _messages.Clear();
             _invites.Clear();
             _actions.Clear();
@@ -132,6 +134,28 @@ public sealed partial class TdWorld
         lock (_gate)
         {
             return _calls.GetValueOrDefault((accountUserId, method));
+        }
+    }
+
+    /// <summary>
+    /// How often a client opened a stored session of <paramref name="accountUserId"/> (<c>setTdlibParameters</c> on a
+    /// database directory that holds its login), whether or not that drew the two-instances logout.
+    /// </summary>
+    public int SessionOpensOf(long accountUserId)
+    {
+        lock (_gate)
+        {
+            return _sessionOpens.GetValueOrDefault(accountUserId);
+        }
+    }
+
+    /// <summary>Makes an account an administrator of the chat, or changes its invite right (its user fixed its rights).</summary>
+    public void SetAdmin(long chatId, long accountUserId, bool canInviteUsers = true)
+    {
+        lock (_gate)
+        {
+            var chat = _scenario.Chats.First(c => c.Id == chatId);
+            chat.Admins = [.. chat.Admins.Where(a => a.UserId != accountUserId), new TdSimAdmin { UserId = accountUserId, CanInviteUsers = canInviteUsers }];
         }
     }
 

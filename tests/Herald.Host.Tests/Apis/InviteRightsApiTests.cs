@@ -14,9 +14,9 @@ namespace Herald.Host.Tests.Apis;
 [Collection(ApiAzuriteCollection.Name)]
 public sealed class InviteRightsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    private const long Group = -1007100000001;
-    private const long Admin = 7101;
-    private const long Member = 7102;
+    internal const long Group = -1007100000001;
+    internal const long Admin = 7101;
+    internal const long Member = 7102;
 
     [Fact(Timeout = 120_000)]
     public async Task InviteCampaign_OneAccountNotAdmin_ExcludedBeforeAnyInviteAndTheStatusNamesIt()
@@ -83,12 +83,12 @@ public sealed class InviteRightsApiTests(AzuriteFixture azurite, ITestOutputHelp
     }
 
     // Only the 10-15 s pause between actions: the default spread of 50 invites a day would space them half an hour apart.
-    private static void Unspread(EngineApiOptions options) => options.Settings["Herald:Limits:Telegram:User:SpreadOverDay"] = "false";
+    internal static void Unspread(EngineApiOptions options) => options.Settings["Herald:Limits:Telegram:User:SpreadOverDay"] = "false";
 
-    private static List<(string AccountId, string Reason)> Excluded(JsonElement status) =>
+    internal static List<(string AccountId, string Reason)> Excluded(JsonElement status) =>
         [.. status.GetProperty("excludedAccounts").EnumerateArray().Select(a => (a.Str("accountId"), a.Str("reason")))];
 
-    private static async Task<string> LoginAsync(HttpClient client, long userId)
+    internal static async Task<string> LoginAsync(HttpClient client, long userId)
     {
         var started = await (await client.PostJsonAsync("/api/accounts/telegram-users", $$"""{"phone":"{{Phone(userId)}}","apiId":4242,"apiHash":"demo-hash","warmUp":false}""")).ReadJsonAsync();
         var id = started.GetProperty("account").Str("accountId");
@@ -97,9 +97,9 @@ public sealed class InviteRightsApiTests(AzuriteFixture azurite, ITestOutputHelp
         return id;
     }
 
-    private static string Phone(long userId) => $"+1000000{userId}";
+    internal static string Phone(long userId) => $"+1000000{userId}";
 
-    private static TdScenario Scenario(long[] admins) => new()
+    internal static TdScenario Scenario(long[] admins) => new()
     {
         Accounts = [new() { UserId = Admin, Phone = Phone(Admin) }, new() { UserId = Member, Phone = Phone(Member) }],
         Chats = [new() { Id = Group, Username = "rights_group", Admins = [.. admins.Select(a => new TdSimAdmin { UserId = a })], Members = [Member] }],

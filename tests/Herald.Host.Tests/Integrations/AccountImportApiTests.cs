@@ -7,6 +7,7 @@ using Herald.Platforms.Abstractions;
 using Herald.Platforms.TelegramUser;
 using Herald.Testing;
 using simulator::Herald.Simulator.Integrations;
+using simulator::Herald.Simulator.TdLib;
 
 namespace Herald.Host.Tests.Integrations;
 
@@ -76,6 +77,53 @@ public sealed class AccountImportApiTests(AzuriteFixture azurite, ITestOutputHel
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/accounts/{id}")).StatusCode);
         Assert.Equal(credentials, await secrets.GetAsync(good));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Import_UserAccountWithoutSession_LoginRequiredTakesNoWorkCampaignSaysSoThenLoginRunsIt()
+    {
+        await using var host = await IntegrationsHost.StartAsync(azurite, output, workers: true, configure: o => o.Settings["Herald:Limits:Telegram:User:SpreadOverDay"] = "false");
+        var tenant = EngineApiHost.NewTenant();
+        var world = host.Simulator.TdLib;
+        world.Load(new TdScenario
+        {
+            Accounts = [new() { UserId = 7301, Phone = "+10000007301" }],
+            Users = [new() { Id = 8301, Username = "ann_import" }],
+        });
+        var secrets = host.Services.GetRequiredService<ISecretStore>();
+        var reference = await secrets.SetAsync(tenant, "tdlib-c1", TelegramUserCredentials.Create(4242, "hash-of-c1", "+10000007301").Serialize());
+        host.Simulator.Integrations.Load(new IntegrationsScenario { Accounts = [new() { UserId = tenant, Id = "c1", Name = "Imported", SecretRef = reference }] });
+        var client = host.Client(tenant);
+        var id = Assert.Single((await (await client.PostJsonAsync("/api/accounts/import", """{"warmUp":false}""")).ReadJsonAsync()).GetProperty("imported").EnumerateArray()).Str("accountId");
+
+        var account = await (await client.GetAsync($"/api/accounts/{id}")).ReadJsonAsync();
+        Assert.Equal(("login_required", "login_required"), (account.Str("status"), account.Str("reason")));
+
+        var created = await client.CreateCampaignAsync($$"""
+            {"actions":["personalMessage"],"message":"Hi","accounts":["{{id}}"],"recipients":[{"username":"ann_import"}]}
+            """);
+        Assert.Contains(created.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("logged in", StringComparison.Ordinal));
+        var campaign = created.Str("id");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var waiting = await (await client.GetAsync($"/api/campaigns/{campaign}")).ReadJsonAsync();
+        Assert.Equal(("waiting", "accounts_need_login", 1), (waiting.Str("status"), waiting.Str("waitingReason"), waiting.GetProperty("remaining").GetInt32()));
+        Assert.Equal("login_required", Assert.Single(waiting.GetProperty("accounts").EnumerateArray()).Str("status"));
+        Assert.Equal(0, waiting.GetProperty("counts").GetProperty("failed").GetInt32());
+        Assert.Equal(0, world.SessionOpensOf(7301));
+        Assert.Empty(world.Messages);
+
+        // Enabling cannot make it act; its login can.
+        await (await client.PostAsync($"/api/accounts/{id}/enable", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        var started = await (await client.PostAsync($"/api/accounts/{id}/login", null)).ReadJsonAsync();
+        Assert.Equal("waitCode", started.GetProperty("login").Str("state"));
+        var ready = await (await client.PostJsonAsync($"/api/accounts/{id}/login/code", """{"code":"12345"}""")).ReadJsonAsync();
+        Assert.Equal("ready", ready.GetProperty("login").Str("state"));
+        Assert.Equal("active", ready.GetProperty("account").Str("status"));
+
+        var done = await client.WaitForCampaignAsync(campaign, s => s.GetProperty("remaining").GetInt32() == 0, TimeSpan.FromSeconds(60));
+        Assert.Equal(1, done.GetProperty("counts").GetProperty("messaged").GetInt32());
+        Assert.Equal((7301L, 8301L), (Assert.Single(world.Messages).AccountUserId, world.Messages[0].UserId));
+        await (await client.PostAsync($"/api/accounts/{id}/login", null)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact(Timeout = 90_000)]

@@ -17,11 +17,13 @@ internal static class IntegrationsHost
     /// <summary>The secret reference the host reads the key from.</summary>
     public static readonly string KeySecret = SecretNames.For("herald", "integration-services-key");
 
-    public static async Task<EngineApiHost> StartAsync(AzuriteFixture azurite, ITestOutputHelper output, bool workers = false, bool integrations = true)
+    public static async Task<EngineApiHost> StartAsync(
+        AzuriteFixture azurite, ITestOutputHelper output, bool workers = false, bool integrations = true, Action<EngineApiOptions>? configure = null)
     {
         var host = await EngineApiHost.StartAsync(azurite, output, o =>
         {
             o.Workers = workers;
+            configure?.Invoke(o);
             if (!integrations)
             {
                 return;

@@ -60,7 +60,8 @@ public sealed class CrossTenantTests(AzuriteFixture azurite, ITestOutputHelper o
                 var (parameter, id) = resources.Single(r => pattern.StartsWith(r.Key + "/", StringComparison.Ordinal)) is var (prefix, value)
                     ? (pattern[(prefix.Length + 1)..].Split('/')[0], value)
                     : default;
-                var path = pattern.Replace(parameter, id, StringComparison.Ordinal);
+                // A second id in the route (a campaign's account) is tenant A's too.
+                var path = pattern.Replace(parameter, id, StringComparison.Ordinal).Replace("{accountId}", resources[UserAccount], StringComparison.Ordinal);
                 response = await b.SendAsync(Request(method, path, IdRouteBody(method, pattern)));
                 var body = await response.AssertProblemAsync(HttpStatusCode.NotFound);
                 AssertNoLeak(body.ToString(), markers.Where(m => m != id), $"{method} {pattern}");
