@@ -77,7 +77,7 @@ public sealed class CampaignStatusReader(
         {
             var s = pacing.GetStatus(r.State, limits.For(r.Platform, r.Kind, r.Overrides), now);
             var c = perAccount.GetValueOrDefault(r.AccountId) ?? new CampaignCounters();
-            return new CampaignAccountStatus(r.AccountId, r.Name, r.Disabled ? "disabled" : s.Status.ToString().ToLowerInvariant(), s.Until, c.Done, c.Failed, c.FloodWaits);
+            return new CampaignAccountStatus(r.AccountId, r.Name, r.Disabled ? "disabled" : s.Status.ToString().ToLowerInvariant(), s.Until, c.Done, c.Failed, c.FloodWaits, c.Paid);
         }).ToList();
 
         var status = campaign.WireStatus;
@@ -104,6 +104,7 @@ public sealed class CampaignStatusReader(
             Name = campaign.Name,
             Status = status,
             WaitingReason = waitingReason,
+            PausedReason = campaign.Status == CampaignStatus.Paused ? campaign.PausedReason : null,
             ResumeAt = resumeAt,
             Platform = campaign.Campaign.Platform,
             Actions = campaign.Campaign.Actions,
@@ -115,7 +116,7 @@ public sealed class CampaignStatusReader(
             Processed = processed,
             Remaining = remaining,
             Counts = new CampaignCounts(total.Done, total.Invited, total.ContactsAdded, total.Messaged, total.MessagedInsteadOfInvited,
-                total.Failed, total.Unknown, total.Skipped, cancelled, total.FloodWaits),
+                total.Failed, total.Unknown, total.Skipped, cancelled, total.FloodWaits, total.Paid),
             Reasons = total.Reasons,
             SpeedPerMinute = Math.Round(speed, 2),
             Eta = eta,
