@@ -28,6 +28,14 @@ public sealed class CampaignStatusReader(
         return campaign is null ? null : await BuildAsync(campaign, cancellationToken);
     }
 
+    /// <summary>How many of the campaign's messages went as paid broadcasts: the sum of its counter rows' paid counts.</summary>
+    public async Task<long> PaidAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var rows = await counters.ReadCampaignAsync(campaign.TenantId, campaign.Id, cancellationToken);
+        return rows.Sum(r => r.Value.Paid);
+    }
+
     /// <summary>The status of a campaign already read.</summary>
     public async Task<CampaignStatusView> BuildAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
     {
