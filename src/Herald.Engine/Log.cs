@@ -92,6 +92,9 @@ internal static partial class Log
     [LoggerMessage(1037, LogLevel.Warning, "Account {TenantId}/{AccountId} leaves campaign {CampaignId}: {Reason} (it goes on with its other campaigns)")]
     public static partial void LeftCampaign(ILogger logger, string tenantId, string accountId, string campaignId, string reason);
 
+    [LoggerMessage(1099, LogLevel.Warning, "Account {TenantId}/{AccountId} paused campaign {CampaignId}: {Reason} (an operator resumes it)")]
+    public static partial void CampaignPausedFor(ILogger logger, string tenantId, string accountId, string campaignId, string reason);
+
     [LoggerMessage(1038, LogLevel.Warning, "Campaign {TenantId}/{CampaignId}: the admin-rights check of account {AccountId} failed ({Problem}); it is not excluded, its actions decide")]
     public static partial void RightsCheckFailed(ILogger logger, string tenantId, string campaignId, string accountId, string problem);
 

@@ -14,6 +14,7 @@ namespace Herald.Simulator;
 /// <param name="EditedText">The text after the last <c>editMessageText</c>, if edited.</param>
 /// <param name="EditedAt">When it was last edited.</param>
 /// <param name="DeletedAt">When it was deleted by <c>deleteMessage</c>.</param>
+/// <param name="Paid">Sent with <c>allow_paid_broadcast: true</c> (and paid for with 0.1 Stars).</param>
 public sealed record SimulatedDelivery(
     long Sequence,
     long BotId,
@@ -25,7 +26,8 @@ public sealed record SimulatedDelivery(
     DateTimeOffset DeliveredAt,
     string? EditedText = null,
     DateTimeOffset? EditedAt = null,
-    DateTimeOffset? DeletedAt = null);
+    DateTimeOffset? DeletedAt = null,
+    bool Paid = false);
 
 /// <summary>One page of deliveries in delivery order.</summary>
 /// <param name="Total">How many deliveries match the filter.</param>

@@ -13,7 +13,11 @@ namespace Herald.Simulator;
 /// <list type="bullet">
 /// <item>overall: a bucket of <see cref="GlobalBurst"/> (30) tokens refilled at <see cref="GlobalMessagesPerSecond"/> (30/s);</item>
 /// <item>per chat: a bucket of <see cref="ChatBurst"/> (3) tokens refilled at <see cref="ChatMessagesPerSecond"/> (1/s) — Telegram's "short bursts are allowed";</item>
-/// <item>per group (negative chat id): at most <see cref="GroupMessagesPerMinute"/> (20) deliveries in any 60-second window.</item>
+/// <item>per group (negative chat id): at most <see cref="GroupMessagesPerMinute"/> (20) deliveries in any 60-second window;</item>
+/// <item>paid broadcasts (<c>allow_paid_broadcast: true</c>): such a send skips the overall bucket and takes one from a
+/// bucket of <see cref="PaidMessagesPerSecond"/> (1,000) that every message of the bot takes from, and costs
+/// <see cref="StarsPerPaidMessage"/> (0.1) Stars of the bot's balance (<see cref="StarsBalance"/>, or one set per bot);
+/// when the balance cannot pay for it the send is answered <c>400 Bad Request: BALANCE_TOO_LOW</c> and delivers nothing.</item>
 /// </list>
 /// A send that would break any of them is answered <c>429 Too Many Requests: retry after N</c> with
 /// <c>parameters.retry_after = N</c>, N being the whole seconds (rounded up, at least 1) until every
@@ -57,6 +61,15 @@ public sealed class SimulatorOptions
     /// <summary>Overall burst per bot, messages (default 30).</summary>
     public double GlobalBurst { get; set; } = 30;
 
+    /// <summary>Messages per second per bot with paid broadcasts, overall (default 1000, Telegram's figure); also the bucket's size.</summary>
+    public double PaidMessagesPerSecond { get; set; } = 1000;
+
+    /// <summary>Every bot's Stars balance until one is set for it (<see cref="SimulatorState.SetStarsBalance"/>; default 0).</summary>
+    public double StarsBalance { get; set; }
+
+    /// <summary>What one paid message costs, in Stars (default 0.1, Telegram's price).</summary>
+    public const double StarsPerPaidMessage = 0.1;
+
     /// <summary>Rate per chat, messages per second (default 1).</summary>
     public double ChatMessagesPerSecond { get; set; } = 1;
 
@@ -97,6 +110,8 @@ public sealed class SimulatorOptions
         Groups = [.. Groups.Select(g => g.Clone())],
         GlobalMessagesPerSecond = GlobalMessagesPerSecond,
         GlobalBurst = GlobalBurst,
+        PaidMessagesPerSecond = PaidMessagesPerSecond,
+        StarsBalance = StarsBalance,
         ChatMessagesPerSecond = ChatMessagesPerSecond,
         ChatBurst = ChatBurst,
         GroupMessagesPerMinute = GroupMessagesPerMinute,
@@ -113,6 +128,8 @@ public sealed class SimulatorOptions
     {
         Require(GlobalMessagesPerSecond > 0, nameof(GlobalMessagesPerSecond), "must be positive");
         Require(GlobalBurst >= 1, nameof(GlobalBurst), "must be at least 1");
+        Require(PaidMessagesPerSecond >= 1, nameof(PaidMessagesPerSecond), "must be at least 1");
+        Require(StarsBalance >= 0, nameof(StarsBalance), "must not be negative");
         Require(ChatMessagesPerSecond > 0, nameof(ChatMessagesPerSecond), "must be positive");
         Require(ChatBurst >= 1, nameof(ChatBurst), "must be at least 1");
         Require(GroupMessagesPerMinute >= 1, nameof(GroupMessagesPerMinute), "must be at least 1");

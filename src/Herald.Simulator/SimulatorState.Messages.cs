@@ -6,7 +6,7 @@ namespace Herald.Simulator;
 // sendMessage, editMessageText, deleteMessage: the calls that touch messages.
 public sealed partial class SimulatorState
 {
-    internal BotAnswer SendMessage(long botId, ChatRef chatRef, string text, string? parseMode, JsonElement? replyMarkup)
+    internal BotAnswer SendMessage(long botId, ChatRef chatRef, string text, string? parseMode, JsonElement? replyMarkup, bool paid = false)
     {
         lock (_gate)
         {
@@ -27,19 +27,29 @@ public sealed partial class SimulatorState
                 return forced;
             }
 
-            var wait = bot.Limits.WaitFor(chatId, now, _scenario.Options);
+            var wait = bot.Limits.WaitFor(chatId, now, _scenario.Options, paid);
             if (wait > TimeSpan.Zero)
             {
                 bot.RateLimited++;
                 return BotAnswer.TooManyRequests((int)Math.Max(1, Math.Ceiling(wait.TotalSeconds)));
             }
 
-            bot.Limits.Take(chatId, now, _scenario.Options);
+            if (paid && !TryPay(bot))
+            {
+                bot.BalanceTooLow++;
+                return BotAnswer.BalanceTooLow;
+            }
+
+            bot.Limits.Take(chatId, now, _scenario.Options, paid);
             var messageId = bot.NextMessageId(chatId);
-            var delivery = new SimulatedDelivery(_deliveries.Count + 1, botId, chatId, messageId, text, parseMode, replyMarkup, now);
+            var delivery = new SimulatedDelivery(_deliveries.Count + 1, botId, chatId, messageId, text, parseMode, replyMarkup, now, Paid: paid);
             bot.Messages[(chatId, messageId)] = _deliveries.Count;
             _deliveries.Add(delivery);
             bot.Delivered++;
+            if (paid)
+            {
+                bot.PaidDelivered++;
+            }
             return BotAnswer.Ok(ToMessage(bot, chatId, group, delivery));
         }
     }

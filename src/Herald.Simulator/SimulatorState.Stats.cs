@@ -30,12 +30,13 @@ public sealed partial class SimulatorState
                     return new SimulatedBotStats(
                         b.Id, b.Requests, b.Delivered, b.RateLimited, b.Edited, b.Deleted, b.InviteLinksCreated,
                         counter.Duplicates, counter.DuplicateRecipients.Count, counter.MultiMessageChats,
-                        new Dictionary<string, long>(b.Errors, StringComparer.Ordinal));
+                        new Dictionary<string, long>(b.Errors, StringComparer.Ordinal),
+                        b.PaidDelivered);
                 })
                 .ToList();
             var totals = new SimulatorTotals(
                 bots.Sum(b => b.Requests), _deliveries.Count, bots.Sum(b => b.RateLimited),
-                all.Duplicates, all.DuplicateRecipients.Count, all.MultiMessageChats);
+                all.Duplicates, all.DuplicateRecipients.Count, all.MultiMessageChats, bots.Sum(b => b.PaidDelivered));
             return new SimulatorStats(totals, bots);
         }
     }

@@ -23,7 +23,8 @@ public sealed record SimulatorStats(SimulatorTotals Totals, IReadOnlyList<Simula
 /// <param name="Duplicates">Deliveries repeating a text the chat already had from any bot.</param>
 /// <param name="DuplicateRecipients">Chats with at least one duplicate.</param>
 /// <param name="MultiMessageChats">Chats with more than one delivery.</param>
-public sealed record SimulatorTotals(long Requests, long Delivered, long RateLimited, long Duplicates, long DuplicateRecipients, long MultiMessageChats);
+/// <param name="PaidDelivered">Messages delivered as paid broadcasts (<c>allow_paid_broadcast</c>).</param>
+public sealed record SimulatorTotals(long Requests, long Delivered, long RateLimited, long Duplicates, long DuplicateRecipients, long MultiMessageChats, long PaidDelivered = 0);
 
 /// <summary>Counts for one bot.</summary>
 /// <param name="BotId">The bot id (the number before the token's colon).</param>
@@ -37,6 +38,7 @@ public sealed record SimulatorTotals(long Requests, long Delivered, long RateLim
 /// <param name="DuplicateRecipients">Chats with at least one duplicate from this bot.</param>
 /// <param name="MultiMessageChats">Chats that got more than one delivery from this bot.</param>
 /// <param name="Errors">Error answers by <c>error_code</c> (429 included), e.g. <c>{"403": 2}</c>.</param>
+/// <param name="PaidDelivered">Messages delivered as paid broadcasts (each took 0.1 Stars).</param>
 public sealed record SimulatedBotStats(
     long BotId,
     long Requests,
@@ -48,4 +50,5 @@ public sealed record SimulatedBotStats(
     long Duplicates,
     long DuplicateRecipients,
     long MultiMessageChats,
-    IReadOnlyDictionary<string, long> Errors);
+    IReadOnlyDictionary<string, long> Errors,
+    long PaidDelivered = 0);

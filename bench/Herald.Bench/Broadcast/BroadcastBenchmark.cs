@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Herald.Core;
 using Herald.Core.Domain;
+using Herald.Core.Limits;
 using Herald.Engine;
 using Herald.Engine.Accounts;
 using Herald.Engine.Campaigns;
@@ -27,7 +28,9 @@ namespace Herald.Bench.Broadcast;
 /// same without the ramp-up and the tail: <c>ratio_steady</c>, see <see cref="BroadcastWindow"/>); 429 answers;
 /// duplicate deliveries. Options: <c>--bots</c> (5), <c>--recipients</c> (20000), <c>--seconds</c> (stop measuring
 /// after this long, default none), <c>--pipeline-claims 1</c> (<see cref="EngineOptions.PipelineClaims"/>),
-/// <c>--task-hub</c> (the campaign orchestrations beside it: <see cref="BenchTaskHub"/>),
+/// <c>--task-hub</c> (the campaign orchestrations beside it: <see cref="BenchTaskHub"/>), <c>--paid N</c> (paid broadcasts:
+/// every bot gets a paid rate of N messages/s, at most 1,000, and the campaign pays for them all; the simulator's bots
+/// have Stars for every recipient; the allowed rate is then <c>bots × N</c>, and the JSON adds the paid counts),
 /// <c>--connection-string</c> (else a private Azurite).
 /// </summary>
 internal sealed class BroadcastBenchmark : IBenchmark
@@ -44,18 +47,26 @@ internal sealed class BroadcastBenchmark : IBenchmark
         var botCount = args.Int("bots", 5);
         var recipientCount = args.Int("recipients", 20000);
         var seconds = args.Int("seconds", 0);
+        var paidRate = args.Int("paid", 0);
+        if (paidRate is < 0 or > TelegramBotOptions.MaxPaidMessagesPerSecond)
+        {
+            Console.Error.WriteLine($"--paid must be 0 (off) to {TelegramBotOptions.MaxPaidMessagesPerSecond} (Telegram's paid broadcast limit).");
+            return 2;
+        }
 
         await using var storage = await BenchStorage.OpenAsync(args, cancellationToken);
         var connectionString = storage.ConnectionString;
-        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions(), cancellationToken: cancellationToken);
-        Console.WriteLine($"simulator on {simulator.BaseUri} (Telegram's limits)");
+        // Paid: enough Stars for every recipient to go paid (0.1 each), so the balance never ends the run.
+        var simulatorOptions = new SimulatorOptions { StarsBalance = paidRate > 0 ? (recipientCount * SimulatorOptions.StarsPerPaidMessage) + 1 : 0 };
+        await using var simulator = await SimulatorHost.StartAsync(simulatorOptions, cancellationToken: cancellationToken);
+        Console.WriteLine($"simulator on {simulator.BaseUri} (Telegram's limits{(paidRate > 0 ? ", paid broadcasts up to 1,000/s" : "")})");
         using var host = BuildHost(args, connectionString, simulator.BaseUri, args.Int("pipeline-claims", 0) != 0);
         await host.Services.GetRequiredService<EngineStorage>().EnsureCreatedAsync(cancellationToken);
         await host.StartAsync(cancellationToken);
         await BenchTaskHub.ReportAsync(host.Services, cancellationToken);
         try
         {
-            return await RunCampaignAsync(host.Services, simulator, botCount, recipientCount, seconds, cancellationToken);
+            return await RunCampaignAsync(host.Services, simulator, botCount, recipientCount, seconds, paidRate, cancellationToken);
         }
         finally
         {
@@ -88,23 +99,27 @@ internal sealed class BroadcastBenchmark : IBenchmark
     }
 
     private static async Task<int> RunCampaignAsync(
-        IServiceProvider services, RunningSimulator simulator, int botCount, int recipientCount, int seconds, CancellationToken cancellationToken)
+        IServiceProvider services, RunningSimulator simulator, int botCount, int recipientCount, int seconds, int paidRate, CancellationToken cancellationToken)
     {
         var secrets = services.GetRequiredService<ISecretStore>();
         var accounts = services.GetRequiredService<AccountService>();
-        Console.WriteLine($"registering {botCount} bots...");
+        Console.WriteLine($"registering {botCount} bots{(paidRate > 0 ? $" with a paid rate of {paidRate}/s" : "")}...");
+        var paying = new List<string>();
         for (var i = 0; i < botCount; i++)
         {
             var token = string.Create(CultureInfo.InvariantCulture, $"{700_000_001 + i}:bench-token-{i:D3}");
             var reference = await secrets.SetAsync(Tenant, $"bot{i:D3}", token, cancellationToken);
-            await accounts.RegisterAsync(new NewAccount(Tenant, null, PlatformKind.Telegram, AccountKind.Bot, reference, $"bot{i:D3}"), cancellationToken);
+            var overrides = paidRate > 0 ? new LimitOverrides(PaidRequestsPerSecond: paidRate) : null;
+            var row = await accounts.RegisterAsync(new NewAccount(Tenant, null, PlatformKind.Telegram, AccountKind.Bot, reference, $"bot{i:D3}", overrides), cancellationToken);
+            paying.Add(row!.AccountId);
         }
 
         var recipients = Enumerable.Range(0, recipientCount).Select(i => new Recipient(UserId: 1_000_000 + i)).ToList();
         Console.WriteLine($"creating a campaign of {recipientCount} recipients...");
         var created = Stopwatch.StartNew();
         var campaign = await services.GetRequiredService<CampaignService>().CreateAsync(new NewCampaign(
-            new Campaign(Tenant, "", PlatformKind.Telegram, [ActionKind.BotMessage], CampaignSchedule.Always, MessageTemplate: "Hello from the broadcast benchmark"),
+            new Campaign(Tenant, "", PlatformKind.Telegram, [ActionKind.BotMessage], CampaignSchedule.Always, MessageTemplate: "Hello from the broadcast benchmark",
+                PaidBroadcastAccounts: paidRate > 0 ? paying : null),
             recipients), cancellationToken: cancellationToken);
         Console.WriteLine($"created in {created.Elapsed.TotalSeconds:F1}s ({campaign.Shards} shards); running...");
 
@@ -126,9 +141,12 @@ internal sealed class BroadcastBenchmark : IBenchmark
 
         var window = BroadcastWindow.Measure(deliveries);
         var achieved = window.Overall;
-        var allowed = botCount * BotMessagesPerSecond;
+        var allowed = botCount * (paidRate > 0 ? paidRate : BotMessagesPerSecond);
+        var paidCounted = await services.GetRequiredService<CampaignStatusReader>().PaidAsync(campaign, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(completed ? "completed" : "stopped")}: {stats.Totals.Delivered} delivered, {stats.Totals.RateLimited} x 429, {stats.Totals.Duplicates} duplicates, {stats.Totals.MultiMessageChats} chats with more than one message"));
+        var paidSeen = paidRate > 0 ? $", {stats.Totals.PaidDelivered} paid ({paidCounted} counted by Herald)" : "";
+        Console.WriteLine($"paid broadcasts: {(paidRate > 0 ? $"on, {paidRate}/s per bot" : "off")}{paidSeen}");
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
         {
             ["achieved_msg_per_s"] = Math.Round(achieved, 2),
@@ -139,9 +157,13 @@ internal sealed class BroadcastBenchmark : IBenchmark
             ["tail_s"] = Math.Round(window.TailSeconds, 2),
             ["http_429"] = stats.Totals.RateLimited,
             ["duplicates"] = stats.Totals.Duplicates,
+            ["paid_rate_per_bot"] = paidRate,
+            ["paid"] = stats.Totals.PaidDelivered,
+            ["paid_counted"] = paidCounted,
+            ["stars_spent"] = Math.Round(stats.Totals.PaidDelivered * SimulatorOptions.StarsPerPaidMessage, 1),
         }));
         var complete = completed || seconds > 0;
-        return complete && stats.Totals.RateLimited == 0 && stats.Totals.Duplicates == 0 ? 0 : 1;
+        return complete && stats.Totals.RateLimited == 0 && stats.Totals.Duplicates == 0 && (!completed || paidCounted == stats.Totals.PaidDelivered) ? 0 : 1;
     }
 
     /// <summary>Gaps by length: the many short ones are slow storage between two sends, the few long ones tick ends.</summary>

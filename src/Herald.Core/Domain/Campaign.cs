@@ -16,6 +16,10 @@ namespace Herald.Core.Domain;
 /// <param name="MessageTemplate">The message text with fields and variants (R15), when an action sends one.</param>
 /// <param name="TargetChat">The group or channel for invites.</param>
 /// <param name="AccountIds">The accounts to use; null means every account of the tenant on the platform.</param>
+/// <param name="PaidBroadcastAccounts">
+/// Bots that send above the free rate as paid broadcasts (Telegram's <c>allow_paid_broadcast</c>, 0.1 Stars a message),
+/// up to each bot's configured paid rate; null or empty: none (the default), every bot sends at the free rate.
+/// </param>
 public sealed record Campaign(
     string TenantId,
     string Id,
@@ -28,4 +32,9 @@ public sealed record Campaign(
     bool FallbackToMessage = false,
     string? MessageTemplate = null,
     string? TargetChat = null,
-    IReadOnlyList<string>? AccountIds = null);
+    IReadOnlyList<string>? AccountIds = null,
+    IReadOnlyList<string>? PaidBroadcastAccounts = null)
+{
+    /// <summary>True when <paramref name="accountId"/> sends this campaign's messages as paid broadcasts above the free rate.</summary>
+    public bool PaysFor(string accountId) => PaidBroadcastAccounts is { } paid && paid.Contains(accountId, StringComparer.Ordinal);
+}

@@ -25,6 +25,17 @@ public sealed record AccountLimits
     /// <summary>Requests per second for the whole account, or null.</summary>
     public int? RequestsPerSecond { get; init; }
 
+    /// <summary>
+    /// This bot's paid broadcast rate (messages per second with <c>allow_paid_broadcast</c>, at most the configured
+    /// ceiling), or null: it sends at <see cref="RequestsPerSecond"/> only. Set per account
+    /// (<see cref="LimitOverrides.PaidRequestsPerSecond"/>); used only by campaigns that turn paid broadcasts on for it.
+    /// </summary>
+    public int? PaidRequestsPerSecond { get; init; }
+
+    /// <summary>The limits a campaign with paid broadcasts on for this account sends at: the paid rate per second, when it has one.</summary>
+    public AccountLimits WithPaidBroadcast() =>
+        PaidRequestsPerSecond is { } paid && paid > (RequestsPerSecond ?? 0) ? this with { RequestsPerSecond = paid } : this;
+
     /// <summary>The shortest interval between two messages to one chat; zero for none.</summary>
     public TimeSpan PerChatInterval { get; init; }
 

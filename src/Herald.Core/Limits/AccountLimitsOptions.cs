@@ -16,6 +16,13 @@ public sealed class AccountLimitsOptions
     /// <summary>Requests per second for the whole account (bots: ≈30 Telegram, 80 WhatsApp Cloud API).</summary>
     public int? RequestsPerSecond { get; set; }
 
+    /// <summary>
+    /// The most messages per second one account may send with paid broadcasts (Telegram bots: 1,000, for 0.1 Stars per
+    /// message), or null where the platform has none. A ceiling only: a bot sends paid only at its own configured paid
+    /// rate (<see cref="LimitOverrides.PaidRequestsPerSecond"/>), and only for a campaign that turns it on for it.
+    /// </summary>
+    public int? PaidRequestsPerSecond { get; set; }
+
     /// <summary>The shortest interval between two messages to one chat (Telegram bots 1 s, WhatsApp 6 s), or null.</summary>
     public TimeSpan? PerChatInterval { get; set; }
 
@@ -66,6 +73,7 @@ public sealed class AccountLimitsOptions
         copy.MaxPause = MaxPause / factor;
         copy.PerChatInterval = PerChatInterval / factor;
         copy.RequestsPerSecond = Times(RequestsPerSecond);
+        copy.PaidRequestsPerSecond = Times(PaidRequestsPerSecond);
         copy.PerGroupPerMinute = Times(PerGroupPerMinute);
         copy.InvitesPerDay = Times(InvitesPerDay);
         copy.AddContactsPerDay = Times(AddContactsPerDay);

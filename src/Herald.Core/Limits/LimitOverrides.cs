@@ -20,6 +20,11 @@ namespace Herald.Core.Limits;
 /// WhatsApp Cloud API numbers only: the messaging tier Meta granted this number (250, 1000, 2000, 10000 or
 /// 100000 unique recipients per 24 h). It replaces <c>MessagesPerDay</c>; a tier is a platform fact, not a loosening.
 /// </param>
+/// <param name="PaidRequestsPerSecond">
+/// Telegram bots only: the bot's paid broadcast rate, messages per second with <c>allow_paid_broadcast</c> (at most the
+/// configured ceiling, 1,000). Without it the bot has none and every campaign sends at the free rate; a campaign uses
+/// it only when it turns paid broadcasts on for this bot.
+/// </param>
 public sealed record LimitOverrides(
     TimeSpan? MinPause = null,
     TimeSpan? MaxPause = null,
@@ -30,7 +35,8 @@ public sealed record LimitOverrides(
     int? MessagesWithLinksPerDay = null,
     int? ForwardsPerDay = null,
     int? PerGroupPerMinute = null,
-    int? MessagingTier = null)
+    int? MessagingTier = null,
+    int? PaidRequestsPerSecond = null)
 {
     /// <summary>The WhatsApp Cloud API messaging tiers (unique recipients per rolling 24 hours).</summary>
     public static IReadOnlyList<int> WhatsAppTiers { get; } = [250, 1000, 2000, 10_000, 100_000];
@@ -55,7 +61,13 @@ public sealed record LimitOverrides(
             }
         }
 
+        if (PaidRequestsPerSecond is { } paid && configured.PaidRequestsPerSecond is null)
+        {
+            errors.Add($"PaidRequestsPerSecond is {paid}; only accounts with paid broadcasts (Telegram bots) have a paid rate.");
+        }
+
         var value = Apply(configured, clamp: false, platform, kind);
+        value.PaidRequestsPerSecond = PaidRequestsPerSecond;
         if (MaxPause is { } max && max < configured.MaxPause)
         {
             errors.Add($"overrides:MaxPause is {max}; it may not be shorter than the configured {configured.MaxPause} (limits may only be made stricter).");
@@ -106,6 +118,10 @@ public sealed record LimitOverrides(
 
         return result;
     }
+
+    /// <summary>The paid broadcast rate in force: the account's own, at most the configured ceiling; null when either is missing.</summary>
+    internal int? PaidRate(AccountLimitsOptions configured) =>
+        PaidRequestsPerSecond is { } paid && configured.PaidRequestsPerSecond is { } ceiling ? Math.Clamp(paid, 1, ceiling) : null;
 
     private static TimeSpan Longer(TimeSpan? value, TimeSpan configured, bool clamp) =>
         value is not { } v ? configured : clamp && v < configured ? configured : v;

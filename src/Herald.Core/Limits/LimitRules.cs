@@ -17,6 +17,11 @@ internal static class LimitRules
         }
 
         CheckCount(path, "RequestsPerSecond", value.RequestsPerSecond, ceiling.RequestsPerSecond, errors, ceilingName, allowZero: false);
+        if (value.PaidRequestsPerSecond is not null)
+        {
+            // Unset is the strictest: no paid broadcasts.
+            CheckCount(path, "PaidRequestsPerSecond", value.PaidRequestsPerSecond, ceiling.PaidRequestsPerSecond, errors, ceilingName, allowZero: false);
+        }
         CheckCount(path, "PerGroupPerMinute", value.PerGroupPerMinute, ceiling.PerGroupPerMinute, errors, ceilingName, allowZero: false);
         CheckCount(path, "InvitesPerDay", value.InvitesPerDay, ceiling.InvitesPerDay, errors, ceilingName);
         CheckCount(path, "AddContactsPerDay", value.AddContactsPerDay, ceiling.AddContactsPerDay, errors, ceilingName);

@@ -50,7 +50,7 @@ public sealed class PlatformLimits
             ?? throw new ArgumentException($"{platform} has no {kind.ToString().ToLowerInvariant()} accounts.", nameof(kind));
         return overrides is null
             ? _plain.GetOrAdd((platform, kind), _ => AccountLimits.From(platform, kind, configured))
-            : AccountLimits.From(platform, kind, overrides.Apply(configured, clamp: true, platform, kind));
+            : AccountLimits.From(platform, kind, overrides.Apply(configured, clamp: true, platform, kind)) with { PaidRequestsPerSecond = overrides.PaidRate(configured) };
     }
 
     /// <summary>One message per override that would loosen a configured limit (R35); empty when all are stricter.</summary>

@@ -147,6 +147,7 @@ public sealed class PlatformLimitsOptions
     private static AccountLimitsOptions TelegramBot() => new()
     {
         RequestsPerSecond = 30,
+        PaidRequestsPerSecond = 1000,
         PerChatInterval = TimeSpan.FromSeconds(1),
         PerGroupPerMinute = 20,
         MaxMessageLength = 4096,

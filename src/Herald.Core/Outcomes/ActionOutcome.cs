@@ -13,7 +13,8 @@ public abstract record ActionOutcome
     /// <summary>The action happened.</summary>
     /// <param name="Kind">What was done: invited, messaged, contact added, messaged instead of invited…</param>
     /// <param name="PlatformMessageId">The platform's id of a sent message, when there is one.</param>
-    public sealed record Done(DoneKind Kind, string? PlatformMessageId = null) : ActionOutcome;
+    /// <param name="Paid">Sent as a paid broadcast (Telegram's <c>allow_paid_broadcast</c>: above the free rate, for Stars).</param>
+    public sealed record Done(DoneKind Kind, string? PlatformMessageId = null, bool Paid = false) : ActionOutcome;
 
     /// <summary>The platform asked the account to wait (FloodWait, 429): cooldown, target goes back.</summary>
     /// <param name="RetryAfter">How long the platform asked to wait; always honoured in full.</param>
@@ -30,6 +31,13 @@ public abstract record ActionOutcome
     /// leaves this campaign only and stays usable for its others; the target goes back to pending for other accounts.
     /// </summary>
     public sealed record NotInCampaign(string Reason) : ActionOutcome;
+
+    /// <summary>
+    /// The account cannot pay for what the campaign asked of it (a paid broadcast's Stars balance is spent): nothing was
+    /// sent, the target goes back to pending, and the campaign pauses with <paramref name="Reason"/> until an operator
+    /// tops the balance up and resumes it — never a silent drop, never a failure of the recipient.
+    /// </summary>
+    public sealed record BalanceSpent(string Reason) : ActionOutcome;
 
     /// <summary>The recipient cannot be reached any more (blocked the bot, deleted, deactivated).</summary>
     public sealed record RecipientGone(string Reason) : ActionOutcome;

@@ -58,6 +58,7 @@ public static class OutcomeRules
             ActionOutcome.RateLimited => new TargetDisposition(TargetNext.Requeue, Reason: "rate-limited"),
             ActionOutcome.AccountBlocked => new TargetDisposition(TargetNext.Requeue, Reason: "account-blocked"),
             ActionOutcome.NotInCampaign => new TargetDisposition(TargetNext.Requeue, Reason: "not-in-campaign"),
+            ActionOutcome.BalanceSpent => new TargetDisposition(TargetNext.Requeue, Reason: "balance-spent"),
             ActionOutcome.PrivacyRestricted p when FallbackFor(action, outcome, allowsFallback && !isFallback) is { } fallback =>
                 new TargetDisposition(TargetNext.Fallback, Fallback: fallback, Reason: p.Reason),
             ActionOutcome.PrivacyRestricted p => new TargetDisposition(TargetNext.Failed, Reason: "privacy: " + p.Reason),

@@ -19,6 +19,7 @@ namespace Herald.Engine.Accounts;
 /// <param name="ForwardsPerDay">Forwards per day.</param>
 /// <param name="MaxMessageLength">The longest message text.</param>
 /// <param name="WarmupShare">The share of the daily caps the account gets now (1 once warmed up, R22).</param>
+/// <param name="PaidRequestsPerSecond">A bot's paid broadcast rate, for campaigns that pay for it; null: none.</param>
 public sealed record EffectiveLimits(
     double MinPauseSeconds,
     double MaxPauseSeconds,
@@ -31,7 +32,8 @@ public sealed record EffectiveLimits(
     int? MessagesWithLinksPerDay,
     int? ForwardsPerDay,
     int MaxMessageLength,
-    double WarmupShare)
+    double WarmupShare,
+    int? PaidRequestsPerSecond = null)
 {
     /// <summary>The limits of an account of age <paramref name="age"/> (null: not warming).</summary>
     public static EffectiveLimits From(AccountLimits limits, TimeSpan? age)
@@ -49,6 +51,7 @@ public sealed record EffectiveLimits(
             limits.MessagesWithLinksPerDay,
             limits.ForwardsPerDay,
             limits.MaxMessageLength,
-            Math.Round(limits.WarmupShare(age), 4));
+            Math.Round(limits.WarmupShare(age), 4),
+            limits.PaidRequestsPerSecond);
     }
 }

@@ -16,6 +16,10 @@ namespace Herald.Engine.Accounts;
 /// <param name="ForwardsPerDay">A lower forward cap per rolling 24 hours.</param>
 /// <param name="PerGroupPerMinute">A lower rate of messages into one group per minute.</param>
 /// <param name="MessagingTier">WhatsApp Cloud API numbers only: the messaging tier Meta granted the number.</param>
+/// <param name="PaidRequestsPerSecond">
+/// Telegram bots only: the bot's paid broadcast rate (messages per second with <c>allow_paid_broadcast</c>, at most the
+/// configured ceiling, 1,000). A campaign sends above the free 30/s only for bots it names in <c>paidBroadcast</c>.
+/// </param>
 public sealed record LimitSettings(
     double? MinPauseSeconds = null,
     double? MaxPauseSeconds = null,
@@ -26,7 +30,8 @@ public sealed record LimitSettings(
     int? MessagesWithLinksPerDay = null,
     int? ForwardsPerDay = null,
     int? PerGroupPerMinute = null,
-    int? MessagingTier = null)
+    int? MessagingTier = null,
+    int? PaidRequestsPerSecond = null)
 {
     /// <summary>The longest pause accepted: one day, in seconds.</summary>
     public const double LongestPauseSeconds = 86_400;
@@ -47,7 +52,8 @@ public sealed record LimitSettings(
             MessagesWithLinksPerDay,
             ForwardsPerDay,
             PerGroupPerMinute,
-            MessagingTier);
+            MessagingTier,
+            PaidRequestsPerSecond);
         return overrides == new LimitOverrides() ? null : overrides;
     }
 
@@ -62,7 +68,8 @@ public sealed record LimitSettings(
         overrides.MessagesWithLinksPerDay,
         overrides.ForwardsPerDay,
         overrides.PerGroupPerMinute,
-        overrides.MessagingTier);
+        overrides.MessagingTier,
+        overrides.PaidRequestsPerSecond);
 
     private static TimeSpan? Seconds(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;
 }

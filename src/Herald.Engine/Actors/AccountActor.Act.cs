@@ -63,7 +63,7 @@ public sealed partial class AccountActor
                 continue;
             }
 
-            var resting = row.State.IsBlocked || context.LeftWith is not null
+            var resting = row.State.IsBlocked || context.LeftWith is not null || context.PausedWith is not null
                 || (row.State.CooldownUntil is { } cooldown && cooldown > time.GetUtcNow());
             var late = (i > 0 && sendUntil is { } until && time.GetUtcNow() >= until) || !lease.Held;
             if (resting || late)
@@ -95,6 +95,11 @@ public sealed partial class AccountActor
         if (context.LeftWith is { } leftWith)
         {
             await LeaveAsync(row, campaign, leftWith, cancellationToken);
+        }
+
+        if (context.PausedWith is { } pausedWith)
+        {
+            await PauseForAsync(row, campaign, pausedWith, cancellationToken);
         }
 
         // Targets whose final state went out with a later target's start mark (or their own at-least-once write) are
@@ -167,6 +172,9 @@ public sealed partial class AccountActor
 
         /// <summary>Why the account may not do this campaign's action (<see cref="ActionOutcome.NotInCampaign"/>), once it may not.</summary>
         public string? LeftWith { get; set; }
+
+        /// <summary>Why the campaign must pause (<see cref="ActionOutcome.BalanceSpent"/>), once it must.</summary>
+        public string? PausedWith { get; set; }
     }
 
     /// <summary>Runs the campaign's actions on one target, step by step, until it is done, failed or handed back.</summary>
@@ -232,7 +240,7 @@ public sealed partial class AccountActor
             {
                 case TargetNext.Done:
                     var kind = next.Done ?? DoneKind.Messaged;
-                    ctx.Counters.CountDone(kind, now);
+                    ctx.Counters.CountDone(kind, now, outcome is ActionOutcome.Done { Paid: true });
                     target.Achieved = target.Achieved is null ? kind.ToString() : target.Achieved + "," + kind;
                     if (target.FallbackPending || target.Step >= campaign.Actions.Count - 1)
                     {
@@ -261,6 +269,11 @@ public sealed partial class AccountActor
                     {
                         // Not this target's fault and not a failure: it goes back for the campaign's other accounts.
                         ctx.LeftWith ??= string.IsNullOrEmpty(left.Reason) ? "not_in_campaign" : left.Reason;
+                    }
+                    else if (outcome is ActionOutcome.BalanceSpent spent)
+                    {
+                        // Nothing was sent: the target goes back, and the campaign waits for an operator.
+                        ctx.PausedWith ??= string.IsNullOrEmpty(spent.Reason) ? "balance_spent" : spent.Reason;
                     }
 
                     Requeue(target);
@@ -360,7 +373,8 @@ public sealed partial class AccountActor
 
         var account = new PlatformAccount(row.TenantId, row.AccountId, row.Kind, row.SecretReference, row.Proxy);
         var request = new PlatformAction(action, target.Recipient, text, campaign.Campaign.TargetChat,
-            $"{campaign.Id}:{target.RowKey}:{target.Step}:{(target.FallbackPending ? "f" : "a")}", campaign.Keyboard);
+            $"{campaign.Id}:{target.RowKey}:{target.Step}:{(target.FallbackPending ? "f" : "a")}", campaign.Keyboard,
+            campaign.Campaign.PaysFor(row.AccountId) ? ctx.Limits.PaidRequestsPerSecond : null);
         try
         {
             return await adapter.ExecuteAsync(account, request, cancellationToken);
@@ -379,6 +393,7 @@ public sealed partial class AccountActor
         ActionOutcome.PrivacyRestricted => "privacy_restricted",
         ActionOutcome.AccountBlocked => "account_blocked",
         ActionOutcome.NotInCampaign => "not_in_campaign",
+        ActionOutcome.BalanceSpent => "balance_spent",
         ActionOutcome.RecipientGone => "recipient_gone",
         ActionOutcome.Permanent => "permanent",
         _ => "transient",

@@ -133,13 +133,14 @@ public sealed partial class AccountActor
 
             var campaign = open[choice.CampaignId!];
             var action = choice.Action!.Value;
+            var campaignLimits = PaidLimits(accountLimits, campaign, row);
             using var campaignScope = logger.BeginScope(new Dictionary<string, object?> { ["CampaignId"] = campaign.Id });
             var count = 1;
             var pipelined = false;
             var fullSpeed = false;
             if (row.Kind == AccountKind.Bot)
             {
-                var budget = pacing.GetBatchBudget(BatchState(row), accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
+                var budget = pacing.GetBatchBudget(BatchState(row), campaignLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
                 if (budget.Count <= 0)
                 {
                     return new WorkPlan(budget.NextAt, CompletionCandidates: complete);
@@ -186,7 +187,7 @@ public sealed partial class AccountActor
 
             // The next batch is claimed while this one is sent, so no claim sits between two sends.
             var ahead = pipelined && claim.Targets.Count >= count ? PrefetchAsync(row, campaign.Id, attempt, count, cancellationToken) : null;
-            var fenced = !await ProcessAsync(row, accountLimits, campaign, claim.Targets, attempt, touched, sendUntil, lease, cancellationToken);
+            var fenced = !await ProcessAsync(row, campaignLimits, campaign, claim.Targets, attempt, touched, sendUntil, lease, cancellationToken);
             if (fenced)
             {
                 return new WorkPlan(null, Fenced: true, Ahead: ahead);
@@ -200,8 +201,8 @@ public sealed partial class AccountActor
             var after = time.GetUtcNow();
             DateTimeOffset? next = row.State.IsBlocked ? null
                 : row.Kind == AccountKind.Bot
-                    ? NextBotTick(row, accountLimits, campaign, action, after)
-                    : pacing.Decide(row.State, accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, after).EarliestAt;
+                    ? NextBotTick(row, campaignLimits, campaign, action, after)
+                    : pacing.Decide(row.State, campaignLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, after).EarliestAt;
             if (next == DateTimeOffset.MaxValue)
             {
                 next = null;
@@ -213,6 +214,11 @@ public sealed partial class AccountActor
         // Running campaigns, none with a target to claim now: poll again (requeued targets may come back).
         return new WorkPlan(Earliest(retryAt, now + options.IdlePoll), CompletionCandidates: complete);
     }
+
+    // A campaign that pays for this bot's broadcast sends at the bot's paid rate (issue 16); the platform's limiter decides
+    // which sends are paid.
+    private static AccountLimits PaidLimits(AccountLimits accountLimits, CampaignRecord campaign, AccountRecord row) =>
+        row.Kind == AccountKind.Bot && campaign.Campaign.PaysFor(row.AccountId) ? accountLimits.WithPaidBroadcast() : accountLimits;
 
     private DateTimeOffset NextBotTick(AccountRecord row, AccountLimits accountLimits, CampaignRecord campaign, ActionKind action, DateTimeOffset now)
     {

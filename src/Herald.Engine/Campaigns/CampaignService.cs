@@ -285,6 +285,7 @@ public sealed partial class CampaignService(
             }
 
             c.Status = CampaignStatus.Paused;
+            c.PausedReason = null;
             return true;
         }, cancellationToken);
         await SettleAsync(after, cancellationToken);
@@ -306,6 +307,7 @@ public sealed partial class CampaignService(
             var scheduled = c.Campaign.Schedule.StartAt is { } start && start > now;
             c.Status = scheduled ? CampaignStatus.Scheduled : CampaignStatus.Running;
             c.RunnableSince = scheduled ? null : now;
+            c.PausedReason = null;
             return true;
         }, cancellationToken);
         if (after is { Status: CampaignStatus.Running, RightsPending: false })

@@ -31,6 +31,14 @@ public sealed class CampaignStatusReader(
         return campaign is null ? null : await BuildAsync(campaign, cancellationToken);
     }
 
+    /// <summary>How many of the campaign's messages went as paid broadcasts: the sum of its counter rows' paid counts.</summary>
+    public async Task<long> PaidAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var rows = await counters.ReadCampaignAsync(campaign.TenantId, campaign.Id, cancellationToken);
+        return rows.Sum(r => r.Value.Paid);
+    }
+
     /// <summary>The status of a campaign already read.</summary>
     public async Task<CampaignStatusView> BuildAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
     {
@@ -80,7 +88,7 @@ public sealed class CampaignStatusReader(
         {
             var s = pacing.GetStatus(r.State, limits.For(r.Platform, r.Kind, r.Overrides), now);
             var c = perAccount.GetValueOrDefault(r.AccountId) ?? new CampaignCounters();
-            return new CampaignAccountStatus(r.AccountId, r.Name, Accounts.AccountService.StatusOf(r, s.Status), s.Until, c.Done, c.Failed, c.FloodWaits);
+            return new CampaignAccountStatus(r.AccountId, r.Name, Accounts.AccountService.StatusOf(r, s.Status), s.Until, c.Done, c.Failed, c.FloodWaits, c.Paid);
         }).ToList();
 
         var status = campaign.WireStatus;
@@ -109,6 +117,7 @@ public sealed class CampaignStatusReader(
             Name = campaign.Name,
             Status = status,
             WaitingReason = waitingReason,
+            PausedReason = campaign.Status == CampaignStatus.Paused ? campaign.PausedReason : null,
             ResumeAt = resumeAt,
             Platform = campaign.Campaign.Platform,
             Actions = campaign.Campaign.Actions,
@@ -120,7 +129,7 @@ public sealed class CampaignStatusReader(
             Processed = processed,
             Remaining = remaining,
             Counts = new CampaignCounts(total.Done, total.Invited, total.ContactsAdded, total.Messaged, total.MessagedInsteadOfInvited,
-                total.Failed, total.Unknown, total.Skipped, cancelled, total.FloodWaits),
+                total.Failed, total.Unknown, total.Skipped, cancelled, total.FloodWaits, total.Paid),
             Reasons = total.Reasons,
             SpeedPerMinute = Math.Round(speed, 2),
             Eta = eta,

@@ -23,6 +23,12 @@ public sealed record CampaignStatusView
     /// </summary>
     public string? WaitingReason { get; init; }
 
+    /// <summary>
+    /// Why a paused campaign is paused when no operator paused it: <c>stars_balance_spent</c> (a bot's Stars balance could
+    /// not pay for its paid broadcast; top it up and resume). Null when an operator paused it, or it is not paused.
+    /// </summary>
+    public string? PausedReason { get; init; }
+
     /// <summary>When a waiting campaign resumes by itself, if known.</summary>
     public DateTimeOffset? ResumeAt { get; init; }
 
@@ -92,7 +98,7 @@ public sealed record CampaignStatusView
 /// <param name="Reason">Why: chat_admin_required, no_invite_rights, not_admin…</param>
 public sealed record CampaignExcludedAccount(string AccountId, string Reason);
 
-/// <summary>Counts of a campaign by outcome.</summary>
+/// <summary>Counts of a campaign by outcome; <c>Paid</c>: of the messages delivered, those sent as paid broadcasts.</summary>
 public sealed record CampaignCounts(
     long Done,
     long Invited,
@@ -103,7 +109,8 @@ public sealed record CampaignCounts(
     long Unknown,
     long Skipped,
     long Cancelled,
-    long FloodWaits);
+    long FloodWaits,
+    long Paid = 0);
 
 /// <summary>One account as a campaign's status shows it.</summary>
 public sealed record CampaignAccountStatus(
@@ -113,4 +120,5 @@ public sealed record CampaignAccountStatus(
     DateTimeOffset? Until,
     long Done,
     long Failed,
-    long FloodWaits);
+    long FloodWaits,
+    long Paid = 0);

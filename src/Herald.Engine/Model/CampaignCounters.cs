@@ -30,6 +30,10 @@ public sealed class CampaignCounters
     [JsonPropertyName("mii")]
     public long MessagedInsteadOfInvited { get; set; }
 
+    /// <summary>Messages sent as paid broadcasts (Telegram's <c>allow_paid_broadcast</c>, 0.1 Stars each), of those delivered.</summary>
+    [JsonPropertyName("paid")]
+    public long Paid { get; set; }
+
     /// <summary>Targets finished as done.</summary>
     [JsonPropertyName("done")]
     public long Done { get; set; }
@@ -69,9 +73,14 @@ public sealed class CampaignCounters
     [JsonIgnore]
     public long Processed => Done + Failed + Unknown + Skipped;
 
-    /// <summary>Counts one successful action.</summary>
-    public void CountDone(DoneKind kind, DateTimeOffset at)
+    /// <summary>Counts one successful action (<paramref name="paid"/>: sent as a paid broadcast).</summary>
+    public void CountDone(DoneKind kind, DateTimeOffset at, bool paid = false)
     {
+        if (paid)
+        {
+            Paid++;
+        }
+
         switch (kind)
         {
             case DoneKind.Invited:
@@ -132,6 +141,7 @@ public sealed class CampaignCounters
         Unknown += other.Unknown;
         Skipped += other.Skipped;
         FloodWaits += other.FloodWaits;
+        Paid += other.Paid;
         foreach (var (reason, n) in other.Reasons)
         {
             Reasons[reason] = Reasons.TryGetValue(reason, out var m) ? m + n : n;

@@ -86,6 +86,12 @@ public sealed class CampaignRecord
     public string? Error { get; set; }
 
     /// <summary>
+    /// Why it is paused when no operator paused it: an account could not pay for what it asked
+    /// (<c>stars_balance_spent</c>: a paid broadcast's Stars balance ran out). Resuming clears it.
+    /// </summary>
+    public string? PausedReason { get; set; }
+
+    /// <summary>
     /// Its orchestration was found to exist (set by <see cref="Orchestrations.OrchestrationReconciler"/>): a campaign not
     /// ended without it has its orchestration scheduled again, idempotently.
     /// </summary>
@@ -164,6 +170,7 @@ public sealed class CampaignRecord
             ["MessageTemplate"] = c.MessageTemplate,
             ["TargetChat"] = c.TargetChat,
             ["AccountIds"] = c.AccountIds is { Count: > 0 } ids ? string.Join(',', ids) : null,
+            ["PaidBroadcastAccounts"] = c.PaidBroadcastAccounts is { Count: > 0 } paid ? string.Join(',', paid) : null,
             ["StartAt"] = c.Schedule.StartAt,
             ["WindowStart"] = w?.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
             ["WindowEnd"] = w?.End.ToString("HH:mm", CultureInfo.InvariantCulture),
@@ -186,6 +193,7 @@ public sealed class CampaignRecord
             ["RightsPending"] = RightsPending,
             ["Excluded"] = Excluded.Count > 0 ? JsonSerializer.Serialize(Excluded, EngineJson.Options) : null,
             ["Error"] = Error,
+            ["PausedReason"] = PausedReason,
             ["Orchestrated"] = Orchestrated,
         };
         e.ETag = ETag;
@@ -218,7 +226,8 @@ public sealed class CampaignRecord
             e.GetBoolean("FallbackToMessage") ?? false,
             e.GetString("MessageTemplate"),
             e.GetString("TargetChat"),
-            e.GetString("AccountIds") is { Length: > 0 } ids ? ids.Split(',') : null);
+            e.GetString("AccountIds") is { Length: > 0 } ids ? ids.Split(',') : null,
+            e.GetString("PaidBroadcastAccounts") is { Length: > 0 } paid ? paid.Split(',') : null);
         return new CampaignRecord
         {
             Campaign = campaign,
@@ -244,6 +253,7 @@ public sealed class CampaignRecord
                 ? new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(x, EngineJson.Options)!, StringComparer.Ordinal)
                 : new(StringComparer.Ordinal),
             Error = e.GetString("Error"),
+            PausedReason = e.GetString("PausedReason"),
             Orchestrated = e.GetBoolean("Orchestrated") ?? false,
             ETag = e.ETag,
         };

@@ -49,6 +49,15 @@ internal static class AccountLimitRules
         var tier = Tier(errors, At("messagingTier"), settings.MessagingTier, platform, kind);
         var limitOf = $"the configured limit of {accounts}";
         Count(errors, At("requestsPerSecond"), settings.RequestsPerSecond, configured.RequestsPerSecond, limitOf, least: 1);
+        if (settings.PaidRequestsPerSecond is not null && configured.PaidRequestsPerSecond is null)
+        {
+            errors.Add(At("paidRequestsPerSecond"), $"Only Telegram bots have paid broadcasts; {accounts} have none.");
+        }
+        else
+        {
+            Count(errors, At("paidRequestsPerSecond"), settings.PaidRequestsPerSecond, configured.PaidRequestsPerSecond, $"the configured paid broadcast limit of {accounts}", least: 1);
+        }
+
         Count(errors, At("perGroupPerMinute"), settings.PerGroupPerMinute, configured.PerGroupPerMinute, limitOf, least: 1);
         Count(errors, At("invitesPerDay"), settings.InvitesPerDay, configured.InvitesPerDay, limitOf);
         Count(errors, At("addContactsPerDay"), settings.AddContactsPerDay, configured.AddContactsPerDay, limitOf);

@@ -187,6 +187,7 @@ public static partial class CampaignsApi
                 ["status"] = created.WireStatus,
                 ["recipients"] = created.Total.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["dryRun"] = created.Campaign.DryRun ? "true" : "false",
+                ["paidBroadcast"] = created.Campaign.PaidBroadcastAccounts is { Count: > 0 } paid ? string.Join(",", paid) : "none",
             }, cancellationToken);
         }
 
@@ -258,7 +259,7 @@ public static partial class CampaignsApi
 
     /// <summary>The report as JSON, or as CSV when the client prefers <c>text/csv</c>.</summary>
     internal static async Task<Results<Ok<CampaignReport>, PushStreamHttpResult, ProblemHttpResult>> ReportAsync(
-        string id, HttpRequest request, ITenantContext tenant, CampaignService campaigns, CampaignReportReader reports, CancellationToken cancellationToken)
+        string id, HttpRequest request, ITenantContext tenant, CampaignService campaigns, CampaignReportReader reports, CampaignStatusReader reader, CancellationToken cancellationToken)
     {
         var campaign = ResourceIds.IsValid(id) ? await campaigns.GetAsync(tenant.TenantId, id, cancellationToken) : null;
         if (campaign is null)
@@ -267,17 +268,18 @@ public static partial class CampaignsApi
         }
 
         var (rows, deliveries) = await reports.ReadAsync(campaign, cancellationToken);
+        var paid = await reader.PaidAsync(campaign, cancellationToken);
         if (PrefersCsv(request))
         {
-            return Csv(campaign, rows, deliveries, cancellationToken);
+            return Csv(campaign, rows, deliveries, paid, request.HttpContext.Response, cancellationToken);
         }
 
-        return TypedResults.Ok(new CampaignReport(campaign.Id, campaign.WireStatus, campaign.Source, Rows(rows, deliveries)));
+        return TypedResults.Ok(new CampaignReport(campaign.Id, campaign.WireStatus, campaign.Source, paid, Rows(rows, deliveries)));
     }
 
     /// <summary>The report as CSV.</summary>
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ReportCsvAsync(
-        string id, ITenantContext tenant, CampaignService campaigns, CampaignReportReader reports, CancellationToken cancellationToken)
+        string id, HttpResponse response, ITenantContext tenant, CampaignService campaigns, CampaignReportReader reports, CampaignStatusReader reader, CancellationToken cancellationToken)
     {
         var campaign = ResourceIds.IsValid(id) ? await campaigns.GetAsync(tenant.TenantId, id, cancellationToken) : null;
         if (campaign is null)
@@ -286,7 +288,7 @@ public static partial class CampaignsApi
         }
 
         var (rows, deliveries) = await reports.ReadAsync(campaign, cancellationToken);
-        return Csv(campaign, rows, deliveries, cancellationToken);
+        return Csv(campaign, rows, deliveries, await reader.PaidAsync(campaign, cancellationToken), response, cancellationToken);
     }
 
     /// <summary>Pauses: 200 with the status; 409 when the campaign has ended.</summary>
@@ -328,11 +330,16 @@ public static partial class CampaignsApi
         return TypedResults.Ok(new CampaignControlResponse(campaign.Id, status));
     }
 
-    private static PushStreamHttpResult Csv(CampaignRecord campaign, IAsyncEnumerable<ReportRow> rows, IReadOnlyDictionary<int, string> deliveries, CancellationToken cancellationToken) =>
-        TypedResults.Stream(
+    // The CSV is a retry list that uploads back as it is: the paid count rides in a response header, not in a column.
+    private static PushStreamHttpResult Csv(
+        CampaignRecord campaign, IAsyncEnumerable<ReportRow> rows, IReadOnlyDictionary<int, string> deliveries, long paid, HttpResponse response, CancellationToken cancellationToken)
+    {
+        response.Headers[CampaignReport.PaidHeader] = paid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Stream(
             stream => ReportCsv.WriteAsync(stream, rows, deliveries, cancellationToken),
             ReportCsv.ContentType,
             $"campaign-{campaign.Id}-report.csv");
+    }
 
     private static async IAsyncEnumerable<CampaignReportRow> Rows(IAsyncEnumerable<ReportRow> rows, IReadOnlyDictionary<int, string> deliveries)
     {

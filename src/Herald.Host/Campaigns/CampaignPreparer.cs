@@ -52,6 +52,7 @@ internal sealed partial class CampaignPreparer(
         var kind = RequiredKind(request.Actions);
         var maxLength = MaxMessageLength(request.Platform, kind, errors);
         var (chosen, accountIds) = await ChooseAccountsAsync(tenantId, request, kind, errors, cancellationToken);
+        CheckPaidBroadcast(request, chosen, errors);
 
         MessageTemplate? template = null;
         if (request.Message is { } text && maxLength is { } max)
@@ -117,7 +118,7 @@ internal sealed partial class CampaignPreparer(
 
         var definition = new Campaign(
             tenantId, "", request.Platform, request.Actions, schedule, request.Priority, request.DeliveryMode, request.DryRun,
-            request.FallbackToMessage, request.Message, request.TargetChat, accountIds);
+            request.FallbackToMessage, request.Message, request.TargetChat, accountIds, request.PaidBroadcast is { Count: > 0 } paid ? paid : null);
         var campaign = new NewCampaign(definition, list.Recipients, request.Name, list.Source, InlineKeyboards.ToButtons(request.InlineKeyboard));
         return (new PreparedCampaign(campaign, list.Intake, CampaignPlanResponse.From(plan), warnings, gaps), errors);
     }
@@ -174,6 +175,29 @@ internal sealed partial class CampaignPreparer(
 
         // Every account of the platform fits: keep the list open, so accounts added later join the campaign (R20).
         return (chosen, chosen.Count == onPlatform.Count ? null : [.. chosen.Select(a => a.AccountId)]);
+    }
+
+    // Each bot a campaign pays for is one of its Telegram bots, with a paid rate of its own (never more than configured).
+    private void CheckPaidBroadcast(CreateCampaignRequest request, IReadOnlyList<AccountRecord> chosen, ValidationErrors errors)
+    {
+        if (request.PaidBroadcast is not { Count: > 0 } paid || !errors.IsEmpty)
+        {
+            return;
+        }
+
+        var byId = chosen.ToDictionary(a => a.AccountId, StringComparer.Ordinal);
+        var notBots = paid.Where(id => !byId.TryGetValue(id, out var a) || a.Kind != AccountKind.Bot || a.Platform != PlatformKind.Telegram).ToList();
+        if (notBots.Count > 0)
+        {
+            errors.Add("paidBroadcast", $"Not Telegram bots of this campaign: {string.Join(", ", notBots)}.");
+            return;
+        }
+
+        var unpriced = paid.Where(id => limits.For(byId[id].Platform, byId[id].Kind, byId[id].Overrides).PaidRequestsPerSecond is null).ToList();
+        if (unpriced.Count > 0)
+        {
+            errors.Add("paidBroadcast", $"No paid rate configured for: {string.Join(", ", unpriced)} (set the account's limits.paidRequestsPerSecond first).");
+        }
     }
 
     private async Task<RecipientList?> ReadRecipientsAsync(

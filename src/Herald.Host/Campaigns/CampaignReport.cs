@@ -9,8 +9,13 @@ namespace Herald.Host.Campaigns;
 /// <param name="CampaignId">The campaign.</param>
 /// <param name="Status">The campaign's status.</param>
 /// <param name="Source">Where its list came from (R36).</param>
+/// <param name="Paid">How many of its messages were sent as paid broadcasts (Telegram's <c>allow_paid_broadcast</c>, 0.1 Stars each).</param>
 /// <param name="Rows">The recipients.</param>
-public sealed record CampaignReport(string CampaignId, string Status, string? Source, IAsyncEnumerable<CampaignReportRow> Rows);
+public sealed record CampaignReport(string CampaignId, string Status, string? Source, long Paid, IAsyncEnumerable<CampaignReportRow> Rows)
+{
+    /// <summary>The response header of the CSV report that carries <see cref="Paid"/>.</summary>
+    public const string PaidHeader = "Herald-Paid-Messages";
+}
 
 /// <summary>
 /// One recipient in a report; <paramref name="DeliveryStatus"/> is the furthest status the platform's receipts reported

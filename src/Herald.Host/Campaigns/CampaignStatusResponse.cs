@@ -23,6 +23,9 @@ public sealed record CampaignStatusResponse
     /// <inheritdoc cref="CampaignStatusView.WaitingReason"/>
     public string? WaitingReason { get; init; }
 
+    /// <inheritdoc cref="CampaignStatusView.PausedReason"/>
+    public string? PausedReason { get; init; }
+
     /// <inheritdoc cref="CampaignStatusView.ResumeAt"/>
     public DateTimeOffset? ResumeAt { get; init; }
 
@@ -102,6 +105,7 @@ public sealed record CampaignStatusResponse
             Name = view.Name,
             Status = view.Status,
             WaitingReason = view.WaitingReason,
+            PausedReason = view.PausedReason,
             ResumeAt = view.ResumeAt,
             Platform = view.Platform,
             Actions = view.Actions,

@@ -40,6 +40,14 @@ public sealed class CreateCampaignRequest : IValidatableRequest
     /// <summary>The account ids to use. Default: every account of the tenant on the platform that can run the actions.</summary>
     public IReadOnlyList<string>? Accounts { get; init; }
 
+    /// <summary>
+    /// Telegram bots that send this campaign's messages above the free 30 per second as paid broadcasts
+    /// (<c>allow_paid_broadcast</c>, 0.1 Stars a message), up to each bot's own <c>limits.paidRequestsPerSecond</c>.
+    /// Default: none, every bot sends at the free rate. When a bot's Stars balance runs out the campaign pauses
+    /// (<c>pausedReason: stars_balance_spent</c>) and nobody is skipped.
+    /// </summary>
+    public IReadOnlyList<string>? PaidBroadcast { get; init; }
+
     /// <summary>Higher goes first and gets more of shared accounts (R4), −100 to 100. Default 0.</summary>
     public int Priority { get; init; }
 
@@ -100,6 +108,7 @@ public sealed class CreateCampaignRequest : IValidatableRequest
         }
 
         ValidateAccounts(errors);
+        ValidatePaidBroadcast(errors);
         if (Priority is < -100 or > 100)
         {
             errors.Add("priority", "Must be from -100 to 100.");
@@ -156,6 +165,32 @@ public sealed class CreateCampaignRequest : IValidatableRequest
         if (SendsMessage && Message is null)
         {
             errors.Add("message", "Required for message actions.");
+        }
+    }
+
+    private void ValidatePaidBroadcast(ValidationErrors errors)
+    {
+        if (PaidBroadcast is null)
+        {
+            return;
+        }
+
+        if (Platform != PlatformKind.Telegram || !Actions.Any(a => a is ActionKind.BotMessage or ActionKind.Invite))
+        {
+            errors.Add("paidBroadcast", "Only Telegram bot campaigns (botMessage, invite) have paid broadcasts.");
+        }
+
+        if (PaidBroadcast.Any(a => !ResourceIds.IsValid(a)))
+        {
+            errors.Add("paidBroadcast", "Not account ids: list the bots' account ids.");
+        }
+        else if (PaidBroadcast.Distinct(StringComparer.Ordinal).Count() != PaidBroadcast.Count)
+        {
+            errors.Add("paidBroadcast", "Each account may appear once.");
+        }
+        else if (Accounts is { } accounts && PaidBroadcast.Where(a => !accounts.Contains(a, StringComparer.Ordinal)).ToList() is { Count: > 0 } outside)
+        {
+            errors.Add("paidBroadcast", $"Not among the campaign's accounts: {string.Join(", ", outside)}.");
         }
     }
 

@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(1105, LogLevel.Warning, "Telegram bot account {AccountId} cannot act: {Reason}")]
     public static partial void BotAccountUnusable(ILogger logger, string accountId, string reason);
+
+    [LoggerMessage(1106, LogLevel.Warning, "Bot {BotId}'s Stars balance cannot pay for a paid broadcast; its campaign pauses")]
+    public static partial void StarsBalanceSpent(ILogger logger, long botId);
 }

@@ -81,7 +81,7 @@ public sealed class TelegramBotMessenger
                 TelegramErrorSource.Api, 429, $"Too Many Requests: the bot is paused, retry after {seconds}", TimeSpan.FromSeconds(seconds)));
         }
 
-        await limiter.WaitAsync(chat, cancellationToken);
+        await limiter.WaitAsync(chat, cancellationToken: cancellationToken);
         var result = await _api.SendAsync(token, request, cancellationToken);
         if (result.Error is { IsRateLimited: true } error)
         {

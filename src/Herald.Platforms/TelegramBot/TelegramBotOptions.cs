@@ -14,6 +14,9 @@ public sealed class TelegramBotOptions : IPlatformEndpoints
     /// <summary>Telegram's overall limit per bot: 30 messages per second.</summary>
     public const double TelegramMessagesPerSecond = 30;
 
+    /// <summary>Telegram's limit per bot with paid broadcasts (<c>allow_paid_broadcast</c>): 1,000 messages per second.</summary>
+    public const int MaxPaidMessagesPerSecond = 1000;
+
     /// <summary>Telegram's limit per chat: 1 message per second.</summary>
     public const double TelegramChatMessagesPerSecond = 1;
 

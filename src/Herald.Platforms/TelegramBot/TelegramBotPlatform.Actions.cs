@@ -18,7 +18,7 @@ public sealed partial class TelegramBotPlatform
             return new ActionOutcome.Permanent(TelegramReasons.EmptyText);
         }
 
-        return await SendPacedAsync(token, userId, action.Text, Keyboard(action), DoneKind.Messaged, cancellationToken);
+        return await SendPacedAsync(token, userId, action.Text, Keyboard(action), DoneKind.Messaged, action.PaidMessagesPerSecond, cancellationToken);
     }
 
     private async Task<ActionOutcome> InviteAsync(TelegramBotToken token, long userId, PlatformAction action, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public sealed partial class TelegramBotPlatform
         }
 
         var text = InviteText(action.Text, link.Value.InviteLink);
-        return await SendPacedAsync(token, userId, text, Keyboard(action), DoneKind.Invited, cancellationToken);
+        return await SendPacedAsync(token, userId, text, Keyboard(action), DoneKind.Invited, action.PaidMessagesPerSecond, cancellationToken);
     }
 
     private async Task<ActionOutcome> SendPacedAsync(
@@ -52,21 +52,29 @@ public sealed partial class TelegramBotPlatform
         string text,
         InlineKeyboardMarkup? keyboard,
         DoneKind done,
+        int? paidPerSecond,
         CancellationToken cancellationToken)
     {
         var chat = TelegramChatId.FromInt64(userId);
         var limiter = _limiters.For(token);
         for (var attempt = 0; ; attempt++)
         {
-            await limiter.WaitAsync(chat, cancellationToken);
-            var sent = await _api.SendAsync(token, new SendMessageRequest { ChatId = chat.ToChatId(), Text = text, ReplyMarkup = keyboard }, cancellationToken);
+            var paid = await limiter.WaitAsync(chat, paidPerSecond, cancellationToken);
+            var request = new SendMessageRequest { ChatId = chat.ToChatId(), Text = text, ReplyMarkup = keyboard, AllowPaidBroadcast = paid };
+            var sent = await _api.SendAsync(token, request, cancellationToken);
             if (sent.IsOk)
             {
-                return new ActionOutcome.Done(done, sent.Value.Id.ToString(CultureInfo.InvariantCulture));
+                return new ActionOutcome.Done(done, sent.Value.Id.ToString(CultureInfo.InvariantCulture), paid);
             }
 
             if (!sent.Error.IsRateLimited)
             {
+                if (paid && TelegramOutcomes.ForPaidSend(sent.Error, _options.DefaultRetryAfter) is ActionOutcome.BalanceSpent spent)
+                {
+                    Log.StarsBalanceSpent(_logger, token.BotId);
+                    return spent;
+                }
+
                 return TelegramOutcomes.ForRecipient(sent.Error, _options.DefaultRetryAfter);
             }
 

@@ -26,6 +26,12 @@ internal enum RateLimitScope
 /// when <see cref="TelegramBotOptions.FloodChatThreshold"/> different chats get one within
 /// <see cref="TelegramBotOptions.FloodWindow"/>, or a 429 names no chat, the whole bot pauses. State
 /// lives in this process only; the engine runs one account in one place at a time.
+/// <para>
+/// Paid broadcasts (issue 16): a send that may be paid (<c>paidPerSecond</c> given: its campaign pays for this bot) takes
+/// the free overall slot when one is free at once, and otherwise the next slot of a second window at the paid rate
+/// (at most 1,000 in any 1.01 s), to go with <c>allow_paid_broadcast</c>. Once a bot has a paid window, every send of it
+/// counts there too, so the bot's sends stay under the paid rate in all; the free window alone still paces free sends.
+/// </para>
 /// </summary>
 internal sealed class TelegramBotRateLimiter
 {
@@ -36,6 +42,8 @@ internal sealed class TelegramBotRateLimiter
     private readonly Queue<(DateTimeOffset At, TelegramChatId Chat)> _recentLimits = new();
     private readonly TimeProvider _time;
     private readonly BotSendWindow _global;
+    private BotSendWindow? _paid;
+    private int _paidPerSecond;
     private readonly TimeSpan _chatInterval;
     private readonly TimeSpan _groupInterval;
     private readonly int _floodChatThreshold;
@@ -66,12 +74,18 @@ internal sealed class TelegramBotRateLimiter
         }
     }
 
-    /// <summary>Waits until a message to <paramref name="chat"/> may be sent, and counts it as sent.</summary>
-    public async Task WaitAsync(TelegramChatId chat, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Waits until a message to <paramref name="chat"/> may be sent, and counts it as sent. With
+    /// <paramref name="paidPerSecond"/> (the bot's paid rate, capped at <see cref="TelegramBotOptions.MaxPaidMessagesPerSecond"/>)
+    /// a send the free rate has no room for right now takes a paid slot instead: true then, and it must go with
+    /// <c>allow_paid_broadcast</c>.
+    /// </summary>
+    public async Task<bool> WaitAsync(TelegramChatId chat, int? paidPerSecond = null, CancellationToken cancellationToken = default)
     {
         while (true)
         {
             TimeSpan wait;
+            var paid = false;
             DateTimeOffset? slot = null;
             lock (_gate)
             {
@@ -84,13 +98,32 @@ internal sealed class TelegramBotRateLimiter
                 }
                 else
                 {
-                    var start = _global.Earliest(Max(now, _pausedUntil));
-                    _global.Take(start);
+                    var earliest = Max(now, _pausedUntil);
+                    var paidWindow = PaidWindow(paidPerSecond);
+                    var start = _global.Earliest(earliest);
+                    if (_paid is { } all)
+                    {
+                        start = Max(start, all.Earliest(earliest));
+                    }
+
+                    paid = false;
+                    if (paidWindow is not null && paidWindow.Earliest(earliest) is var paidStart && paidStart < start)
+                    {
+                        // The free rate is spent for now: this send goes paid, at the paid window's pace.
+                        start = paidStart;
+                        paid = true;
+                    }
+                    else
+                    {
+                        _global.Take(start);
+                    }
+
+                    _paid?.Take(start);
                     state.NextAt = start + (chat.IsGroup ? _groupInterval : _chatInterval);
                     Prune(now);
                     if (start <= now)
                     {
-                        return;
+                        return paid;
                     }
 
                     wait = start - now;
@@ -108,7 +141,7 @@ internal sealed class TelegramBotRateLimiter
                     // A 429 that arrived while this send waited for its slot wins; the slot is given up.
                     if (_pausedUntil <= reserved && Chat(chat).PausedUntil <= reserved)
                     {
-                        return;
+                        return paid;
                     }
                 }
             }
@@ -156,6 +189,24 @@ internal sealed class TelegramBotRateLimiter
         }
 
         return state;
+    }
+
+    // Under the lock: the paid window when this send may be paid (made, or remade for a changed rate, on first use).
+    private BotSendWindow? PaidWindow(int? paidPerSecond)
+    {
+        if (paidPerSecond is not { } rate || rate <= 0)
+        {
+            return null;
+        }
+
+        rate = Math.Min(rate, TelegramBotOptions.MaxPaidMessagesPerSecond);
+        if (_paid is null || _paidPerSecond != rate)
+        {
+            _paid = new BotSendWindow(rate);
+            _paidPerSecond = rate;
+        }
+
+        return _paid;
     }
 
     // Under the lock. A chat whose next slot and pause are both past constrains nothing: forget it,

@@ -13,6 +13,12 @@ internal static class TelegramOutcomes
         _ => Common(error, defaultRetryAfter),
     };
 
+    /// <summary>A failure of a paid broadcast's send: one the bot's Stars cannot pay for pauses the campaign; the rest as <see cref="ForRecipient"/>.</summary>
+    public static ActionOutcome ForPaidSend(TelegramApiError error, TimeSpan defaultRetryAfter) =>
+        error is { Source: TelegramErrorSource.Api, ErrorCode: 400 or 402 } && (Has(error.Description, "BALANCE_TOO_LOW") || Has(error.Description, "not enough stars"))
+            ? new ActionOutcome.BalanceSpent(TelegramReasons.StarsBalanceSpent)
+            : ForRecipient(error, defaultRetryAfter);
+
     /// <summary>
     /// A failure of a call about the target group or channel (invite links, admin checks). Missing rights there
     /// (<c>not enough rights</c>, <c>CHAT_ADMIN_REQUIRED</c>, 403) make the bot leave that campaign only.
@@ -33,6 +39,7 @@ internal static class TelegramOutcomes
         ActionOutcome.PrivacyRestricted p => p.Reason,
         ActionOutcome.AccountBlocked a => a.Reason,
         ActionOutcome.NotInCampaign n => n.Reason,
+        ActionOutcome.BalanceSpent b => b.Reason,
         ActionOutcome.RecipientGone g => g.Reason,
         ActionOutcome.Permanent p => p.Reason,
         ActionOutcome.Transient t => t.Reason,

@@ -42,6 +42,9 @@ public static class TelegramReasons
     /// <summary>Permanent (invite) or admin-check problem: the target group or channel does not exist for the bot.</summary>
     public const string TargetChatNotFound = "target_chat_not_found";
 
+    /// <summary>BalanceSpent: 400 <c>BALANCE_TOO_LOW</c> (or <c>not enough stars</c>) on a paid broadcast — the bot's Stars balance cannot pay for it; the campaign pauses.</summary>
+    public const string StarsBalanceSpent = "stars_balance_spent";
+
     /// <summary>NotInCampaign (invite: the bot leaves that campaign) or admin-check problem: the bot may not create invite links in the target chat.</summary>
     public const string NoInviteRights = "no_invite_rights";
 

@@ -33,6 +33,8 @@ internal static class SimulatorApi
         });
         sim.MapPost("/bots/{botId:long}/retry-after", ForceRetryAfter);
         sim.MapGet("/bots/{botId:long}/retry-after", (SimulatorState state, long botId) => TypedResults.Ok(state.GetForcedRetryAfter(botId)));
+        sim.MapPost("/bots/{botId:long}/stars", SetStars);
+        sim.MapGet("/bots/{botId:long}/stars", (SimulatorState state, long botId) => TypedResults.Ok(state.GetStars(botId)));
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
         return app;
     }
@@ -93,6 +95,20 @@ internal static class SimulatorApi
         state.ForceRetryAfter(botId, request.Count, request.RetryAfter);
         return TypedResults.NoContent();
     }
+
+    private static Results<NoContent, ValidationProblem> SetStars(SimulatorState state, long botId, StarsRequest request)
+    {
+        if (request.Balance is not (>= 0 and <= 1e12))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["balance"] = ["balance must be 0 or more (Stars)."] });
+        }
+
+        state.SetStarsBalance(botId, request.Balance);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The body of <c>POST /_sim/bots/{botId}/stars</c>: the bot's Stars balance from now on.</summary>
+    internal sealed record StarsRequest(double Balance);
 
     /// <summary>The body of <c>POST /_sim/bots/{botId}/retry-after</c>: the next <c>Count</c> sends answer 429 with <c>retry_after</c> = <c>RetryAfter</c> seconds.</summary>
     internal sealed record RetryAfterRequest(int Count, int RetryAfter);

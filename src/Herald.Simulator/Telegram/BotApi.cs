@@ -63,7 +63,7 @@ internal static class BotApi
         WithChat(p, out var chat)
         ?? WithText(p, state, out var text, out var parseMode)
         ?? WithMarkup(p, out var markup)
-        ?? state.SendMessage(botId, chat, text, parseMode, markup);
+        ?? state.SendMessage(botId, chat, text, parseMode, markup, p.Bool("allow_paid_broadcast") ?? false);
 
     private static BotAnswer DeleteMessage(BotApiParameters p, long botId, SimulatorState state) =>
         WithChat(p, out var chat) ?? WithMessageId(p, out var messageId) ?? state.DeleteMessage(botId, chat, messageId);

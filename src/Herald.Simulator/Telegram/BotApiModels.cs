@@ -46,6 +46,9 @@ internal sealed record BotAnswer(int Status, object? Result, string? Description
 
     public static BotAnswer ChatNotFound { get; } = Error(400, "Bad Request: chat not found");
 
+    /// <summary>A paid broadcast the bot's Stars balance cannot pay for.</summary>
+    public static BotAnswer BalanceTooLow { get; } = Error(400, "Bad Request: BALANCE_TOO_LOW");
+
     public static BotAnswer NotFound { get; } = Error(404, "Not Found");
 
     public static BotAnswer Unauthorized { get; } = Error(401, "Unauthorized");

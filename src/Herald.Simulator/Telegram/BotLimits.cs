@@ -12,12 +12,21 @@ internal sealed class BotLimits
     private readonly Dictionary<long, TokenBucket> _chats = [];
     private readonly Dictionary<long, Queue<DateTimeOffset>> _groups = [];
     private TokenBucket? _global;
+    private TokenBucket? _paid;
     private int _takesSincePrune;
 
-    /// <summary>How long until a message to <paramref name="chatId"/> may go (zero: now).</summary>
-    public TimeSpan WaitFor(long chatId, DateTimeOffset now, SimulatorOptions limits)
+    /// <summary>
+    /// How long until a message to <paramref name="chatId"/> may go (zero: now). A <paramref name="paid"/> broadcast
+    /// ignores the overall free limit; every message counts against the paid limit.
+    /// </summary>
+    public TimeSpan WaitFor(long chatId, DateTimeOffset now, SimulatorOptions limits, bool paid = false)
     {
-        var wait = Global(now, limits).TimeUntilToken(now, limits.GlobalBurst, limits.GlobalMessagesPerSecond);
+        var wait = Paid(now, limits).TimeUntilToken(now, limits.PaidMessagesPerSecond, limits.PaidMessagesPerSecond);
+        if (!paid)
+        {
+            wait = Max(wait, Global(now, limits).TimeUntilToken(now, limits.GlobalBurst, limits.GlobalMessagesPerSecond));
+        }
+
         if (_chats.TryGetValue(chatId, out var chat))
         {
             wait = Max(wait, chat.TimeUntilToken(now, limits.ChatBurst, limits.ChatMessagesPerSecond));
@@ -37,10 +46,15 @@ internal sealed class BotLimits
         return wait;
     }
 
-    /// <summary>Counts one message to <paramref name="chatId"/> against every limit.</summary>
-    public void Take(long chatId, DateTimeOffset now, SimulatorOptions limits)
+    /// <summary>Counts one message to <paramref name="chatId"/> against every limit (a <paramref name="paid"/> one: not the free overall one).</summary>
+    public void Take(long chatId, DateTimeOffset now, SimulatorOptions limits, bool paid = false)
     {
-        Global(now, limits).Take(now, limits.GlobalBurst, limits.GlobalMessagesPerSecond);
+        Paid(now, limits).Take(now, limits.PaidMessagesPerSecond, limits.PaidMessagesPerSecond);
+        if (!paid)
+        {
+            Global(now, limits).Take(now, limits.GlobalBurst, limits.GlobalMessagesPerSecond);
+        }
+
         if (!_chats.TryGetValue(chatId, out var chat))
         {
             chat = new TokenBucket(limits.ChatBurst, now);
@@ -90,6 +104,9 @@ internal sealed class BotLimits
 
     private TokenBucket Global(DateTimeOffset now, SimulatorOptions limits) =>
         _global ??= new TokenBucket(limits.GlobalBurst, now);
+
+    private TokenBucket Paid(DateTimeOffset now, SimulatorOptions limits) =>
+        _paid ??= new TokenBucket(limits.PaidMessagesPerSecond, now);
 
     private static void Expire(Queue<DateTimeOffset> window, DateTimeOffset now)
     {

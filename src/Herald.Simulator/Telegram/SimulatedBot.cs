@@ -16,6 +16,15 @@ internal sealed class SimulatedBot(long id)
 
     public long Requests { get; set; }
 
+    /// <summary>The Stars balance in tenths of a Star (one paid message), or null: <see cref="SimulatorOptions.StarsBalance"/>.</summary>
+    public long? StarsTenths { get; set; }
+
+    /// <summary>Messages delivered as paid broadcasts.</summary>
+    public long PaidDelivered { get; set; }
+
+    /// <summary>Paid sends refused because the balance could not pay for them.</summary>
+    public long BalanceTooLow { get; set; }
+
     public long Delivered { get; set; }
 
     public long RateLimited { get; set; }

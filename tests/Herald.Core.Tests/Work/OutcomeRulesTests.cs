@@ -32,6 +32,8 @@ public sealed class OutcomeRulesTests
         Assert.Equal(TargetNext.Requeue, OutcomeRules.NextStep(ActionKind.Invite, new ActionOutcome.RateLimited(TimeSpan.FromMinutes(5)), false).Next);
         Assert.Equal(TargetNext.Requeue, OutcomeRules.NextStep(ActionKind.Invite, new ActionOutcome.AccountBlocked("PEER_FLOOD"), false).Next);
         Assert.Equal(TargetNext.Requeue, OutcomeRules.NextStep(ActionKind.Invite, new ActionOutcome.NotInCampaign("chat_admin_required"), true).Next);
+        // A spent Stars balance is the bot's problem, never the recipient's: the target waits for the resumed campaign.
+        Assert.Equal(TargetNext.Requeue, OutcomeRules.NextStep(ActionKind.BotMessage, new ActionOutcome.BalanceSpent("stars_balance_spent"), false).Next);
         Assert.Equal(TargetNext.Failed, OutcomeRules.NextStep(ActionKind.Invite, new ActionOutcome.RecipientGone("deleted"), false).Next);
         Assert.Equal(TargetNext.Failed, OutcomeRules.NextStep(ActionKind.Invite, new ActionOutcome.Permanent("CHAT_ADMIN_REQUIRED"), false).Next);
     });

@@ -149,7 +149,7 @@ public sealed class TelegramBotRateLimiterTests
             limiter.ReportRateLimited(null, TimeSpan.FromMinutes(1));
             using var cancel = new CancellationTokenSource();
 
-            var waiting = limiter.WaitAsync(1, cancel.Token);
+            var waiting = limiter.WaitAsync(1, cancellationToken: cancel.Token);
             await cancel.CancelAsync();
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
