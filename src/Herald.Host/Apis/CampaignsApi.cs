@@ -108,7 +108,7 @@ public static partial class CampaignsApi
 
         // A large import answers at once: its orchestration writes the targets from the import (R1).
         CampaignRecord created;
-        if ((audienceImport ?? body.Value.ImportId) is { } importId && prepared.Campaign.Recipients.Count > background.Value.BackgroundAbove)
+        if ((audienceImport ?? body.Value.ImportId) is { } importId && (prepared.Campaign.RecipientCount ?? prepared.Campaign.Recipients.Count) > background.Value.BackgroundAbove)
         {
             created = await campaigns.CreatePreparingAsync(prepared.Campaign, importId, cancellationToken);
         }
