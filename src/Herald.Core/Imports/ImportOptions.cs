@@ -12,8 +12,11 @@ public sealed record ImportOptions
     /// <summary>The configuration section a host binds.</summary>
     public const string SectionName = "Herald:Imports";
 
-    /// <summary>The default <see cref="MaxBytes"/>: 20 MiB.</summary>
-    public const long DefaultMaxBytes = 20L * 1024 * 1024;
+    /// <summary>The default <see cref="MaxBytes"/>: 256 MiB (a million rows of a few columns; the host spools an upload to disk, never to memory).</summary>
+    public const long DefaultMaxBytes = 256L * 1024 * 1024;
+
+    /// <summary>The default <see cref="MaxRows"/>: 1,000,000.</summary>
+    public const int DefaultMaxRows = 1_000_000;
 
     /// <summary>The default <see cref="MaxZipEntryBytes"/>: 32 MiB.</summary>
     public const long DefaultMaxZipEntryBytes = 32L * 1024 * 1024;
@@ -61,12 +64,12 @@ public sealed record ImportOptions
     /// </summary>
     public PhoneNormalizerOptions? Phones { get; set; }
 
-    /// <summary>The largest content read, in bytes [20 MiB].</summary>
+    /// <summary>The largest content read, in bytes [256 MiB].</summary>
     public long MaxBytes { get; set; } = DefaultMaxBytes;
 
     /// <summary>
     /// The most bytes one part of a workbook (a zip entry, e.g. the sheet XML) may inflate to, counted as inflated, not
-    /// as declared [32 MiB; Apache POI's default is 4 GiB, far beyond what a 20 MiB upload of 100,000 rows needs].
+    /// as declared [32 MiB; Apache POI's default is 4 GiB, far beyond what a 20 MiB workbook of 100,000 rows needs].
     /// </summary>
     public long MaxZipEntryBytes { get; set; } = DefaultMaxZipEntryBytes;
 
@@ -79,8 +82,8 @@ public sealed record ImportOptions
     /// </summary>
     public double MinInflateRatio { get; set; } = 0.01;
 
-    /// <summary>The most data rows (or inline items) accepted [100,000].</summary>
-    public int MaxRows { get; set; } = 100_000;
+    /// <summary>The most data rows (or inline items) accepted [1,000,000].</summary>
+    public int MaxRows { get; set; } = DefaultMaxRows;
 
     /// <summary>The longest value, in characters; a row with a longer one is dropped as <see cref="ImportReasons.TooLong"/> [500].</summary>
     public int MaxFieldLength { get; set; } = 500;

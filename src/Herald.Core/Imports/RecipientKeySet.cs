@@ -6,7 +6,7 @@ namespace Herald.Core.Imports;
 /// <summary>
 /// The identifier keys seen so far in one list, for dedupe, kept as 128-bit digests instead of strings: a list at the
 /// row limit costs a few MB whatever its identifiers look like. Two different keys share a digest with a probability
-/// of about n²/2¹²⁹ (10⁻²⁸ for 100,000 rows): never in practice.
+/// of about n²/2¹²⁹ (10⁻²⁷ for 1,000,000 rows): never in practice.
 /// </summary>
 internal sealed class RecipientKeySet
 {

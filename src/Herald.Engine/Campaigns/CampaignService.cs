@@ -37,7 +37,7 @@ public sealed partial class CampaignService(
 
         var (campaign, unique) = await NewRecordAsync(request, cancellationToken);
         var suppressed = await suppressions.GetSetAsync(campaign.TenantId, cancellationToken);
-        campaign.SkippedAtCreation = await WriteTargetsAsync(campaign, unique, 0, unique.Count, suppressed, progress, cancellationToken);
+        campaign.SkippedAtCreation = await WriteTargetsAsync(campaign, unique, 0, suppressed, progress, cancellationToken);
         await campaigns.AddAsync(campaign, cancellationToken);
         Log.CampaignStatusChanged(logger, campaign.TenantId, campaign.Id, campaign.Status.ToWire());
         if (campaign.Status == CampaignStatus.Running && !campaign.RightsPending)
@@ -54,8 +54,9 @@ public sealed partial class CampaignService(
     /// <summary>
     /// Creates a campaign at once, without its targets: it is <see cref="CampaignRecord.Preparing"/> until its
     /// orchestration has written them (<see cref="PrepareChunkAsync"/>, <see cref="FinishPreparingAsync"/>) from the same recipients, read again from
-    /// <paramref name="prepareFrom"/> (an import id, so a crash loses nothing). <see cref="NewCampaign.Recipients"/> is
-    /// used here only to size the campaign. Pause, resume and cancel work meanwhile.
+    /// <paramref name="prepareFrom"/> (an import id, so a crash loses nothing). It is sized by
+    /// <see cref="NewCampaign.RecipientCount"/> (a list too large to hold need not be read here), else by its
+    /// <see cref="NewCampaign.Recipients"/>. Pause, resume and cancel work meanwhile.
     /// </summary>
     public async Task<CampaignRecord> CreatePreparingAsync(NewCampaign request, string prepareFrom, CancellationToken cancellationToken = default)
     {
@@ -77,31 +78,42 @@ public sealed partial class CampaignService(
 
     /// <summary>
     /// Writes targets <paramref name="offset"/> … <paramref name="offset"/> + <paramref name="count"/> of a preparing
-    /// campaign from <paramref name="unique"/> (its recipients, each once: <see cref="Unique"/>). Idempotent: a chunk
-    /// written again (a repeated activity after a crash) rewrites the same rows, and nothing is written once the campaign
-    /// is no longer preparing (no account acts before that). Returns how many were skipped (suppressed), or null when the
-    /// campaign is gone or prepared already.
+    /// campaign from <paramref name="unique"/> (its recipients, each once: <see cref="Unique"/>): see <see cref="PrepareSliceAsync"/>.
     /// </summary>
-    public async Task<int?> PrepareChunkAsync(string tenantId, string campaignId, IReadOnlyList<Recipient> unique, int offset, int count, CancellationToken cancellationToken = default)
+    public Task<int?> PrepareChunkAsync(string tenantId, string campaignId, IReadOnlyList<Recipient> unique, int offset, int count, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unique);
+        count = Math.Max(0, Math.Min(count, unique.Count - offset));
+        return PrepareSliceAsync(tenantId, campaignId, offset, [.. unique.Skip(offset).Take(count)], cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the targets numbered <paramref name="offset"/> … of a preparing campaign, one per recipient of
+    /// <paramref name="slice"/> (that slice of its recipients, each once). Idempotent: a slice written again (a repeated
+    /// activity after a crash) rewrites the same rows, and nothing is written once the campaign is no longer preparing
+    /// (no account acts before that). Returns how many were skipped (suppressed), or null when the campaign is gone or
+    /// prepared already.
+    /// </summary>
+    public async Task<int?> PrepareSliceAsync(string tenantId, string campaignId, int offset, IReadOnlyList<Recipient> slice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slice);
         var campaign = await campaigns.GetAsync(tenantId, campaignId, cancellationToken);
         if (campaign is not { Preparing: true })
         {
             return null;
         }
 
-        count = Math.Max(0, Math.Min(count, unique.Count - offset));
         var suppressed = await suppressions.GetSetAsync(tenantId, cancellationToken);
-        var skipped = await WriteTargetsAsync(campaign, unique, offset, count, suppressed, null, cancellationToken);
+        var skipped = await WriteTargetsAsync(campaign, slice, offset, suppressed, null, cancellationToken);
+        var end = offset + slice.Count;
         await campaigns.UpdateAsync(tenantId, campaignId, c =>
         {
-            if (!c.Preparing || c.Prepared >= offset + count)
+            if (!c.Preparing || c.Prepared >= end)
             {
                 return false;
             }
 
-            c.Prepared = Math.Min(offset + count, unique.Count);
+            c.Prepared = Math.Min(end, c.Total);
             return true;
         }, cancellationToken);
         return skipped;
@@ -211,13 +223,14 @@ public sealed partial class CampaignService(
         var now = time.GetUtcNow();
         var definition = request.Definition with { Id = request.Id ?? EngineKeys.NewCampaignId(now) };
         var unique = Unique(request.Recipients);
+        var total = request.RecipientCount ?? unique.Count;
 
         var accountCount = definition.AccountIds?.Count
             ?? (await accounts.ListAsync(definition.TenantId, cancellationToken)).Count(a => a.Platform == definition.Platform);
         var shards = Math.Max(
-            (int)Math.Ceiling(unique.Count / (double)options.TargetsPerShard),
+            (int)Math.Ceiling(total / (double)options.TargetsPerShard),
             (int)Math.Ceiling(accountCount / 4.0));
-        shards = Math.Clamp(shards, 1, Math.Min(options.MaxShards, Math.Max(1, unique.Count)));
+        shards = Math.Clamp(shards, 1, Math.Min(options.MaxShards, Math.Max(1, total)));
 
         var scheduled = definition.Schedule.StartAt is { } start && start > now;
         var campaign = new CampaignRecord
@@ -226,7 +239,7 @@ public sealed partial class CampaignService(
             Name = request.Name,
             Keyboard = request.Keyboard,
             Status = scheduled ? CampaignStatus.Scheduled : CampaignStatus.Running,
-            Total = unique.Count,
+            Total = total,
             Shards = shards,
             Exhausted = new string('0', shards),
             Source = request.Source,
@@ -237,22 +250,23 @@ public sealed partial class CampaignService(
         return (campaign, unique);
     }
 
-    /// <summary>Writes targets <paramref name="offset"/> … of the campaign (suppressed ones as skipped); returns how many were skipped.</summary>
+    /// <summary>Writes the targets numbered <paramref name="first"/> … of the campaign, one per recipient (suppressed ones as skipped); returns how many were skipped.</summary>
     private async Task<int> WriteTargetsAsync(
-        CampaignRecord campaign, IReadOnlyList<Recipient> unique, int offset, int count, IReadOnlySet<string> suppressed, IProgress<int>? progress, CancellationToken cancellationToken)
+        CampaignRecord campaign, IReadOnlyList<Recipient> recipients, int first, IReadOnlySet<string> suppressed, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var skipped = 0;
-        var rows = new List<TargetRecord>(count);
-        for (var i = offset; i < offset + count; i++)
+        var rows = new List<TargetRecord>(recipients.Count);
+        for (var i = 0; i < recipients.Count; i++)
         {
-            var isSuppressed = suppressed.Contains(SuppressionStore.HashOf(unique[i]));
+            var sequence = first + i;
+            var isSuppressed = suppressed.Contains(SuppressionStore.HashOf(recipients[i]));
             skipped += isSuppressed ? 1 : 0;
             rows.Add(new TargetRecord
             {
-                PartitionKey = EngineKeys.TargetPartition(campaign.TenantId, campaign.Id, i % campaign.Shards),
-                RowKey = EngineKeys.TargetRow(i),
-                Recipient = unique[i],
+                PartitionKey = EngineKeys.TargetPartition(campaign.TenantId, campaign.Id, sequence % campaign.Shards),
+                RowKey = EngineKeys.TargetRow(sequence),
+                Recipient = recipients[i],
                 Status = isSuppressed ? TargetStatus.Skipped : TargetStatus.Pending,
                 Reason = isSuppressed ? Actors.AccountActor.SuppressedReason : null,
                 UpdatedAt = now,

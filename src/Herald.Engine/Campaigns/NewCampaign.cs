@@ -9,12 +9,17 @@ namespace Herald.Engine.Campaigns;
 /// <param name="Name">An operator's name.</param>
 /// <param name="Source">Where the list came from and when (R36).</param>
 /// <param name="Keyboard">Inline keyboard for bot messages.</param>
+/// <param name="RecipientCount">
+/// How many unique recipients a campaign created preparing has when <paramref name="Recipients"/> is not its whole list
+/// (a list too large to hold is read again by its orchestration); null: the unique ones of <paramref name="Recipients"/>.
+/// </param>
 public sealed record NewCampaign(
     Campaign Definition,
     IReadOnlyList<Recipient> Recipients,
     string? Name = null,
     string? Source = null,
-    IReadOnlyList<IReadOnlyList<InlineButton>>? Keyboard = null)
+    IReadOnlyList<IReadOnlyList<InlineButton>>? Keyboard = null,
+    int? RecipientCount = null)
 {
     /// <summary>
     /// The id to create the campaign under, chosen before (<see cref="Model.EngineKeys.NewCampaignId"/>) so that a

@@ -19,13 +19,12 @@ public sealed class PlanPreparationActivity(CampaignService campaigns, IRecipien
             return null;
         }
 
-        var recipients = await source.ReadAsync(campaign);
-        if (recipients is null)
+        var count = await source.CountAsync(campaign);
+        if (count is null)
         {
             await campaigns.AbandonPreparingAsync(input.TenantId, input.CampaignId);
-            return null;
         }
 
-        return CampaignService.Unique(recipients).Count;
+        return count;
     }
 }

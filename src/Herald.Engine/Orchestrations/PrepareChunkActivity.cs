@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Herald.Engine.Orchestrations;
 
 /// <summary>
-/// Writes one chunk of a preparing campaign's targets (idempotent: a chunk repeated after a crash rewrites the same
-/// rows). Returns how many of them were suppressed (written as skipped).
+/// Writes one chunk of a preparing campaign's targets, reading only that slice of its recipients (idempotent: a chunk
+/// repeated after a crash rewrites the same rows). Returns how many of them were suppressed (written as skipped).
 /// </summary>
 public sealed class PrepareChunkActivity(CampaignService campaigns, IRecipientSource source, ILogger<PrepareChunkActivity> logger)
     : TaskActivity<PreparationChunk, int>
@@ -21,9 +21,9 @@ public sealed class PrepareChunkActivity(CampaignService campaigns, IRecipientSo
             return 0;
         }
 
-        var recipients = await source.ReadAsync(campaign)
+        var slice = await source.ReadAsync(campaign, input.Offset, input.Count)
             ?? throw new InvalidOperationException("The campaign's recipients cannot be read any more.");
-        var skipped = await campaigns.PrepareChunkAsync(input.TenantId, input.CampaignId, CampaignService.Unique(recipients), input.Offset, input.Count) ?? 0;
+        var skipped = await campaigns.PrepareSliceAsync(input.TenantId, input.CampaignId, input.Offset, slice) ?? 0;
         Log.ChunkPrepared(logger, input.TenantId, input.CampaignId, input.Offset, input.Count);
         return skipped;
     }

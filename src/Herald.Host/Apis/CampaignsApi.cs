@@ -171,7 +171,7 @@ public static partial class CampaignsApi
 
         // A large import answers at once: its orchestration writes the targets from the import (R1).
         CampaignRecord created;
-        if ((audienceImport ?? request.ImportId) is { } importId && prepared.Campaign.Recipients.Count > background.Value.BackgroundAbove)
+        if ((audienceImport ?? request.ImportId) is { } importId && (prepared.Campaign.RecipientCount ?? prepared.Campaign.Recipients.Count) > background.Value.BackgroundAbove)
         {
             created = await campaigns.CreatePreparingAsync(definition, importId, cancellationToken);
         }

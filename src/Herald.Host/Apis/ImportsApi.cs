@@ -1,4 +1,5 @@
 using System.Globalization;
+using Herald.Core.Domain;
 using Herald.Core.Imports;
 using Herald.Engine.Suppression;
 using Herald.Host.Audit;
@@ -21,6 +22,9 @@ namespace Herald.Host.Apis;
 public static class ImportsApi
 {
     private const string Resource = "import";
+
+    // Recipients held at once while a list is added to the suppression list.
+    private const int SuppressBatch = 1_000;
 
     /// <summary>Maps the import endpoints.</summary>
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
@@ -176,17 +180,37 @@ public static class ImportsApi
         }
 
         reason ??= SuppressionReasons.Default;
-        var recipients = await imports.ReadRecipientsAsync(record, cancellationToken);
-        await Parallel.ForEachAsync(
-            recipients,
-            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (recipient, ct) => await suppressions.AddAsync(tenant.TenantId, recipient, reason, ct));
+        // Streamed a batch at a time: a list of a million recipients is never held whole.
+        var count = 0;
+        var batch = new List<Recipient>(SuppressBatch);
+        await foreach (var recipient in imports.StreamRecipientsAsync(record, cancellationToken))
+        {
+            batch.Add(recipient);
+            if (batch.Count == SuppressBatch)
+            {
+                count += await AddBatchAsync(batch, tenant.TenantId, suppressions, reason, cancellationToken);
+            }
+        }
+
+        count += await AddBatchAsync(batch, tenant.TenantId, suppressions, reason, cancellationToken);
         await audit.RecordAsync(tenant, "suppression.import", Resource, id, new Dictionary<string, string>
         {
-            ["count"] = recipients.Count.ToString(CultureInfo.InvariantCulture),
+            ["count"] = count.ToString(CultureInfo.InvariantCulture),
             ["reason"] = reason,
         }, cancellationToken);
-        return TypedResults.Ok(new SuppressImportResponse(id, recipients.Count, reason));
+        return TypedResults.Ok(new SuppressImportResponse(id, count, reason));
+    }
+
+    // Adds a batch (several at once) and empties it; returns how many it held.
+    private static async Task<int> AddBatchAsync(List<Recipient> batch, string tenantId, SuppressionStore suppressions, string reason, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(
+            batch,
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (recipient, ct) => await suppressions.AddAsync(tenantId, recipient, reason, ct));
+        var count = batch.Count;
+        batch.Clear();
+        return count;
     }
 
     /// <summary>The <c>code</c> of a failed import and, when a limit was hit, its setting as <c>limit</c> (<c>Herald:Imports:MaxZipEntryBytes</c>).</summary>

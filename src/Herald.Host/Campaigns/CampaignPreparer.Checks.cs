@@ -41,7 +41,15 @@ internal sealed partial class CampaignPreparer
             return list;
         }
 
-        if (kept.Count == 0)
+        var intake = Unreachable(list.Intake, dropped, kept.Count, droppedRows, field, errors, warnings);
+        return intake is null ? null : list with { Recipients = kept, Intake = intake, Rows = rows is null ? null : keptRows };
+    }
+
+    // What the dropped recipients without a user id make of the intake; null (an error of the list's field) when none is left.
+    private static RecipientIntake? Unreachable(
+        RecipientIntake intake, int dropped, int kept, IReadOnlyList<ImportIssue> droppedRows, string field, ValidationErrors errors, List<string> warnings)
+    {
+        if (kept == 0)
         {
             errors.Add(field, Invariant(
                 $"No recipient can be reached: a Telegram bot can only message users who have a user id (and have started the bot), and none of the {dropped} recipients has one. Add a user_id column, or invite or message them from user accounts."));
@@ -50,29 +58,33 @@ internal sealed partial class CampaignPreparer
 
         warnings.Add(Invariant(
             $"{Recipients(dropped)} no user id and {(dropped == 1 ? "was" : "were")} dropped as {ImportReasons.UnreachableByBot}: a Telegram bot can only message users who have a user id (and have started the bot)."));
-        var intake = list.Intake;
         var counts = new Dictionary<string, int>(intake.DroppedCounts, StringComparer.Ordinal);
         counts[ImportReasons.UnreachableByBot] = counts.GetValueOrDefault(ImportReasons.UnreachableByBot) + dropped;
-        intake = intake with
+        return intake with
         {
-            Kept = kept.Count,
+            Kept = kept,
             Dropped = intake.Dropped + dropped,
             DroppedCounts = counts,
             DroppedRows = [.. intake.DroppedRows.Concat(droppedRows).OrderBy(r => r.Row)],
         };
-        return list with { Recipients = kept, Intake = intake, Rows = rows is null ? null : keptRows };
     }
 
     // Counts the recipients each field is missing for (they would fail as template_error); all of them is an error.
     private static IReadOnlyList<TemplateGap> CheckFields(MessageTemplate template, IReadOnlyList<Recipient> recipients, ValidationErrors errors, List<string> warnings)
     {
         var coverage = TemplateCoverage.Of(template, recipients);
+        return Covered(coverage, recipients.Count, errors, warnings);
+    }
+
+    // The warnings (or, when every one of the count fails, the error) of a template's coverage of the list.
+    private static IReadOnlyList<TemplateGap> Covered(TemplateCoverage coverage, int count, ValidationErrors errors, List<string> warnings)
+    {
         if (coverage.Failing == 0)
         {
             return [];
         }
 
-        if (coverage.Failing == recipients.Count)
+        if (coverage.Failing == count)
         {
             var gaps = string.Join(", ", coverage.Gaps.Select(g => Invariant($"'{g.Field}' ({g.Missing})")));
             errors.Add("message", Invariant(

@@ -36,6 +36,7 @@ internal sealed partial class CampaignPreparer(
     PlatformLimits limits,
     StartPlanner planner,
     IOptions<WhatsAppCloudOptions> whatsApp,
+    IOptions<CampaignPreparationOptions> background,
     TimeProvider time)
 {
     /// <summary>
@@ -67,20 +68,29 @@ internal sealed partial class CampaignPreparer(
         }
 
         var warnings = new List<string>();
-        if (request.Platform == PlatformKind.WhatsApp)
-        {
-            WhatsAppCampaignChecks.Check(request.Message, list?.Recipients, whatsApp.Value.Templates, errors, warnings);
-        }
-
         var onBots = BotReach.RunsOnBots(request.Platform, request.Actions, chosen.Select(a => a.Kind));
-        if (list is not null && onBots)
-        {
-            list = DropUnreachable(list, listField, errors, warnings);
-        }
 
         // A user account's invite sends no text (unless it falls back to a message): its template is not rendered.
         var rendered = request.SendsMessage || onBots;
-        var gaps = rendered && template is not null && list is not null ? CheckFields(template, list.Recipients, errors, warnings) : [];
+        IReadOnlyList<TemplateGap> gaps = [];
+        if (list is { Import: not null } large)
+        {
+            (list, gaps) = await CheckLargeAsync(large, request, template, onBots, rendered, listField, errors, warnings, cancellationToken);
+        }
+        else
+        {
+            if (request.Platform == PlatformKind.WhatsApp)
+            {
+                WhatsAppCampaignChecks.Check(request.Message, list?.Recipients, whatsApp.Value.Templates, errors, warnings);
+            }
+
+            if (list is not null && onBots)
+            {
+                list = DropUnreachable(list, listField, errors, warnings);
+            }
+
+            gaps = rendered && template is not null && list is not null ? CheckFields(template, list.Recipients, errors, warnings) : [];
+        }
 
         var now = time.GetUtcNow();
         if (request.StartAt is { } start && start > now.AddDays(CreateCampaignRequest.MaxScheduleDays))
@@ -100,7 +110,7 @@ internal sealed partial class CampaignPreparer(
 
         var schedule = new CampaignSchedule(request.StartAt, request.TimeWindow?.ToWindow());
         var planAccounts = chosen.Where(a => !a.Disabled).Select(a => new PlanAccount(a.AccountId, a.State, limits.For(a.Platform, a.Kind, a.Overrides))).ToList();
-        var plan = planner.Plan(new StartPlanRequest(list.Recipients.Count, request.Actions, schedule, planAccounts, request.FinishBy, template?.MayContainLinks ?? false), now);
+        var plan = planner.Plan(new StartPlanRequest(list.Size, request.Actions, schedule, planAccounts, request.FinishBy, template?.MayContainLinks ?? false), now);
         if (plan.Warning is { } warning)
         {
             warnings.Insert(0, warning);
@@ -119,7 +129,7 @@ internal sealed partial class CampaignPreparer(
         var definition = new Campaign(
             tenantId, "", request.Platform, request.Actions, schedule, request.Priority, request.DeliveryMode, request.DryRun,
             request.FallbackToMessage, request.Message, request.TargetChat, accountIds, request.PaidBroadcast is { Count: > 0 } paid ? paid : null);
-        var campaign = new NewCampaign(definition, list.Recipients, request.Name, list.Source, InlineKeyboards.ToButtons(request.InlineKeyboard));
+        var campaign = new NewCampaign(definition, list.Recipients, request.Name, list.Source, InlineKeyboards.ToButtons(request.InlineKeyboard), list.Count);
         return (new PreparedCampaign(campaign, list.Intake, CampaignPlanResponse.From(plan), warnings, gaps), errors);
     }
 
@@ -223,15 +233,17 @@ internal sealed partial class CampaignPreparer(
             return null;
         }
 
-        var recipients = await imports.ReadRecipientsAsync(import, cancellationToken);
-        if (recipients.Count == 0)
+        // A large import is not read here: its checks stream it (CheckLargeAsync).
+        var recipients = IsLarge(import) ? [] : await imports.ReadRecipientsAsync(import, cancellationToken);
+        var count = IsLarge(import) ? import.Source.RecipientCount : recipients.Count;
+        if (count == 0)
         {
             errors.Add(field, field == "audience" ? "The audience holds no usable recipient." : "The import holds no recipients.");
             return null;
         }
 
-        var intake = new RecipientIntake(import.Id, import.Source.RowCount, recipients.Count, import.DroppedCount, import.DroppedCounts, [], []);
-        return new RecipientList(recipients, import.FieldNames, intake, Describe(import.Source, import.Id), null);
+        var intake = new RecipientIntake(import.Id, import.Source.RowCount, count, import.DroppedCount, import.DroppedCounts, [], []);
+        return new RecipientList(recipients, import.FieldNames, intake, Describe(import.Source, import.Id), null, IsLarge(import) ? import : null, IsLarge(import) ? count : null);
     }
 
     private static RecipientList? Checked(ImportResult result, ValidationErrors errors)
@@ -272,5 +284,11 @@ internal sealed partial class CampaignPreparer(
     }
 
     // Rows: the 1-based item number of each recipient (inline lists), or null (an import's rows are on the import).
-    private sealed record RecipientList(IReadOnlyList<Recipient> Recipients, IReadOnlyList<string> Fields, RecipientIntake Intake, string Source, IReadOnlyList<int>? Rows);
+    // Import and Count: a large import, not held (Recipients is empty), and how many recipients it has for the campaign.
+    private sealed record RecipientList(
+        IReadOnlyList<Recipient> Recipients, IReadOnlyList<string> Fields, RecipientIntake Intake, string Source, IReadOnlyList<int>? Rows,
+        ImportRecord? Import = null, int? Count = null)
+    {
+        public int Size => Count ?? Recipients.Count;
+    }
 }

@@ -30,14 +30,15 @@ internal sealed class CampaignReportReader(CampaignStatusReader reader, TargetSt
         IReadOnlyDictionary<int, RecipientReceipt> receipts,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var listed = new HashSet<int>();
+        // Only the receipts' failures are remembered while the engine's rows stream by (not every row listed): those not listed follow.
+        var failedReceipts = receipts.Where(r => r.Value.Status == "failed").Select(r => r.Key).ToHashSet();
         await foreach (var row in reader.ReportAsync(campaign, cancellationToken))
         {
-            listed.Add(row.Sequence);
+            failedReceipts.Remove(row.Sequence);
             yield return row;
         }
 
-        var failed = receipts.Where(r => r.Value.Status == "failed" && !listed.Contains(r.Key)).Select(r => r.Key).Order().ToList();
+        var failed = failedReceipts.Order().ToList();
         foreach (var chunk in failed.Chunk(KeysPerQuery))
         {
             var filter = string.Join(" or ", chunk.Select(s => TableClient.CreateQueryFilter($"RowKey eq {EngineKeys.TargetRow(s)}")));

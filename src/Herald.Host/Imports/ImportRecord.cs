@@ -50,6 +50,9 @@ public sealed record ImportRecord
     /// <summary>Recipients kept per phone region (R9), largest first; <c>none</c> counts those without a phone.</summary>
     public IReadOnlyList<RegionCount> Countries { get; init; } = [];
 
+    /// <summary>How its recipients are stored: 1, one JSON array cut anywhere; 2, pieces of whole recipients with their counts (<see cref="ImportPiece"/>).</summary>
+    internal int Layout { get; init; } = ImportStore.PiecesLayout;
+
     /// <summary>The custom field names (usable as <c>{{field}}</c> in templates).</summary>
     public IReadOnlyList<string> FieldNames => ImportColumnMapping.FieldNamesOf(Columns);
 }

@@ -14,11 +14,12 @@ namespace Herald.Host.Imports;
 /// Uploaded recipient lists in the <c>heraldimports</c> table (<see cref="HostTables.Imports"/>). The storage clients have
 /// no blob service, so a list is kept as rows: its recipients and its dropped-row report are each one JSON array cut
 /// into pieces of at most 30,000 characters (<see cref="ChunkedText"/>), one piece per row, written in entity-group
-/// transactions under the partition <c>{tenant}|{import id}</c> as the import streams them (<see cref="ImportWriter"/>);
+/// transactions under the partition <c>{tenant}|{import id}</c> as the import streams them (<see cref="ImportWriter"/>;
+/// since layout 2 each recipients' piece holds whole recipients and their counts, so a slice is read without the rest);
 /// the summary row (partition = tenant) is written last, so an import exists only once all of it is stored, and a
 /// failed one is deleted. Another tenant's import id finds nothing.
 /// </summary>
-public sealed class ImportStore
+public sealed partial class ImportStore
 {
     internal const string RecipientsPrefix = "r";
     internal const string DroppedPrefix = "d";
@@ -95,14 +96,6 @@ public sealed class ImportStore
         return row.HasValue ? FromSummary(row.Value!) : null;
     }
 
-    /// <summary>The recipients of an import, in list order.</summary>
-    public async Task<IReadOnlyList<Recipient>> ReadRecipientsAsync(ImportRecord record, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var text = await ReadAsync(record, RecipientsPrefix, cancellationToken);
-        return [.. (JsonSerializer.Deserialize<List<StoredRecipient>>(text, Json) ?? []).Select(r => r.ToRecipient())];
-    }
-
     /// <summary>The dropped rows of an import (row numbers and reasons, never values).</summary>
     public async Task<IReadOnlyList<ImportIssue>> ReadDroppedAsync(ImportRecord record, CancellationToken cancellationToken = default)
     {
@@ -151,6 +144,7 @@ public sealed class ImportStore
         ["IgnoredValues"] = JsonSerializer.Serialize(record.IgnoredValues.Take(1000), Json),
         ["AmbiguousDigits"] = record.AmbiguousDigits,
         ["Countries"] = JsonSerializer.Serialize(record.Countries, Json),
+        ["Layout"] = PiecesLayout,
     };
 
     private static ImportRecord FromSummary(TableEntity e) => new()
@@ -174,6 +168,7 @@ public sealed class ImportStore
         IgnoredValues = Read<List<ImportIssue>>(e, "IgnoredValues") ?? [],
         AmbiguousDigits = e.GetInt32("AmbiguousDigits") ?? 0,
         Countries = Read<List<RegionCount>>(e, "Countries") ?? [],
+        Layout = e.GetInt32("Layout") ?? 1,
     };
 
     private static T? Read<T>(TableEntity e, string key) =>

@@ -7,21 +7,23 @@ using Herald.Core.Imports;
 namespace Herald.Host.Imports;
 
 /// <summary>
-/// Writes one import's recipients as they are read: the JSON array <see cref="ImportStore"/> keeps, built a recipient
-/// at a time and cut into pieces of at most <see cref="ChunkedText.MaxPieceLength"/> characters, submitted
-/// <see cref="ImportStore.RowsPerTransaction"/> pieces per transaction. What it holds is at most one transaction's
-/// pieces. The import becomes visible only with <see cref="CompleteAsync"/>, which writes its summary row last;
-/// <see cref="AbandonAsync"/> deletes what a failed import wrote.
+/// Writes one import's recipients as they are read, in the layout <see cref="ImportStore"/> reads by slices: each piece
+/// is a JSON array of whole recipients (about <see cref="ChunkedText.MaxPieceLength"/> characters) with how many it
+/// holds (<c>Count</c>) and how many of them have a user id (<c>Reach</c>); a piece too long for one row continues over
+/// the rows before it (<c>Count</c> 0). Rows go out <see cref="ImportStore.RowsPerTransaction"/> per transaction, so what
+/// it holds is at most one transaction's rows. The import becomes visible only with <see cref="CompleteAsync"/>, which
+/// writes its summary row last; <see cref="AbandonAsync"/> deletes what a failed import wrote.
 /// </summary>
 public sealed class ImportWriter : IRecipientSink
 {
     private readonly TableClient _table;
     private readonly string _tenantId;
     private readonly string _partition;
-    private readonly StringBuilder _text = new("[");
+    private readonly StringBuilder _text = new();
     private readonly List<TableTransactionAction> _actions = [];
-    private bool _any;
     private int _pieces;
+    private int _count;
+    private int _reach;
 
     internal ImportWriter(TableClient table, string tenantId, string id)
     {
@@ -40,11 +42,16 @@ public sealed class ImportWriter : IRecipientSink
         ArgumentNullException.ThrowIfNull(recipients);
         foreach (var recipient in recipients)
         {
-            _text.Append(_any ? "," : string.Empty).Append(JsonSerializer.Serialize(ImportStore.StoredRecipient.From(recipient), ImportStore.Json));
-            _any = true;
-        }
+            var json = JsonSerializer.Serialize(ImportStore.StoredRecipient.From(recipient), ImportStore.Json);
+            if (_count > 0 && _text.Length + json.Length + 2 > ChunkedText.MaxPieceLength)
+            {
+                await ClosePieceAsync(cancellationToken);
+            }
 
-        await CutAsync(ImportStore.RecipientsPrefix, final: false, cancellationToken);
+            _text.Append(_count == 0 ? '[' : ',').Append(json);
+            _count++;
+            _reach += recipient.UserId is null ? 0 : 1;
+        }
     }
 
     /// <summary>Writes the rest, the dropped rows the answer lists and then the summary: the import exists from here on.</summary>
@@ -52,11 +59,14 @@ public sealed class ImportWriter : IRecipientSink
     {
         ArgumentNullException.ThrowIfNull(result);
         var record = ImportStore.NewRecord(_tenantId, Id, result);
-        _text.Append(']');
-        await CutAsync(ImportStore.RecipientsPrefix, final: true, cancellationToken);
+        if (_count > 0)
+        {
+            await ClosePieceAsync(cancellationToken);
+        }
+
         _pieces = 0;
         _text.Append(JsonSerializer.Serialize(result.Dropped, ImportStore.Json));
-        await CutAsync(ImportStore.DroppedPrefix, final: true, cancellationToken);
+        await CutAsync(ImportStore.DroppedPrefix, null, cancellationToken);
         await SubmitAsync(cancellationToken);
         await _table.AddEntityAsync(ImportStore.ToSummary(record), cancellationToken);
         return record;
@@ -84,14 +94,29 @@ public sealed class ImportWriter : IRecipientSink
         }
     }
 
-    private async Task CutAsync(string prefix, bool final, CancellationToken cancellationToken)
+    // Ends the recipients' piece: its last row carries its counts, the rows before it (if it is that long) carry 0.
+    private async Task ClosePieceAsync(CancellationToken cancellationToken)
     {
-        while (_text.Length >= ChunkedText.MaxPieceLength || (final && _text.Length > 0))
+        _text.Append(']');
+        await CutAsync(ImportStore.RecipientsPrefix, (_count, _reach), cancellationToken);
+        (_count, _reach) = (0, 0);
+    }
+
+    private async Task CutAsync(string prefix, (int Count, int Reach)? counts, CancellationToken cancellationToken)
+    {
+        while (_text.Length > 0)
         {
             var length = ChunkedText.NextPieceLength(_text);
-
-            _actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ImportStore.Piece(_partition, prefix, _pieces++, _text.ToString(0, length))));
+            var row = ImportStore.Piece(_partition, prefix, _pieces++, _text.ToString(0, length));
             _text.Remove(0, length);
+            if (counts is { } c)
+            {
+                var last = _text.Length == 0;
+                row[ImportStore.CountProperty] = last ? c.Count : 0;
+                row[ImportStore.ReachProperty] = last ? c.Reach : 0;
+            }
+
+            _actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
             if (_actions.Count == ImportStore.RowsPerTransaction)
             {
                 await SubmitAsync(cancellationToken);

@@ -22,26 +22,65 @@ internal sealed class AudienceImport(ParsingServiceClient parsing, RecipientImpo
             return (null, failure, null);
         }
 
+        // Spooled to a temporary file and streamed into the store, as an upload is: a large dataset is never held.
         ImportResult result;
+        ImportWriter? writer = null;
         using (data)
         {
             var options = defaults.Value with { SourceKind = RecipientSourceKind.Dataset, FileName = parsedDataId };
             try
             {
-                result = await importer.ImportAsync(data.Content, data.Format, options, cancellationToken);
+                await using var spooled = await UploadSpool.CopyAsync(data.Content, options.MaxBytes, cancellationToken);
+                if (spooled is null)
+                {
+                    return (null, null, new ImportError(ImportErrorCodes.TooLarge, $"The dataset is larger than {options.MaxBytes} bytes, the most one import takes."));
+                }
+
+                writer = await imports.BeginAsync(tenantId, cancellationToken);
+                result = await importer.ImportAsync(spooled, data.Format, writer, options, cancellationToken);
             }
             catch (HttpRequestException)
             {
                 // The body broke off half-way: nothing partial is kept.
+                await AbandonAsync(writer);
                 return (null, new ServiceFailure(ParsingServiceClient.Service, ServiceFailureKind.Unavailable, null, "parsing-service broke off the dataset; try again."), null);
+            }
+            catch (Exception) when (writer is not null)
+            {
+                await AbandonAsync(writer);
+                throw;
             }
         }
 
         if (result.Error is { } error)
         {
+            await AbandonAsync(writer);
             return (null, null, error);
         }
 
-        return (await imports.SaveAsync(tenantId, result, cancellationToken), null, null);
+        try
+        {
+            return (await writer!.CompleteAsync(result, cancellationToken), null, null);
+        }
+        catch (Exception)
+        {
+            await AbandonAsync(writer);
+            throw;
+        }
+    }
+
+    // A failed import's pieces are deleted; they are invisible without a summary row anyway, so a failure here is ignored.
+    private static async Task AbandonAsync(ImportWriter? writer)
+    {
+        try
+        {
+            if (writer is not null)
+            {
+                await writer.AbandonAsync(CancellationToken.None);
+            }
+        }
+        catch (Azure.RequestFailedException)
+        {
+        }
     }
 }

@@ -18,6 +18,22 @@ internal static class WhatsAppCampaignChecks
 {
     public static void Check(string? message, IReadOnlyList<Recipient>? recipients, IEnumerable<WhatsAppTemplateDefinition> templates, ValidationErrors errors, List<string> warnings)
     {
+        WhatsAppListTally? tally = null;
+        if (recipients is { Count: > 0 })
+        {
+            tally = WhatsAppListTally.For(message);
+            foreach (var recipient in recipients)
+            {
+                tally.Add(recipient);
+            }
+        }
+
+        Check(message, tally, templates, errors, warnings);
+    }
+
+    /// <summary>The same checks over a list counted as it streamed by (<see cref="WhatsAppListTally"/>), for a list too large to hold.</summary>
+    public static void Check(string? message, WhatsAppListTally? tally, IEnumerable<WhatsAppTemplateDefinition> templates, ValidationErrors errors, List<string> warnings)
+    {
         if (WhatsAppTemplateDirective.IsDirective(message) && WhatsAppTemplateDirective.Parse(message) is null)
         {
             errors.Add("message", "Not a template directive: write template:{name}:{language}[:{field},{field}…], e.g. template:spring_promo:en_US:name,promo (name: lowercase letters, digits, underscores).");
@@ -29,22 +45,15 @@ internal static class WhatsAppCampaignChecks
             CheckTemplate(template, [.. templates], errors, warnings);
         }
 
-        if (recipients is not { Count: > 0 })
+        if (tally is not { Total: > 0 })
         {
             return;
         }
 
-        var noPhone = recipients.Count(r => r.Phone is not { Length: > 1 });
-        Report(noPhone, recipients.Count, "recipients", "a phone number (WhatsApp messages go to phone numbers)", errors, warnings);
-        if (WhatsAppTemplateDirective.Parse(message) is not { } directive)
+        Report(tally.NoPhone, tally.Total, "recipients", "a phone number (WhatsApp messages go to phone numbers)", errors, warnings);
+        for (var i = 0; i < tally.Fields.Count; i++)
         {
-            return;
-        }
-
-        foreach (var field in directive.Fields)
-        {
-            var missing = recipients.Count(r => WhatsAppMessage.Value(r, field) is not { Length: > 0 });
-            Report(missing, recipients.Count, "message", $"the template field '{field}'", errors, warnings);
+            Report(tally.Missing[i], tally.Total, "message", $"the template field '{tally.Fields[i]}'", errors, warnings);
         }
     }
 
@@ -95,6 +104,42 @@ internal static class WhatsAppCampaignChecks
         else
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{failing} of {total} recipients lack {what}; their messages will fail."));
+        }
+    }
+}
+
+/// <summary>What <see cref="WhatsAppCampaignChecks"/> needs of a list, counted a recipient at a time: nothing kept per recipient.</summary>
+internal sealed class WhatsAppListTally
+{
+    private WhatsAppListTally(IReadOnlyList<string> fields)
+    {
+        Fields = fields;
+        Missing = new int[fields.Count];
+    }
+
+    /// <summary>The template directive's fields, in its order (none for a plain message).</summary>
+    public IReadOnlyList<string> Fields { get; }
+
+    /// <summary>Per field of <see cref="Fields"/>, how many recipients lack it.</summary>
+    public int[] Missing { get; }
+
+    /// <summary>Recipients counted.</summary>
+    public int Total { get; private set; }
+
+    /// <summary>Recipients without a phone number.</summary>
+    public int NoPhone { get; private set; }
+
+    /// <summary>An empty tally for the campaign's <paramref name="message"/>.</summary>
+    public static WhatsAppListTally For(string? message) => new(WhatsAppTemplateDirective.Parse(message)?.Fields ?? []);
+
+    /// <summary>Counts one recipient.</summary>
+    public void Add(Recipient recipient)
+    {
+        Total++;
+        NoPhone += recipient.Phone is { Length: > 1 } ? 0 : 1;
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            Missing[i] += WhatsAppMessage.Value(recipient, Fields[i]) is { Length: > 0 } ? 0 : 1;
         }
     }
 }

@@ -60,6 +60,62 @@ public sealed class RecipientImporterStreamingTests
         Assert.Contains("line 4001", failed.Error!.Message, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task ImportAsync_TwiceTheOldRowLimit_StreamsItInBatchesAndReportsEveryDroppedReason()
+    {
+        // 200,000 rows (the old limit was 100,000) with an invalid id every 1,000th row, a duplicate every 999th and a blank line every 5,000th.
+        var csv = new StringBuilder("user_id,name\n");
+        for (var i = 0; i < 200_000; i++)
+        {
+            var id = i % 1_000 == 7 ? "not-an-id" : i % 999 == 5 && i > 5 ? (1_000_000 + i - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : (1_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            csv.Append(id).Append(",Name ").Append(i).Append('\n');
+            if (i % 5_000 == 4_999)
+            {
+                csv.Append('\n');
+            }
+        }
+
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
+        var sink = new ReadAheadSink(stream);
+
+        var result = await Importer().ImportAsync(stream, ImportFormat.Csv, sink, new ImportOptions { DigitsAs = DigitsPreference.UserId });
+
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.True(result.Source.RecipientCount > 190_000);
+        Assert.Equal(result.Source.RecipientCount, sink.Received);
+        Assert.True(sink.Batches.All(b => b <= RecipientImporter.BatchSize));
+        // The first batch left when only the head of the file had been read by the collecting pass: it is read row by row, not held.
+        Assert.True(sink.ReadAtFirstBatch < stream.Length / 20, $"{sink.ReadAtFirstBatch} of {stream.Length} bytes read before the first batch");
+        Assert.Equal(40, result.DroppedCounts[ImportReasons.BlankRow]);
+        Assert.Equal(200, result.DroppedCounts[ImportReasons.InvalidUserId]);
+        Assert.True(result.DroppedCounts[ImportReasons.Duplicate] > 150);
+        Assert.Equal(result.Source.RowCount, result.Source.RecipientCount + result.DroppedCount);
+        Assert.Equal(result.DroppedCount, result.Dropped.Count);
+        Assert.Equal((9, ImportReasons.InvalidUserId), (result.Dropped[0].Row, result.Dropped[0].Reason));
+    }
+
+    // Counts what it is handed and notes how far the content had been read when the first batch came.
+    private sealed class ReadAheadSink(Stream content) : IRecipientSink
+    {
+        public long ReadAtFirstBatch { get; private set; } = -1;
+
+        public List<int> Batches { get; } = [];
+
+        public int Received { get; private set; }
+
+        public Task WriteAsync(IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken = default)
+        {
+            if (ReadAtFirstBatch < 0)
+            {
+                ReadAtFirstBatch = content.Position;
+            }
+
+            Batches.Add(recipients.Count);
+            Received += recipients.Count;
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class ReleaseCheckingSink : IRecipientSink
     {
         private readonly List<WeakReference> _earlier = [];

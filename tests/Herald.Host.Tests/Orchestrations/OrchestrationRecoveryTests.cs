@@ -137,7 +137,13 @@ public sealed class OrchestrationRecoveryTests(AzuriteFixture azurite, ITestOutp
 
         public int Reads => Volatile.Read(ref _reads);
 
-        public Task<IReadOnlyList<Recipient>?> ReadAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
+        public Task<int?> CountAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _reads);
+            throw new InvalidOperationException(Message);
+        }
+
+        public Task<IReadOnlyList<Recipient>?> ReadAsync(CampaignRecord campaign, int offset, int count, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _reads);
             throw new InvalidOperationException(Message);
