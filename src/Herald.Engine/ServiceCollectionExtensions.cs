@@ -63,6 +63,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<CampaignCompletion>();
         services.TryAddSingleton<CampaignEraser>();
         services.TryAddSingleton<CampaignStatusCache>();
+        services.TryAddSingleton<TargetClaims>();
+        services.TryAddSingleton<AttemptRecovery>();
+        services.TryAddSingleton<TargetRunner>();
         services.TryAddSingleton<AccountActor>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<CampaignService>();

@@ -28,6 +28,9 @@ public sealed partial class AccountActor(
     SuppressionStore suppressions,
     TickScheduler scheduler,
     CampaignCompletion completion,
+    TargetClaims claims,
+    AttemptRecovery recovery,
+    TargetRunner runner,
     CampaignStatusCache statusCache,
     PlatformResolver platforms,
     PlatformLimits limits,
@@ -122,12 +125,13 @@ public sealed partial class AccountActor(
             IReadOnlyList<CampaignRecord> recovered = [];
             await using (var lease = new LeaseHeartbeat(accounts, row, attempt, options, time, logger))
             {
+                var claimed = new AttemptClaims(attempt, row.AccountId);
                 if (row.Unrecovered.Count > 0)
                 {
-                    recovered = await RecoverAsync(row, touched, cancellationToken);
+                    recovered = await recovery.RecoverAsync(row, claimed, touched, cancellationToken);
                 }
 
-                plan = await WorkAsync(row, attempt, touched, lease, cancellationToken);
+                plan = await WorkAsync(row, claimed, touched, lease, cancellationToken);
             }
 
             // A recovery that resolved a drained campaign's last targets may end it: it reports the drain like a tick that acted.
