@@ -66,6 +66,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<TargetClaims>();
         services.TryAddSingleton<AttemptRecovery>();
         services.TryAddSingleton<TargetRunner>();
+        services.TryAddSingleton<BatchRunner>();
         services.TryAddSingleton<AccountActor>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<CampaignService>();

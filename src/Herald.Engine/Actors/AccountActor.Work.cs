@@ -183,7 +183,7 @@ public sealed partial class AccountActor
 
             // The next batch is claimed while this one is sent, so no claim sits between two sends.
             var ahead = pipelined && claim.Targets.Count >= count ? PrefetchAsync(row, campaign.Id, attempt, count, cancellationToken) : null;
-            if (await ProcessAsync(row, accountLimits, campaign, claim.Targets, attempt.Id, touched, sendUntil, lease, cancellationToken) == TargetRun.Fenced)
+            if (await batches.RunAsync(row, accountLimits, campaign, claim.Targets, attempt.Id, touched, sendUntil, lease, cancellationToken) == TargetRun.Fenced)
             {
                 return new WorkPlan(null, Fenced: true, Ahead: ahead);
             }

@@ -7,7 +7,6 @@ using Herald.Engine.Lanes;
 using Herald.Engine.Model;
 using Herald.Engine.Persistence;
 using Herald.Engine.Platforms;
-using Herald.Engine.Suppression;
 using Herald.Engine.Ticks;
 using Herald.Engine.Workers;
 using Microsoft.Extensions.Logging;
@@ -23,15 +22,11 @@ namespace Herald.Engine.Actors;
 public sealed partial class AccountActor(
     AccountStore accounts,
     CampaignStore campaigns,
-    TargetStore targets,
-    CounterStore counterStore,
-    SuppressionStore suppressions,
     TickScheduler scheduler,
     CampaignCompletion completion,
     TargetClaims claims,
     AttemptRecovery recovery,
-    TargetRunner runner,
-    CampaignStatusCache statusCache,
+    BatchRunner batches,
     PlatformResolver platforms,
     PlatformLimits limits,
     PacingPolicy pacing,

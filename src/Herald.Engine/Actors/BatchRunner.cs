@@ -1,27 +1,36 @@
 using Herald.Core.Domain;
 using Herald.Core.Limits;
+using Herald.Engine.Campaigns;
 using Herald.Engine.Model;
+using Herald.Engine.Persistence;
 using Herald.Engine.Suppression;
+using Microsoft.Extensions.Logging;
 
 namespace Herald.Engine.Actors;
 
-public sealed partial class AccountActor
+/// <summary>
+/// One claimed batch of one account: its targets one after another through <see cref="TargetRunner"/> (pause and cancel
+/// looked at before each next one, the rest handed back when the account must rest or its tick has sent long enough),
+/// then the outcomes not yet written in one conditional transaction, the recipients to suppress, and the shards of what
+/// went back to pending opened again.
+/// </summary>
+public sealed class BatchRunner(
+    CampaignStore campaigns,
+    TargetStore targets,
+    CounterStore counterStore,
+    SuppressionStore suppressions,
+    CampaignStatusCache statusCache,
+    TargetClaims claims,
+    TargetRunner runner,
+    TimeProvider time,
+    ILogger<BatchRunner> logger)
 {
-    /// <summary>The reason code of a target skipped because its recipient is suppressed.</summary>
-    public const string SuppressedReason = "suppressed";
-
-    /// <summary>The platform's reason code for a recipient who blocked the bot (suppressed from then on, R34).</summary>
-    public const string BlockedByUserReason = "blocked_by_user";
-
-    /// <summary>The platform's reason code for a deleted or deactivated recipient (suppressed: never reachable again).</summary>
-    public const string DeactivatedReason = "user_deactivated";
-
     /// <summary>
     /// Acts on the claimed targets one after another (one account never has two actions in flight),
     /// then writes the outcomes not yet written in one conditional transaction. Targets not reached by
     /// <paramref name="sendUntil"/> go back to pending. <see cref="TargetRun.Fenced"/> when the attempt was fenced off.
     /// </summary>
-    private async Task<TargetRun> ProcessAsync(
+    internal async Task<TargetRun> RunAsync(
         AccountRecord row,
         AccountLimits accountLimits,
         CampaignRecord campaign,
@@ -66,7 +75,7 @@ public sealed partial class AccountActor
 
             if (suppressed.Contains(SuppressionStore.HashOf(target.Recipient)))
             {
-                TargetRunner.Finish(target, TargetStatus.Skipped, SuppressedReason, counters);
+                TargetRunner.Finish(target, TargetStatus.Skipped, AccountActor.SuppressedReason, counters);
                 continue;
             }
 
@@ -103,5 +112,17 @@ public sealed partial class AccountActor
 
         await claims.ReopenShardsAsync(campaign, claimed, cancellationToken);
         return TargetRun.Ran;
+    }
+
+    /// <summary>
+    /// The account may not do <paramref name="campaign"/>'s action (no rights in its chat): it leaves that campaign only,
+    /// written into the campaign row with its ETag (a conflict re-reads and applies it again). Its targets are already
+    /// back to pending for the other accounts; its other campaigns go on.
+    /// </summary>
+    private async Task LeaveAsync(AccountRecord row, CampaignRecord campaign, string reason, CancellationToken cancellationToken)
+    {
+        campaign.Exclude(row.AccountId, reason);
+        await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c => c.Exclude(row.AccountId, reason), cancellationToken);
+        Log.LeftCampaign(logger, row.TenantId, row.AccountId, campaign.Id, reason);
     }
 }
