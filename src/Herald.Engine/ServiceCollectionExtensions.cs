@@ -63,6 +63,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<CampaignCompletion>();
         services.TryAddSingleton<CampaignEraser>();
         services.TryAddSingleton<CampaignStatusCache>();
+        services.TryAddSingleton<TargetClaims>();
+        services.TryAddSingleton<AttemptRecovery>();
+        services.TryAddSingleton<TargetRunner>();
+        services.TryAddSingleton<BatchRunner>();
         services.TryAddSingleton<AccountActor>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<AccountLeases>();

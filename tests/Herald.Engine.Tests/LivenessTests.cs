@@ -1,5 +1,6 @@
 using Herald.Core.Domain;
 using Herald.Core.Outcomes;
+using Herald.Engine.Model;
 using Herald.Engine.Persistence;
 using Herald.Engine.Tests.Infrastructure;
 using Herald.Testing;
@@ -88,6 +89,12 @@ public sealed class LivenessTests(AzuriteFixture azurite, ITestOutputHelper outp
                 t.AccountId = account;
                 t.Achieved = nameof(DoneKind.Messaged);
                 Assert.True(await stopped.Targets.TryCommitAsync(t));
+            }
+
+            // "a1" claimed them: its claim markers list them (a2 adopted without claiming again, so they are unchanged).
+            foreach (var shard in all.Take(10).GroupBy(t => t.PartitionKey))
+            {
+                Assert.True(await stopped.Targets.TryCommitAsync([], new ClaimMarker(shard.Key, account, "a1", [.. shard.Select(t => t.RowKey)])));
             }
 
             var rows = stopped.Services.GetRequiredService<AccountStore>();

@@ -28,7 +28,7 @@ public sealed partial class AccountActor
     /// for the next batch, on its own copy of the campaign row (the batch in flight keeps its own). A failure fails
     /// the tick as a claim of its own would: its targets, never started, go back to pending through recovery.
     /// </summary>
-    private async Task<EarlyClaim?> PrefetchAsync(AccountRecord row, string campaignId, string attempt, int count, CancellationToken cancellationToken)
+    private async Task<EarlyClaim?> PrefetchAsync(AccountRecord row, string campaignId, AttemptClaims attempt, int count, CancellationToken cancellationToken)
     {
         await Task.Yield();
         var running = await ListRunningAsync(row, cancellationToken);
@@ -39,7 +39,7 @@ public sealed partial class AccountActor
         }
 
         var claimStarted = time.GetTimestamp();
-        var claim = await ClaimAsync(row, campaign, attempt, count, time.GetUtcNow(), cancellationToken);
+        var claim = await claims.ClaimAsync(row.AccountId, campaign, attempt, count, time.GetUtcNow(), cancellationToken);
         Diagnostics.EngineMetrics.ClaimDuration.Record(time.GetElapsedTime(claimStarted).TotalMilliseconds);
         return new EarlyClaim(running, campaignId, claim);
     }
@@ -56,18 +56,6 @@ public sealed partial class AccountActor
             return;
         }
 
-        var claimed = early.Claim.Targets;
-        foreach (var t in claimed)
-        {
-            Requeue(t);
-            t.UpdatedAt = time.GetUtcNow();
-        }
-
-        if (!await targets.TryCommitAsync(claimed, cancellationToken))
-        {
-            return;
-        }
-
-        await ReopenShardsAsync(early.Running.First(c => c.Id == early.CampaignId), claimed, cancellationToken);
+        await claims.HandBackAsync(early.Running.First(c => c.Id == early.CampaignId), early.Claim.Targets, cancellationToken);
     }
 }

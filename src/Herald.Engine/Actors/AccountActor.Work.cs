@@ -4,7 +4,6 @@ using Herald.Core.Limits;
 using Herald.Core.Pacing;
 using Herald.Core.Work;
 using Herald.Engine.Model;
-using Herald.Storage;
 
 namespace Herald.Engine.Actors;
 
@@ -23,15 +22,13 @@ public sealed partial class AccountActor
         public IReadOnlyList<CampaignRecord> MaybeComplete => CompletionCandidates ?? [];
     }
 
-    private sealed record Claim(List<TargetRecord> Targets, DateTimeOffset? RetryAt);
-
     /// <summary>
     /// One batch for a user account. A bot goes on with batch after batch in the same tick (each send still waits its
     /// turn) while it has work due now, for up to <see cref="EngineOptions.MaxBotTickDuration"/> and while its lease is
     /// held: a new tick per batch would cost the bot a queue round trip, a lease and a poll of the queue each second,
     /// time in which it could have sent.
     /// </summary>
-    private async Task<WorkPlan> WorkAsync(AccountRecord row, string attempt, HashSet<string> touched, LeaseHeartbeat lease, CancellationToken cancellationToken)
+    private async Task<WorkPlan> WorkAsync(AccountRecord row, AttemptClaims attempt, HashSet<string> touched, LeaseHeartbeat lease, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var limit = BotTickLimit;
@@ -47,7 +44,7 @@ public sealed partial class AccountActor
         {
             var early = ahead is null ? null : await ahead;
             // Round-robin (seed 002): a turn of the transactional lane, then a broadcast batch.
-            var turn = await lane.DrainAsync(row, attempt, lease, sendUntil, cancellationToken);
+            var turn = await lane.DrainAsync(row, attempt.Id, lease, sendUntil, cancellationToken);
             if (turn.Fenced)
             {
                 await HandBackAsync(early, cancellationToken);
@@ -87,7 +84,7 @@ public sealed partial class AccountActor
     /// caller. The returned plan may carry the next early claim, already under way.
     /// </summary>
     private async Task<WorkPlan> WorkOnceAsync(
-        AccountRecord row, string attempt, HashSet<string> touched, HashSet<string> left, DateTimeOffset? sendUntil, LeaseHeartbeat lease, EarlyClaim? early, long tickStarted,
+        AccountRecord row, AttemptClaims attempt, HashSet<string> touched, HashSet<string> left, DateTimeOffset? sendUntil, LeaseHeartbeat lease, EarlyClaim? early, long tickStarted,
         CancellationToken cancellationToken)
     {
         if (row.Disabled || row.State.IsBlocked)
@@ -140,7 +137,7 @@ public sealed partial class AccountActor
             var fullSpeed = false;
             if (row.Kind == AccountKind.Bot)
             {
-                var budget = pacing.GetBatchBudget(BatchState(row), campaignLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
+                var budget = pacing.GetBatchBudget(BatchState(row), campaignLimits, TargetRunner.Paced(campaign, action, null), campaign.Campaign.Schedule, now);
                 if (budget.Count <= 0)
                 {
                     return new WorkPlan(budget.NextAt, CompletionCandidates: complete);
@@ -167,7 +164,7 @@ public sealed partial class AccountActor
             else
             {
                 var claimStarted = time.GetTimestamp();
-                claim = await ClaimAsync(row, campaign, attempt, count, now, cancellationToken);
+                claim = await claims.ClaimAsync(row.AccountId, campaign, attempt, count, now, cancellationToken);
                 EngineMetrics.ClaimDuration.Record(time.GetElapsedTime(claimStarted).TotalMilliseconds);
             }
 
@@ -187,8 +184,7 @@ public sealed partial class AccountActor
 
             // The next batch is claimed while this one is sent, so no claim sits between two sends.
             var ahead = pipelined && claim.Targets.Count >= count ? PrefetchAsync(row, campaign.Id, attempt, count, cancellationToken) : null;
-            var fenced = !await ProcessAsync(row, campaignLimits, campaign, claim.Targets, attempt, touched, sendUntil, lease, cancellationToken);
-            if (fenced)
+            if (await batches.RunAsync(row, campaignLimits, campaign, claim.Targets, attempt.Id, touched, sendUntil, lease, cancellationToken) == TargetRun.Fenced)
             {
                 return new WorkPlan(null, Fenced: true, Ahead: ahead);
             }
@@ -202,7 +198,7 @@ public sealed partial class AccountActor
             DateTimeOffset? next = row.State.IsBlocked ? null
                 : row.Kind == AccountKind.Bot
                     ? NextBotTick(row, campaignLimits, campaign, action, after)
-                    : pacing.Decide(row.State, campaignLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, after).EarliestAt;
+                    : pacing.Decide(row.State, campaignLimits, TargetRunner.Paced(campaign, action, null), campaign.Campaign.Schedule, after).EarliestAt;
             if (next == DateTimeOffset.MaxValue)
             {
                 next = null;
@@ -222,7 +218,7 @@ public sealed partial class AccountActor
 
     private DateTimeOffset NextBotTick(AccountRecord row, AccountLimits accountLimits, CampaignRecord campaign, ActionKind action, DateTimeOffset now)
     {
-        var budget = pacing.GetBatchBudget(BatchState(row), accountLimits, Paced(campaign, action, null), campaign.Campaign.Schedule, now);
+        var budget = pacing.GetBatchBudget(BatchState(row), accountLimits, TargetRunner.Paced(campaign, action, null), campaign.Campaign.Schedule, now);
         return budget.Count > 0 ? now : budget.NextAt;
     }
 
@@ -242,131 +238,6 @@ public sealed partial class AccountActor
             ? [.. c.Campaign.Actions.Distinct(), ActionKind.PersonalMessage]
             : [.. c.Campaign.Actions.Distinct()];
         return new CampaignCandidate(c.Id, c.Campaign.Priority, c.RunnableSince ?? c.CreatedAt, actions, c.Campaign.Schedule, c.MayContainLinks);
-    }
-
-    private static PacedAction Paced(CampaignRecord campaign, ActionKind action, TargetRecord? target)
-    {
-        var chat = target?.Recipient.UserId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new PacedAction(action, campaign.Id, campaign.MayContainLinks, chat, IsGroupChat: target?.Recipient.UserId < 0);
-    }
-
-    /// <summary>
-    /// Claims up to <paramref name="count"/> pending targets: <c>pending → sending(attempt)</c> in one
-    /// conditional transaction per shard. Shards are tried from a random one on; a shard found with no
-    /// pending target is marked exhausted in the campaign row.
-    /// </summary>
-    private async Task<Claim> ClaimAsync(AccountRecord row, CampaignRecord campaign, string attempt, int count, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        DateTimeOffset? retryAt = null;
-        var empty = new List<int>();
-        var shards = campaign.Shards;
-        var first = Random.Shared.Next(shards);
-        for (var i = 0; i < shards; i++)
-        {
-            var shard = (first + i) % shards;
-            if (campaign.IsExhausted(shard))
-            {
-                continue;
-            }
-
-            var partition = EngineKeys.TargetPartition(campaign.TenantId, campaign.Id, shard);
-            for (var tries = 0; tries < 3; tries++)
-            {
-                var startRow = EngineKeys.TargetRow(Random.Shared.Next(Math.Max(1, campaign.Total)));
-                var rows = await targets.FindPendingAsync(partition, startRow, Math.Min(StorageLimits.MaxTransactionActions, count * 2), cancellationToken);
-                if (rows.Count == 0)
-                {
-                    empty.Add(shard);
-                    break;
-                }
-
-                var eligible = rows.Select(TargetRecord.FromEntity).Where(t => t.NotBefore is not { } nb || nb <= now).ToList();
-                if (eligible.Count == 0)
-                {
-                    retryAt = Earliest(retryAt, rows.Select(TargetRecord.FromEntity).Min(t => t.NotBefore));
-                    break;
-                }
-
-                var picked = eligible.OrderBy(_ => Random.Shared.Next()).Take(count).ToList();
-                foreach (var t in picked)
-                {
-                    t.Status = TargetStatus.Sending;
-                    t.Attempt = attempt;
-                    t.AccountId = row.AccountId;
-                    t.Achieved = null;
-                    t.Started = false;
-                    t.UpdatedAt = now;
-                }
-
-                if (await targets.TryCommitAsync(picked, cancellationToken))
-                {
-                    await MarkExhaustedAsync(campaign, empty, cancellationToken);
-                    return new Claim(picked, null);
-                }
-
-                // Another account claimed some of them first: look again.
-            }
-        }
-
-        await MarkExhaustedAsync(campaign, empty, cancellationToken);
-        return new Claim([], retryAt);
-    }
-
-    /// <summary>Marks the shards found empty in one write of the campaign row (a hot row at the end of a campaign).</summary>
-    private async Task MarkExhaustedAsync(CampaignRecord campaign, List<int> shards, CancellationToken cancellationToken)
-    {
-        if (shards.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var shard in shards)
-        {
-            campaign.SetExhausted(shard, true);
-        }
-
-        var fresh = await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c =>
-        {
-            var changed = false;
-            foreach (var shard in shards)
-            {
-                changed |= c.SetExhausted(shard, true);
-            }
-
-            return changed;
-        }, cancellationToken);
-        if (fresh is null)
-        {
-            return;
-        }
-
-        // A target handed back to pending between this claim's look and this write reopened its shard before the write,
-        // which marked it empty again. Looking once more after the write closes that gap: a target handed back later
-        // reopens the shard after this write (ReopenShardsAsync reads the row after its targets' commit).
-        var refilled = new List<int>();
-        foreach (var shard in shards.Where(fresh.IsExhausted))
-        {
-            if (await targets.HasPendingAsync(EngineKeys.TargetPartition(campaign.TenantId, campaign.Id, shard), cancellationToken))
-            {
-                refilled.Add(shard);
-            }
-        }
-
-        if (refilled.Count > 0)
-        {
-            fresh = await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c =>
-            {
-                var changed = false;
-                foreach (var shard in refilled)
-                {
-                    changed |= c.SetExhausted(shard, false);
-                }
-
-                return changed;
-            }, cancellationToken) ?? fresh;
-        }
-
-        campaign.Exhausted = fresh.Exhausted;
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>

@@ -7,7 +7,6 @@ using Herald.Engine.Lanes;
 using Herald.Engine.Model;
 using Herald.Engine.Persistence;
 using Herald.Engine.Platforms;
-using Herald.Engine.Suppression;
 using Herald.Engine.Ticks;
 using Herald.Engine.Workers;
 using Microsoft.Extensions.Logging;
@@ -23,12 +22,11 @@ namespace Herald.Engine.Actors;
 public sealed partial class AccountActor(
     AccountStore accounts,
     CampaignStore campaigns,
-    TargetStore targets,
-    CounterStore counterStore,
-    SuppressionStore suppressions,
     TickScheduler scheduler,
     CampaignCompletion completion,
-    CampaignStatusCache statusCache,
+    TargetClaims claims,
+    AttemptRecovery recovery,
+    BatchRunner batches,
     PlatformResolver platforms,
     PlatformLimits limits,
     PacingPolicy pacing,
@@ -122,12 +120,13 @@ public sealed partial class AccountActor(
             IReadOnlyList<CampaignRecord> recovered = [];
             await using (var lease = new LeaseHeartbeat(accounts, row, attempt, options, time, logger))
             {
+                var claimed = new AttemptClaims(attempt, row.AccountId);
                 if (row.Unrecovered.Count > 0)
                 {
-                    recovered = await RecoverAsync(row, touched, cancellationToken);
+                    recovered = await recovery.RecoverAsync(row, claimed, touched, cancellationToken);
                 }
 
-                plan = await WorkAsync(row, attempt, touched, lease, cancellationToken);
+                plan = await WorkAsync(row, claimed, touched, lease, cancellationToken);
             }
 
             // A recovery that resolved a drained campaign's last targets may end it: it reports the drain like a tick that acted.

@@ -17,6 +17,7 @@ namespace Herald.Engine.Campaigns;
 public sealed class CampaignCompletion(
     CampaignStore campaigns,
     TargetStore targets,
+    TargetClaims claims,
     ICampaignLifecycle lifecycle,
     EngineOptions options,
     TimeProvider time,
@@ -24,6 +25,9 @@ public sealed class CampaignCompletion(
 {
     /// <summary>Most pending targets one look reads to find the shards to open again.</summary>
     private const int MaxPendingScan = 1000;
+
+    /// <summary>The attempt id an orphan resolved as unknown is left with (no account's attempt recovers it again).</summary>
+    private const string OrphanOwner = "orphan";
 
     /// <summary>
     /// Completes the campaign when nothing is left; otherwise repairs what keeps it open. When it completed the campaign
@@ -43,16 +47,7 @@ public sealed class CampaignCompletion(
             // Targets went back to pending after their shards were found empty: open every such shard again in one write
             // (one shard per look left the rest of a campaign's last targets unclaimed for a look each).
             var shards = await PendingShardsAsync(fresh, open, cancellationToken);
-            await campaigns.UpdateAsync(fresh.TenantId, fresh.Id, c =>
-            {
-                var changed = false;
-                foreach (var shard in shards)
-                {
-                    changed |= c.SetExhausted(shard, false);
-                }
-
-                return changed;
-            }, cancellationToken);
+            await claims.ReopenAsync(fresh.TenantId, fresh.Id, shards, cancellationToken);
             return;
         }
 
@@ -119,29 +114,21 @@ public sealed class CampaignCompletion(
             return; // in flight, or its account's next tick will recover it
         }
 
-        if (campaign.Campaign.Delivery == DeliveryMode.AtLeastOnce || !target.Started)
+        var requeued = target.ResolveAbandoned(campaign.Campaign.Delivery, OrphanOwner);
+        target.UpdatedAt = now;
+        if (!await targets.TryCommitAsync(target, cancellationToken))
         {
-            target.Status = TargetStatus.Pending;
-            target.Attempt = null;
-            target.AccountId = null;
+            return;
+        }
+
+        if (requeued)
+        {
+            await claims.ReopenAsync(campaign.TenantId, campaign.Id, [target.Shard], cancellationToken);
         }
         else
         {
-            target.Status = TargetStatus.Unknown;
-            target.Reason = AccountActor.AttemptDiedReason;
-            target.Attempt = "orphan";
-        }
-
-        target.UpdatedAt = now;
-        if (await targets.TryCommitAsync(target, cancellationToken))
-        {
             await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c =>
             {
-                if (target.Status == TargetStatus.Pending)
-                {
-                    return c.SetExhausted(target.Shard, false);
-                }
-
                 c.OrphansUnknown++;
                 return true;
             }, cancellationToken);

@@ -30,7 +30,9 @@ public sealed class CampaignEraser(CampaignStore campaigns, EngineStorage storag
         }
 
         var (from, to) = EngineKeys.TargetPartitionRange(tenantId, campaignId);
-        var targets = await DeleteAllAsync(storage.Targets, TableClient.CreateQueryFilter($"PartitionKey gt {from} and PartitionKey lt {to}"), cancellationToken);
+        // The targets with their shards' claim markers; only the targets are counted.
+        var targets = await DeleteAllAsync(storage.Targets, TableClient.CreateQueryFilter($"PartitionKey gt {from} and PartitionKey lt {to}"), cancellationToken,
+            counts: row => string.CompareOrdinal(row, EngineKeys.TargetRowsEnd) < 0);
         await DeleteAllAsync(storage.Accounts, CounterStore.CampaignFilter(tenantId, campaignId), cancellationToken);
         await DeleteAllAsync(storage.Stats, TableClient.CreateQueryFilter($"PartitionKey eq {EngineKeys.StatsPartition(tenantId, campaignId)}"), cancellationToken);
         await storage.Campaigns.DeleteEntityAsync(tenantId, campaignId, ETag.All, cancellationToken);
@@ -56,7 +58,7 @@ public sealed class CampaignEraser(CampaignStore campaigns, EngineStorage storag
     }
 
     // Deletes every row the filter finds, 100 to a transaction per partition.
-    private static async Task<int> DeleteAllAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    private static async Task<int> DeleteAllAsync(TableClient table, string filter, CancellationToken cancellationToken, Func<string, bool>? counts = null)
     {
         var keys = new List<(string Partition, string Row)>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
@@ -80,7 +82,7 @@ public sealed class CampaignEraser(CampaignStore campaigns, EngineStorage storag
                 }
             }
         });
-        return keys.Count;
+        return counts is null ? keys.Count : keys.Count(k => counts(k.Row));
     }
 }
 

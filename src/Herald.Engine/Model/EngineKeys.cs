@@ -32,6 +32,18 @@ public static class EngineKeys
     public static (string From, string To) CounterRowRange(string campaignId) =>
         ($"{CounterRowPrefix}{campaignId}|", $"{CounterRowPrefix}{campaignId}|~");
 
+    /// <summary>
+    /// Where the claim markers (<see cref="ClaimMarker"/>) start in a shard partition of the targets table: after every
+    /// target row, as target row keys are digits. Queries over targets keep below it (<see cref="TargetRowsEnd"/>).
+    /// </summary>
+    public const string ClaimMarkerPrefix = "~claim|";
+
+    /// <summary>The row keys of targets are below this one (claim markers are not).</summary>
+    public const string TargetRowsEnd = "~";
+
+    /// <summary>The row key of an account's claim marker in a shard partition.</summary>
+    public static string ClaimMarkerRow(string accountId) => ClaimMarkerPrefix + accountId;
+
     /// <summary>The shard of a target partition key.</summary>
     public static int ShardOf(string targetPartition) =>
         int.Parse(targetPartition.AsSpan(targetPartition.LastIndexOf('|') + 1), CultureInfo.InvariantCulture);

@@ -91,9 +91,18 @@ public sealed class TargetStore(EngineStorage storage)
     /// Writes changed targets of one partition in one transaction, each conditional on its ETag;
     /// updates their ETags. False when any of them changed meanwhile (nothing is written then).
     /// </summary>
-    public async Task<bool> TryCommitAsync(IReadOnlyList<TargetRecord> targets, CancellationToken cancellationToken = default)
+    public Task<bool> TryCommitAsync(IReadOnlyList<TargetRecord> targets, CancellationToken cancellationToken = default) =>
+        TryCommitAsync(targets, null, cancellationToken);
+
+    /// <summary>
+    /// Writes changed targets of one partition and, when given, the claim marker of that partition (which replaces the
+    /// one there) in one transaction, the targets conditional on their ETags; updates their ETags. False when any of
+    /// them changed meanwhile (nothing is written then). With a marker, at most 99 targets.
+    /// </summary>
+    public async Task<bool> TryCommitAsync(IReadOnlyList<TargetRecord> targets, ClaimMarker? marker, CancellationToken cancellationToken = default)
     {
-        if (targets.Count == 0)
+        ArgumentNullException.ThrowIfNull(targets);
+        if (targets.Count == 0 && marker is null)
         {
             return true;
         }
@@ -101,6 +110,11 @@ public sealed class TargetStore(EngineStorage storage)
         try
         {
             var actions = targets.Select(t => new TableTransactionAction(TableTransactionActionType.UpdateMerge, t.ToEntity(), t.ETag)).ToList();
+            if (marker is not null)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, marker.ToEntity()));
+            }
+
             var response = await Table.SubmitTransactionAsync(actions, cancellationToken);
             for (var i = 0; i < targets.Count; i++)
             {
@@ -113,6 +127,13 @@ public sealed class TargetStore(EngineStorage storage)
         {
             return false;
         }
+    }
+
+    /// <summary>The claim marker of <paramref name="accountId"/> in a shard partition, or null (one point read).</summary>
+    public async Task<ClaimMarker?> GetClaimMarkerAsync(string partitionKey, string accountId, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(partitionKey, EngineKeys.ClaimMarkerRow(accountId), cancellationToken: cancellationToken);
+        return response.HasValue ? ClaimMarker.FromEntity(response.Value!) : null;
     }
 
     /// <summary>Writes one target conditional on its ETag; false on a conflict.</summary>
@@ -130,7 +151,7 @@ public sealed class TargetStore(EngineStorage storage)
         }
     }
 
-    /// <summary>Targets of a campaign that match an extra filter (already escaped), in key order.</summary>
+    /// <summary>Targets of a campaign (not its claim markers) that match an extra filter (already escaped), in key order.</summary>
     public async IAsyncEnumerable<TargetRecord> QueryAsync(
         string tenantId,
         string campaignId,
@@ -139,7 +160,8 @@ public sealed class TargetStore(EngineStorage storage)
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var (from, to) = EngineKeys.TargetPartitionRange(tenantId, campaignId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {from} and PartitionKey lt {to}");
+        // Below the claim markers: targets only.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {from} and PartitionKey lt {to} and RowKey lt {EngineKeys.TargetRowsEnd}");
         if (extraFilter is not null)
         {
             filter += " and (" + extraFilter + ")";

@@ -9,13 +9,13 @@ namespace Herald.Platforms;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(1201, LogLevel.Debug, "WhatsApp number {PhoneNumberId} refused: HTTP {HttpStatus}, code {Code}/{Subcode}")]
+    [LoggerMessage(1251, LogLevel.Debug, "WhatsApp number {PhoneNumberId} refused: HTTP {HttpStatus}, code {Code}/{Subcode}")]
     public static partial void CloudApiRefused(ILogger logger, string phoneNumberId, int httpStatus, int code, int subcode);
 
-    [LoggerMessage(1202, LogLevel.Warning, "WhatsApp number {PhoneNumberId} got no answer: {Source} ({HttpRequestError})")]
+    [LoggerMessage(1252, LogLevel.Warning, "WhatsApp number {PhoneNumberId} got no answer: {Source} ({HttpRequestError})")]
     public static partial void CloudApiNoAnswer(ILogger logger, string phoneNumberId, WhatsAppErrorSource source, HttpRequestError httpRequestError);
 
-    [LoggerMessage(1203, LogLevel.Warning, "WhatsApp account {AccountId} stops: {Reason}")]
+    [LoggerMessage(1253, LogLevel.Warning, "WhatsApp account {AccountId} stops: {Reason}")]
     public static partial void WhatsAppAccountStopped(ILogger logger, string accountId, string reason);
 
     [LoggerMessage(1204, LogLevel.Information, "WhatsApp number {PhoneNumberId} rate limited ({Reason}); it waits {RetryAfter}")]

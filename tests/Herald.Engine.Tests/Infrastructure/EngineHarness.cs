@@ -63,7 +63,8 @@ public sealed class EngineHarness : IAsyncDisposable
         bool workers = true,
         string? prefix = null,
         Action<EngineOptions>? configure = null,
-        ISingleMessagePlatform? singleMessages = null)
+        ISingleMessagePlatform? singleMessages = null,
+        Action<IServiceCollection>? services = null)
     {
         prefix ??= NewPrefix();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -74,6 +75,8 @@ public sealed class EngineHarness : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Information);
         }
 
+        // First, so a test's own storage clients (a request counter) win over the defaults.
+        services?.Invoke(builder.Services);
         builder.Services.AddHeraldStorage(o => o.ConnectionString = azurite.ConnectionString);
         builder.Services.AddHeraldCore(new ConfigurationBuilder().Build());
         builder.Services.AddSingleton(platform);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Azure.Data.Tables;
+using Herald.Engine.Model;
 using Herald.Host.Tests.Infrastructure;
 using Herald.Host.WhatsApp;
 using Herald.Testing;
@@ -78,7 +79,7 @@ public sealed class DeliveryReportAndDeleteTests(AzuriteFixture azurite, ITestOu
     private async Task MarkDoneAsync(EngineApiHost host, string tenant, string campaignId, IReadOnlyList<int> sequences)
     {
         var targets = azurite.CreateTableServiceClient().GetTableClient(host.Prefix + "targets");
-        await foreach (var row in targets.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey gt {tenant + "|" + campaignId + "|"} and PartitionKey lt {tenant + "|" + campaignId + "|~"}")))
+        await foreach (var row in targets.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey gt {tenant + "|" + campaignId + "|"} and PartitionKey lt {tenant + "|" + campaignId + "|~"} and RowKey lt {EngineKeys.TargetRowsEnd}")))
         {
             if (sequences.Contains(int.Parse(row.RowKey, CultureInfo.InvariantCulture)))
             {

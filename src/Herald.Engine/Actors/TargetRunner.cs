@@ -2,160 +2,45 @@ using System.Collections.Concurrent;
 using Herald.Core.Domain;
 using Herald.Core.Limits;
 using Herald.Core.Outcomes;
+using Herald.Core.Pacing;
 using Herald.Core.Templates;
 using Herald.Core.Work;
 using Herald.Engine.Diagnostics;
 using Herald.Engine.Model;
-using Herald.Engine.Suppression;
+using Herald.Engine.Persistence;
+using Herald.Engine.Platforms;
 using Herald.Platforms.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace Herald.Engine.Actors;
 
-public sealed partial class AccountActor
+/// <summary>What running one target came to for its attempt: a value the batch checks, not an exception.</summary>
+internal enum TargetRun
 {
-    /// <summary>The reason code of a target skipped because its recipient is suppressed.</summary>
-    public const string SuppressedReason = "suppressed";
+    /// <summary>The target is done, failed, handed back or in flight as it should be: go on.</summary>
+    Ran,
 
-    /// <summary>The platform's reason code for a recipient who blocked the bot (suppressed from then on, R34).</summary>
-    public const string BlockedByUserReason = "blocked_by_user";
+    /// <summary>A conditional write found it changed: the attempt lost its targets to recovery and must stop at once.</summary>
+    Fenced,
+}
 
-    /// <summary>The platform's reason code for a deleted or deactivated recipient (suppressed: never reachable again).</summary>
-    public const string DeactivatedReason = "user_deactivated";
-
+/// <summary>
+/// Runs one claimed target: paces each step, renders the message, calls the platform, applies the outcome rules
+/// (<see cref="OutcomeRules"/>), and writes what delivery mode asks before the next call. One account never has two
+/// actions in flight: the batch (<see cref="AccountActor"/>) runs its targets one after another.
+/// </summary>
+public sealed class TargetRunner(
+    TargetStore targets,
+    PlatformResolver platforms,
+    PacingPolicy pacing,
+    EngineOptions options,
+    TimeProvider time,
+    ILogger<TargetRunner> logger)
+{
     private const int MaxCachedTemplates = 1000;
     private static readonly ConcurrentDictionary<string, MessageTemplate?> Templates = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Acts on the claimed targets one after another (one account never has two actions in flight),
-    /// then writes the outcomes not yet written in one conditional transaction. Targets not reached by
-    /// <paramref name="sendUntil"/> go back to pending. False when the attempt was fenced off.
-    /// </summary>
-    private async Task<bool> ProcessAsync(
-        AccountRecord row,
-        AccountLimits accountLimits,
-        CampaignRecord campaign,
-        List<TargetRecord> claimed,
-        string attempt,
-        HashSet<string> touched,
-        DateTimeOffset? sendUntil,
-        LeaseHeartbeat lease,
-        CancellationToken cancellationToken)
-    {
-        var suppressed = await suppressions.GetSetAsync(row.TenantId, cancellationToken);
-        var counters = await counterStore.ForAsync(row, campaign.Id, cancellationToken);
-        touched.Add(campaign.Id);
-        var toSuppress = new List<(Recipient Recipient, string Reason)>();
-        var context = new ActContext(row, accountLimits, campaign, counters, attempt, toSuppress, lease);
-        var stopped = false;
-        var fenced = false;
-        for (var i = 0; i < claimed.Count; i++)
-        {
-            var target = claimed[i];
-            if (i > 0 && !stopped)
-            {
-                // Pause and cancel stop an account after the action in flight: look again before each next one.
-                stopped = await statusCache.GetAsync(campaign.TenantId, campaign.Id, cancellationToken) != CampaignStatus.Running;
-            }
-
-            if (stopped)
-            {
-                Requeue(target);
-                continue;
-            }
-
-            var resting = row.State.IsBlocked || context.LeftWith is not null || context.PausedWith is not null
-                || (row.State.CooldownUntil is { } cooldown && cooldown > time.GetUtcNow());
-            var late = (i > 0 && sendUntil is { } until && time.GetUtcNow() >= until) || !lease.Held;
-            if (resting || late)
-            {
-                // The account was blocked, told to wait or left the campaign, or its tick has sent for long enough: the rest goes back.
-                Requeue(target);
-                continue;
-            }
-
-            if (suppressed.Contains(SuppressionStore.HashOf(target.Recipient)))
-            {
-                Finish(target, TargetStatus.Skipped, SuppressedReason, counters);
-                continue;
-            }
-
-            try
-            {
-                await RunTargetAsync(context, target, cancellationToken);
-                context.Unwritten = target;
-                await CommitAtLeastOnceAsync(context, target, cancellationToken);
-            }
-            catch (FencedException)
-            {
-                fenced = true;
-                break;
-            }
-        }
-
-        if (context.LeftWith is { } leftWith)
-        {
-            await LeaveAsync(row, campaign, leftWith, cancellationToken);
-        }
-
-        if (context.PausedWith is { } pausedWith)
-        {
-            await PauseForAsync(row, campaign, pausedWith, cancellationToken);
-        }
-
-        // Targets whose final state went out with a later target's start mark (or their own at-least-once write) are
-        // not written again: the batch's last write carries only the rest (a full batch of merges slowed each batch's
-        // end, between two sends). Every earlier write was conditional, so a fenced attempt was caught there.
-        var unwritten = claimed.Where(t => !context.Written.Contains(t)).ToList();
-        foreach (var t in unwritten)
-        {
-            t.UpdatedAt = time.GetUtcNow();
-        }
-
-        if (fenced || !await targets.TryCommitAsync(unwritten, cancellationToken))
-        {
-            return false;
-        }
-
-        foreach (var (recipient, reason) in toSuppress)
-        {
-            await suppressions.AddAsync(row.TenantId, recipient, reason, cancellationToken);
-        }
-
-        await ReopenShardsAsync(campaign, claimed, cancellationToken);
-        return true;
-    }
-
-    /// <summary>
-    /// Targets handed back to pending reopen their shards on the campaign row as it is now, not as this tick read it:
-    /// another account may have found the shard empty since (it was: this tick held its targets), and a shard left
-    /// marked empty is skipped by every claim until the campaign's completion repairs it.
-    /// </summary>
-    private async Task ReopenShardsAsync(CampaignRecord campaign, IEnumerable<TargetRecord> handedBack, CancellationToken cancellationToken)
-    {
-        var shards = handedBack.Where(t => t.Status == TargetStatus.Pending).Select(t => t.Shard).Distinct().ToList();
-        if (shards.Count == 0)
-        {
-            return;
-        }
-
-        // One read of the row, and one write only when one of the shards was marked empty.
-        var fresh = await campaigns.UpdateAsync(campaign.TenantId, campaign.Id, c =>
-        {
-            var changed = false;
-            foreach (var shard in shards)
-            {
-                changed |= c.SetExhausted(shard, false);
-            }
-
-            return changed;
-        }, cancellationToken);
-        if (fresh is not null)
-        {
-            campaign.Exhausted = fresh.Exhausted;
-        }
-    }
-
-    private sealed record ActContext(
+    internal sealed record Batch(
         AccountRecord Row,
         AccountLimits Limits,
         CampaignRecord Campaign,
@@ -177,8 +62,23 @@ public sealed partial class AccountActor
         public string? PausedWith { get; set; }
     }
 
-    /// <summary>Runs the campaign's actions on one target, step by step, until it is done, failed or handed back.</summary>
-    private async Task RunTargetAsync(ActContext ctx, TargetRecord target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the campaign's actions on one target, step by step, until it is done, failed or handed back, and writes what
+    /// must be written before the next call (<see cref="MarkStartedAsync"/>, <see cref="CommitAtLeastOnceAsync"/>).
+    /// <see cref="TargetRun.Fenced"/> when one of those writes found the target taken over: the attempt must stop at once.
+    /// </summary>
+    internal async Task<TargetRun> RunAsync(Batch ctx, TargetRecord target, CancellationToken cancellationToken)
+    {
+        if (await RunStepsAsync(ctx, target, cancellationToken) == TargetRun.Fenced)
+        {
+            return TargetRun.Fenced;
+        }
+
+        ctx.Unwritten = target;
+        return await CommitAtLeastOnceAsync(ctx, target, cancellationToken);
+    }
+
+    private async Task<TargetRun> RunStepsAsync(Batch ctx, TargetRecord target, CancellationToken cancellationToken)
     {
         var campaign = ctx.Campaign.Campaign;
         var row = ctx.Row;
@@ -196,8 +96,8 @@ public sealed partial class AccountActor
                     var wait = decision.EarliestAt - time.GetUtcNow();
                     if (wait > options.MaxInTickWait)
                     {
-                        Requeue(target);
-                        return;
+                        target.Requeue();
+                        return TargetRun.Ran;
                     }
 
                     await Task.Delay(wait, time, cancellationToken);
@@ -217,7 +117,7 @@ public sealed partial class AccountActor
                 if (rendered is not { Success: true })
                 {
                     Finish(target, TargetStatus.Failed, "template_error", ctx.Counters);
-                    return;
+                    return TargetRun.Ran;
                 }
 
                 text = rendered.Value.Text;
@@ -226,11 +126,15 @@ public sealed partial class AccountActor
             if (!ctx.Lease.Held)
             {
                 // The lease may run out before this call would end (a long pacing wait, slow storage): hand it back.
-                Requeue(target);
-                return;
+                target.Requeue();
+                return TargetRun.Ran;
             }
 
-            await MarkStartedAsync(ctx, target, cancellationToken);
+            if (await MarkStartedAsync(ctx, target, cancellationToken) == TargetRun.Fenced)
+            {
+                return TargetRun.Fenced;
+            }
+
             var outcome = await ExecuteAsync(ctx, action, target, text, cancellationToken);
             EngineMetrics.Actions.Add(1, new KeyValuePair<string, object?>("outcome", OutcomeName(outcome)));
             var now = time.GetUtcNow();
@@ -245,7 +149,7 @@ public sealed partial class AccountActor
                     if (target.FallbackPending || target.Step >= campaign.Actions.Count - 1)
                     {
                         Finish(target, TargetStatus.Done, null, ctx.Counters);
-                        return;
+                        return TargetRun.Ran;
                     }
 
                     target.Step++;
@@ -276,23 +180,25 @@ public sealed partial class AccountActor
                         ctx.PausedWith ??= string.IsNullOrEmpty(spent.Reason) ? "balance_spent" : spent.Reason;
                     }
 
-                    Requeue(target);
-                    return;
+                    target.Requeue();
+                    return TargetRun.Ran;
                 case TargetNext.Retry:
                     target.TransientFailures++;
                     target.NotBefore = now + (next.RetryAfter ?? options.TransientBackoff);
-                    Requeue(target);
-                    return;
+                    target.Requeue();
+                    return TargetRun.Ran;
                 default:
-                    if (outcome is ActionOutcome.RecipientGone { Reason: BlockedByUserReason or DeactivatedReason } gone)
+                    if (outcome is ActionOutcome.RecipientGone { Reason: AccountActor.BlockedByUserReason or AccountActor.DeactivatedReason } gone)
                     {
                         ctx.ToSuppress.Add((target.Recipient, gone.Reason));
                     }
 
                     Finish(target, TargetStatus.Failed, next.Reason ?? "failed", ctx.Counters);
-                    return;
+                    return TargetRun.Ran;
             }
         }
+    
+        return TargetRun.Ran;
     }
 
     /// <summary>
@@ -301,12 +207,12 @@ public sealed partial class AccountActor
     /// ambiguous; the rest of the claimed batch goes back to pending, and finished ones are counted by
     /// recovery. At-least-once and dry runs need no mark: recovery re-sends, or nothing was sent.
     /// </summary>
-    private async Task MarkStartedAsync(ActContext ctx, TargetRecord target, CancellationToken cancellationToken)
+    private async Task<TargetRun> MarkStartedAsync(Batch ctx, TargetRecord target, CancellationToken cancellationToken)
     {
         var campaign = ctx.Campaign.Campaign;
         if (target.Started || campaign.DryRun || campaign.Delivery != DeliveryMode.AtMostOnce)
         {
-            return;
+            return TargetRun.Ran;
         }
 
         target.Started = true;
@@ -314,7 +220,7 @@ public sealed partial class AccountActor
         List<TargetRecord> write = ctx.Unwritten is { } previous && previous != target ? [previous, target] : [target];
         if (!await targets.TryCommitAsync(write, cancellationToken))
         {
-            throw new FencedException();
+            return TargetRun.Fenced;
         }
 
         if (write.Count > 1)
@@ -323,34 +229,33 @@ public sealed partial class AccountActor
         }
 
         ctx.Unwritten = null;
+        return TargetRun.Ran;
     }
 
     /// <summary>
     /// At-least-once: a target's outcome is written as soon as its call returned, before the next call, so a crash
     /// repeats at most the one call in flight (not the whole batch sent so far).
     /// </summary>
-    private async Task CommitAtLeastOnceAsync(ActContext ctx, TargetRecord target, CancellationToken cancellationToken)
+    private async Task<TargetRun> CommitAtLeastOnceAsync(Batch ctx, TargetRecord target, CancellationToken cancellationToken)
     {
         var campaign = ctx.Campaign.Campaign;
         if (campaign.DryRun || campaign.Delivery != DeliveryMode.AtLeastOnce || target.Status == TargetStatus.Sending)
         {
-            return;
+            return TargetRun.Ran;
         }
 
         target.UpdatedAt = time.GetUtcNow();
         if (!await targets.TryCommitAsync(target, cancellationToken))
         {
-            throw new FencedException();
+            return TargetRun.Fenced;
         }
 
         ctx.Written.Add(target);
         ctx.Unwritten = null;
+        return TargetRun.Ran;
     }
 
-    /// <summary>The attempt lost its targets to recovery (its lease was taken over): it must stop at once.</summary>
-    private sealed class FencedException : Exception;
-
-    private async Task<ActionOutcome> ExecuteAsync(ActContext ctx, ActionKind action, TargetRecord target, string? text, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> ExecuteAsync(Batch ctx, ActionKind action, TargetRecord target, string? text, CancellationToken cancellationToken)
     {
         var campaign = ctx.Campaign;
         if (campaign.Campaign.DryRun)
@@ -402,18 +307,18 @@ public sealed partial class AccountActor
     private static bool NeedsText(ActionKind action, AccountKind kind) =>
         action is ActionKind.PersonalMessage or ActionKind.BotMessage || (action == ActionKind.Invite && kind == AccountKind.Bot);
 
-    private static void Requeue(TargetRecord target)
-    {
-        target.Status = TargetStatus.Pending;
-        target.Attempt = null;
-        target.AccountId = null;
-    }
-
-    private static void Finish(TargetRecord target, TargetStatus status, string? reason, CampaignCounters counters)
+    internal static void Finish(TargetRecord target, TargetStatus status, string? reason, CampaignCounters counters)
     {
         target.Status = status;
         target.Reason = reason;
         counters.CountTerminal(status, reason);
         EngineMetrics.CountFinished(status);
+    }
+
+    /// <summary>The action as pacing sees it (its chat, when a target is given).</summary>
+    internal static PacedAction Paced(CampaignRecord campaign, ActionKind action, TargetRecord? target)
+    {
+        var chat = target?.Recipient.UserId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new PacedAction(action, campaign.Id, campaign.MayContainLinks, chat, IsGroupChat: target?.Recipient.UserId < 0);
     }
 }
