@@ -1,8 +1,5 @@
-using Azure.Core;
-using Azure.Data.Tables;
 using Herald.Engine.Campaigns;
 using Herald.Engine.Tests.Infrastructure;
-using Herald.Storage;
 using Herald.Testing;
 using Herald.Testing.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,12 +17,7 @@ public sealed class CampaignStatusCacheTests(AzuriteFixture azurite, ITestOutput
     public async Task GetAsync_FiftyTicksAskAtOnce_OneRead()
     {
         var counter = new RequestCounter();
-        await using var engine = await EngineHarness.StartAsync(azurite, new FakePlatform(), output, workers: false, services: services =>
-        {
-            var options = StorageClientOptions.Tables();
-            options.AddPolicy(counter, HttpPipelinePosition.PerCall);
-            services.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
-        });
+        await using var engine = await EngineHarness.StartAsync(azurite, new FakePlatform(), output, workers: false, services: services => counter.CountTables(services, azurite.ConnectionString));
         var cache = engine.Services.GetRequiredService<CampaignStatusCache>();
         var campaignsTable = "/" + engine.Prefix + "campaigns(";
 

@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Data.Tables;
 using Herald.Core.Domain;
 using Herald.Core.Outcomes;
 using Herald.Engine.Actors;
@@ -7,7 +6,6 @@ using Herald.Engine.Campaigns;
 using Herald.Engine.Model;
 using Herald.Engine.Persistence;
 using Herald.Engine.Tests.Infrastructure;
-using Herald.Storage;
 using Herald.Testing;
 using Herald.Testing.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,12 +26,7 @@ public sealed class AttemptRecoveryTests(AzuriteFixture azurite, ITestOutputHelp
         await using var engine = await EngineHarness.StartAsync(azurite, new FakePlatform(), output, workers: false,
             // The same shards for both sizes (shards are capped by MaxShards): what is left to differ is the campaign's size.
             configure: o => (o.MaxShards, o.TargetsPerShard) = (4, 25),
-            services: services =>
-            {
-                var options = StorageClientOptions.Tables();
-                options.AddPolicy(counter, HttpPipelinePosition.PerCall);
-                services.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
-            });
+            services: services => counter.CountTables(services, azurite.ConnectionString));
 
         var small = await RecoverAsync(engine, counter, "small", 100);
         var large = await RecoverAsync(engine, counter, "large", 5000);

@@ -1,5 +1,8 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Herald.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Engine.Tests.Infrastructure;
 
@@ -29,6 +32,14 @@ public sealed class RequestCounter : HttpPipelineSynchronousPolicy
         {
             _requests.Clear();
         }
+    }
+
+    /// <summary>Registers the engine's table client on <paramref name="connectionString"/> with this counter in its pipeline.</summary>
+    public void CountTables(IServiceCollection services, string connectionString)
+    {
+        var options = StorageClientOptions.Tables();
+        options.AddPolicy(this, HttpPipelinePosition.PerCall);
+        services.AddSingleton(new TableServiceClient(connectionString, options));
     }
 
     public override void OnSendingRequest(HttpMessage message)
